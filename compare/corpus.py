@@ -1,0 +1,260 @@
+"""Documents, passages and the corpus: files read, languages known, text cut into passages.
+
+A corpus comes either from a manifest (documents/manifest.toml says which files are
+translations or versions of which) or from files a user names on the command line, which
+are taken to be translations of one text. Everything downstream (alignment, checks,
+timelines) works on `Corpus.groups`, never on file names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compare.errors import InputError, TilmashError
+from compare.lang import (
+    LangGuess,
+    identify,
+    identify_document,
+    split_keywords,
+    split_sentences,
+    strip_label,
+)
+from compare.manifest import Manifest, load_manifest
+from compare.readers import SUPPORTED_SUFFIXES, read_document
+
+MANIFEST_NAME = "manifest.toml"
+KNOWN_LANGS = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The unit tilmash aligns and checks: a sentence, a heading or one keyword."""
+
+    index: int  # position in its document
+    text: str
+    lang: str
+    kind: str  # "sentence", "heading", "keyword" or "entry" (a whole reference)
+    block: int  # which block (paragraph) of the file it came from
+    label: str | None = None  # structural label of that block, e.g. "heading" or "2.1"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file in one language (or "mul" when its passages mix languages)."""
+
+    id: str
+    path: Path
+    lang: str  # what tilmash works with: the declared language, else the detected one
+    detected: LangGuess
+    passages: tuple[Passage, ...]
+    format: str
+    encoding: str | None = None
+    declared_lang: str | None = None
+    work: str | None = None
+    part: str | None = None
+    version: str | None = None
+    date: dt.date | None = None
+
+    @property
+    def lang_mismatch(self) -> bool:
+        """True when the manifest declares one language and the text reads as another."""
+        return (
+            self.declared_lang in KNOWN_LANGS
+            and self.detected.lang in KNOWN_LANGS
+            and self.detected.lang != self.declared_lang
+        )
+
+
+@dataclass(frozen=True)
+class DocumentGroup:
+    """Documents to compare: translations of one text, or versions of one text in time."""
+
+    id: str
+    relation: str  # "translations" or "versions"
+    members: tuple[str, ...]  # document ids; versions oldest first
+
+
+@dataclass(frozen=True)
+class Corpus:
+    documents: dict[str, Document]
+    groups: tuple[DocumentGroup, ...]
+    manifest: Manifest | None = None
+    missing: tuple[str, ...] = field(default=())  # catalogue entries with no saved text
+
+    def group_documents(self, group: DocumentGroup) -> list[Document]:
+        return [self.documents[m] for m in group.members]
+
+
+# Parts of a work whose paragraphs are whole entries, never cut into sentences.
+WHOLE_BLOCK_PARTS = frozenset({"references"})
+
+
+def passages_of(
+    blocks: Iterable[tuple[str, str | None]], lang: str, whole_blocks: bool = False
+) -> tuple[Passage, ...]:
+    """Cut blocks into passages: keyword lines into their items, other blocks into sentences
+    (or, with whole_blocks, each block into one passage, as for reference entries).
+
+    A label that opens a block ("Abstract.", "Аңдатпа.") is kept as the passages' label, not
+    as text, so that the three languages' abstracts align sentence for sentence.
+    """
+    out: list[Passage] = []
+    for block_no, (text, block_label) in enumerate(blocks):
+        opening, rest = strip_label(text)
+        keywords = split_keywords(text)
+        if keywords:
+            pieces, kind = keywords, "keyword"
+        elif block_label == "heading":
+            pieces, kind = [text], "heading"
+        elif whole_blocks:
+            pieces, kind = [text], "entry"
+        else:
+            pieces, kind = split_sentences(rest, lang), "sentence"
+        label = opening or block_label
+        for piece in pieces:
+            out.append(Passage(len(out), piece, lang, kind, block_no, label))
+    return tuple(out)
+
+
+def load_document(
+    path: Path,
+    doc_id: str | None = None,
+    declared_lang: str | None = None,
+    **meta,
+) -> Document:
+    """Read one file, find its language and cut it into passages."""
+    raw = read_document(path)
+    blocks = [(b.text, b.label) for b in raw.blocks]
+    detected = identify_document(text for text, _ in blocks)
+    lang = declared_lang or detected.lang
+    whole = meta.get("part") in WHOLE_BLOCK_PARTS
+    if lang == "mul":  # each passage is judged on its own
+        passages = tuple(
+            Passage(p.index, p.text, identify(p.text).lang, p.kind, p.block, p.label)
+            for p in passages_of(blocks, "en", whole)
+        )
+    else:
+        passages = passages_of(blocks, lang, whole)
+    return Document(
+        id=doc_id or path.name,
+        path=path,
+        lang=lang,
+        detected=detected,
+        passages=passages,
+        format=raw.format,
+        encoding=raw.encoding,
+        declared_lang=declared_lang,
+        **meta,
+    )
+
+
+def load_corpus(
+    paths: Sequence[Path] = (),
+    on_document: Callable[[Path], None] | None = None,
+) -> Corpus:
+    """A corpus from a manifest folder, from loose files, or (no paths) from ./documents."""
+    if not paths:
+        default = Path("documents")
+        if not (default / MANIFEST_NAME).is_file():
+            raise TilmashError(
+                "no paths given and no documents/manifest.toml here; "
+                "name the files or folder to compare"
+            )
+        paths = [default]
+    if len(paths) == 1 and paths[0].is_dir() and (paths[0] / MANIFEST_NAME).is_file():
+        return _from_manifest(load_manifest(paths[0] / MANIFEST_NAME), on_document)
+    return _from_files(_expand(paths), on_document)
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            if not found:
+                raise InputError(path, "folder holds no readable documents")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _from_files(files: list[Path], on_document) -> Corpus:
+    documents: dict[str, Document] = {}
+    for path in files:
+        if on_document:
+            on_document(path)
+        doc = load_document(path, doc_id=_unique_id(path, documents))
+        documents[doc.id] = doc
+    groups = ()
+    if len(documents) > 1:
+        groups = (DocumentGroup("files", "translations", tuple(documents)),)
+    return Corpus(documents, groups)
+
+
+def _unique_id(path: Path, taken: dict) -> str:
+    doc_id, n = path.name, 2
+    while doc_id in taken:
+        doc_id, n = f"{path.name}#{n}", n + 1
+    return doc_id
+
+
+def _from_manifest(manifest: Manifest, on_document) -> Corpus:
+    documents: dict[str, Document] = {}
+    for entry in manifest.documents.values():
+        if on_document:
+            on_document(entry.path)
+        documents[entry.id] = load_document(
+            entry.path,
+            doc_id=entry.id,
+            declared_lang=entry.lang,
+            work=entry.work,
+            part=entry.part,
+            version=entry.version,
+            date=entry.date,
+        )
+    # Saved texts of catalogue entries (e.g. policy documents) join as one document per language.
+    expanded: dict[str, list[str]] = {}
+    for entry_id, texts in manifest.saved_catalogue_texts().items():
+        entry = manifest.catalogue[entry_id]
+        for lang, path in texts.items():
+            if on_document:
+                on_document(path)
+            doc = load_document(
+                path,
+                doc_id=f"{entry_id}.{lang}",
+                declared_lang=lang,
+                version=entry_id,
+                date=entry.date,
+            )
+            documents[doc.id] = doc
+            expanded.setdefault(entry_id, []).append(doc.id)
+    missing = tuple(e for e in manifest.catalogue if e not in expanded)
+    return Corpus(documents, _groups(manifest, documents, expanded), manifest, missing)
+
+
+def _groups(manifest: Manifest, documents: dict, expanded: dict) -> tuple[DocumentGroup, ...]:
+    """Manifest groups over the documents actually loaded.
+
+    A version group of catalogue entries becomes one version series per language, and each
+    saved catalogue entry in two or more languages becomes a translation group.
+    """
+    groups: list[DocumentGroup] = []
+    for group in manifest.groups.values():
+        if all(m in documents for m in group.members):
+            groups.append(DocumentGroup(group.id, group.relation, group.members))
+            continue
+        by_lang: dict[str, list[str]] = {}
+        for member in group.members:
+            for doc_id in expanded.get(member, []):
+                by_lang.setdefault(documents[doc_id].lang, []).append(doc_id)
+        for lang, members in sorted(by_lang.items()):
+            if len(members) > 1:
+                groups.append(DocumentGroup(f"{group.id}.{lang}", group.relation, tuple(members)))
+    for entry_id, doc_ids in expanded.items():
+        if len(doc_ids) > 1:
+            groups.append(DocumentGroup(entry_id, "translations", tuple(doc_ids)))
+    return tuple(groups)

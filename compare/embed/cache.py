@@ -1,0 +1,61 @@
+"""On-disk embedding cache: each text is embedded once per model, ever.
+
+SQLite in WAL mode lets two tilmash runs read and write the same cache at once; a key is
+the hash of the model identity, the prompt and the text, so a changed model or prompt
+never returns stale vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from compare.errors import TilmashError
+
+
+def cache_key(model_identity: str, prompt: str, text: str) -> bytes:
+    return hashlib.sha256(f"{model_identity}\x00{prompt}\x00{text}".encode()).digest()
+
+
+class EmbeddingCache:
+    """A persistent map from cache keys to float32 vectors."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(path, timeout=60, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)"
+            )
+            self._db.commit()
+        except sqlite3.DatabaseError as err:
+            raise TilmashError(
+                f"{path}: embedding cache unreadable ({err}); delete it to start a new one"
+            ) from None
+
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        for start in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk)
+            for key, blob in rows:
+                found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+        rows = [(key, np.asarray(vec, dtype=np.float32).tobytes()) for key, vec in items]
+        with self._db:
+            self._db.executemany("INSERT OR IGNORE INTO vectors (key, vec) VALUES (?, ?)", rows)
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,132 @@
+"""The one interface through which tilmash turns passages into unit vectors.
+
+Everything above this module sees `Encoder.encode(texts) -> (n, dim) float32` with unit
+rows; the model behind it is any sentence-transformers model. The cache is consulted first,
+so a text is embedded once per model; texts longer than the model's window are embedded
+window by window and averaged rather than silently truncated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from compare.embed.build import BUILD_INFO
+from compare.embed.cache import EmbeddingCache, cache_key
+
+ProgressCallback = Callable[[int, int], None]  # (texts done, texts to embed)
+BATCH = 64
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What the reproducibility signature and the cache need to know about a model."""
+
+    name: str
+    identity: str  # changes whenever the weights change
+    prompt: str  # text put before every passage ("" for models without prompts)
+
+
+class Encoder:
+    """A sentence-transformers model with a prompt convention and an embedding cache."""
+
+    def __init__(self, model, info: ModelInfo, cache: EmbeddingCache | None = None) -> None:
+        self.model = model
+        self.info = info
+        self.cache = cache
+        self.dim: int = model.get_embedding_dimension()
+        self.max_tokens: int = model.max_seq_length - 2  # room for the two special tokens
+
+    def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+        """Unit vectors for texts, from the cache where possible; duplicates embedded once."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        keys = [cache_key(self.info.identity, self.info.prompt, t) for t in texts]
+        known = self.cache.get_many(list(set(keys))) if self.cache is not None else {}
+        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
+        fresh = self._embed(todo, progress)
+        vectors = dict(known)
+        vectors.update({cache_key(self.info.identity, self.info.prompt, t): v for t, v in fresh})
+        if self.cache is not None and fresh:
+            self.cache.put_many(
+                [(cache_key(self.info.identity, self.info.prompt, t), v) for t, v in fresh]
+            )
+        for row, key in enumerate(keys):
+            out[row] = vectors[key]
+        return out
+
+    def _embed(
+        self, texts: list[str], progress: ProgressCallback | None
+    ) -> list[tuple[str, np.ndarray]]:
+        done: list[tuple[str, np.ndarray]] = []
+        for start in range(0, len(texts), BATCH):
+            batch = texts[start : start + BATCH]
+            done.extend(zip(batch, self._embed_batch(batch), strict=True))
+            if progress:
+                progress(len(done), len(texts))
+        return done
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        windows: list[str] = []
+        owners: list[tuple[int, int]] = []  # (text index, tokens in window)
+        for i, text in enumerate(texts):
+            for window, n_tokens in self._windows(text):
+                windows.append(window)
+                owners.append((i, n_tokens))
+        vecs = self.model.encode(
+            windows,
+            prompt=self.info.prompt,
+            batch_size=BATCH,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for (i, weight), vec in zip(owners, vecs, strict=True):
+            out[i] += weight * vec
+        return out / np.linalg.norm(out, axis=1, keepdims=True).clip(min=1e-12)
+
+    def _windows(self, text: str) -> list[tuple[str, int]]:
+        """Cut a text at token boundaries into pieces that fit the model's window."""
+        tokenizer = self.model.tokenizer
+        room = self.max_tokens - len(tokenizer.tokenize(self.info.prompt))
+        enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        spans = enc["offset_mapping"]
+        if len(spans) <= room:
+            return [(text, max(len(spans), 1))]
+        pieces = []
+        for start in range(0, len(spans), room):
+            chunk = spans[start : start + room]
+            pieces.append((text[chunk[0][0] : chunk[-1][1]], len(chunk)))
+        return pieces
+
+
+def model_info(model, location: str) -> ModelInfo:
+    """Name, weight identity and prompt of a loaded sentence-transformers model."""
+    folder = Path(location)
+    built = folder / BUILD_INFO
+    if built.is_file():
+        info = json.loads(built.read_text(encoding="utf-8"))
+        name, identity = info["name"], f"{info['name']}@sha256:{info['sha256']}"
+    elif folder.is_dir():
+        name, identity = folder.name, f"{folder.name}@{_folder_fingerprint(folder)}"
+    else:
+        name, identity = location, location
+    prompts = getattr(model, "prompts", {}) or {}
+    # e5 asks for "query: " on symmetric tasks such as bitext mining; other models get none.
+    prompt = prompts.get("query", "")
+    return ModelInfo(name=name, identity=identity, prompt=prompt)
+
+
+def _folder_fingerprint(folder: Path) -> str:
+    """Cheap identity for a user's model folder: names, sizes and times of its weight files."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in {".safetensors", ".bin", ".json"} and path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,86 @@
+"""Per-language word lists that identification and splitting use; data, no algorithms.
+
+Kept apart from the code so that a linguist can extend a list without reading the algorithms.
+Entries are lower-case unless noted; abbreviations are written without their final period.
+"""
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set from white-space-separated words: long lists stay readable."""
+    return frozenset(text.split())
+
+
+# Letters of the Kazakh Cyrillic alphabet that Russian does not have.
+KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+
+# Latin letters that look like Cyrillic ones. Kazakh texts typed on Latin keyboards or extracted
+# from PDFs often carry them inside Cyrillic words ("Бiлемiн" with a Latin i).
+LATIN_TO_CYRILLIC = str.maketrans(
+    "aceiopxyABCEHIKMOPTXY",
+    "асеіорхуАВСЕНІКМОРТХУ",
+)
+
+# Kazakh words that Russian does not use, chosen among those without Kazakh-specific letters
+# (words with those letters are counted anyway): pronouns, particles, auxiliaries.
+KAZAKH_FUNCTION_WORDS = _words(
+    """
+    мен бен пен ол олар сен сендер біз сіз бұл осы сол мына мынау емес бар жоқ деп еді екен
+    болды болып болса болады үшін туралы бойынша арқылы сияқты немесе бірақ сондықтан өте тек
+    кейін дейін сосын неге неше қалай қандай ма ме ба бе па пе және ал әр барлық бірге жылы
+    """
+)
+
+# Kazakh endings (plural, case, converb, person) that Russian words almost never have.
+KAZAKH_SUFFIXES = ("лар", "дар", "тар", "мын", "ген", "кен", "ып", "уы", "сын", "ында", "ынан")
+
+# Russian prepositions, conjunctions, pronouns and auxiliaries that are not Kazakh words.
+# "не" (Kazakh "what"), "он" (Kazakh "ten") and "от" (Kazakh "fire") are left out on purpose.
+RUSSIAN_FUNCTION_WORDS = _words(
+    """
+    и в во на что с со по это как для был была было были я ты мы вы они она оно нет а но из
+    к ко у за же бы то так все всё его её их который которые которых также при или только уже
+    если чтобы о об до после между через под над где когда есть будет
+    """
+)
+
+# English words that the other Latin-script languages weighed against English rarely use.
+ENGLISH_FUNCTION_WORDS = _words(
+    """
+    the of and to is are was were an it this that with for on by at be not you he she we they
+    have has had do does did don't no yes will would can from or but my your his her their our
+    me him them what who how why when there here i i'm it's
+    """
+)
+
+# Abbreviations after which a sentence never ends (the English ones apply to kk and ru too, as
+# their texts quote English names: "Dr. PawPaw"): titles, references, "that is", "et al." before
+# "(2020)", and the Kazakh year, century and city marks (Kazakh sentences end with a verb, not
+# with "2022 ж."). Entries with a capital match only so ("No." but not "no."). Abbreviations that
+# may close a sentence ("т.б.", "т.д.", "etc.") need no list: like any word, they end one only
+# when the next word starts with a capital or a digit.
+NEVER_FINAL_ABBREVIATIONS = {
+    "kk": _words("б бет мыс ж жж ғ ғғ қ обл"),
+    "ru": _words("т.е им см с стр ст п пп ч рис табл напр св ул проф акад доц"),
+    "en": _words(
+        """
+        e.g i.e p pp vs v cf No Vol Fig Mr Mrs Ms Dr Prof St Rev Sen Sens Rep Reps Gov Gen Col
+        Capt Lt Sgt Det Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+        """
+    )
+    | {"et al"},
+}
+
+# Russian "г." is "year" after a number (may close a sentence) and "city" before a name.
+YEAR_ABBREVIATIONS = frozenset({"г", "гг"})
+
+# Labels that open an abstract or a keyword line in the corpus, per language.
+ABSTRACT_LABELS = ("abstract", "summary", "аңдатпа", "андатпа", "түйіндеме", "аннотация", "резюме")
+KEYWORD_LABELS = (
+    "keywords",
+    "key words",
+    "түйін сөздер",
+    "түйінді сөздер",
+    "тірек сөздер",
+    "кілт сөздер",
+    "ключевые слова",
+)

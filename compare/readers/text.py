@@ -1,0 +1,101 @@
+"""Plain text and Markdown files, and the paragraph rules the other readers share.
+
+Corpus files hold one paragraph per line with blank lines between; hand-wrapped files break
+each paragraph into short lines. Both come out as one block per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from compare.readers.base import Block, RawDocument
+from compare.readers.encoding import decode_bytes
+
+# A file with a longer line is not hard-wrapped, so its lines are paragraphs on their own.
+_WRAP_WIDTH = 100
+_MD_HEADING = re.compile(r"#{1,6}\s+(.+?)(?:\s+#+)?")
+# List bullets and clause numbers: "- ", "• ", "1. ", "2.1. ", "2.1 ", "3) ", "а) ".
+_ITEM = re.compile(r"(?:[-*+•–—]|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[a-zа-яәғқңөұүһі]\))\s")
+
+
+class TextReader:
+    """Reads .txt and .md; Markdown `#` headings become blocks labelled "heading"."""
+
+    suffixes = (".txt", ".md")
+
+    def read(self, path: Path) -> RawDocument:
+        text, encoding = decode_bytes(path.read_bytes(), path)
+        suffix = path.suffix.lower()
+        lines = [line.strip() for line in text.splitlines()]
+        blocks = tuple(_blocks(lines, markdown=suffix == ".md"))
+        return RawDocument(path=path, format=suffix[1:], blocks=blocks, encoding=encoding)
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace (newlines, tabs, no-break spaces) into one space."""
+    return " ".join(text.split())
+
+
+def starts_item(line: str) -> bool:
+    """Whether a line opens a list item or a numbered clause, which always starts a new block."""
+    return _ITEM.match(line) is not None
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join the lines of one paragraph, undoing hyphens that split a lowercase word ("миг-рация").
+
+    A hyphen between other characters ("Алматы-Астана", "2020-2025") is kept, without a space.
+    """
+    text = ""
+    for line in lines:
+        if text.endswith("\u00ad"):
+            text = text[:-1] + line
+        elif text.endswith("-") and text[-2:-1].isalnum():
+            split_word = text[-2].islower() and line[:1].islower()
+            text = (text[:-1] if split_word else text) + line
+        else:
+            text = f"{text} {line}"
+    return normalize_space(text)
+
+
+def group_lines(
+    lines: Iterable[str],
+    starts_block: Callable[[str], bool],
+    ends_block: Callable[[str], bool],
+) -> Iterator[list[str]]:
+    """Split stripped lines into paragraphs: at blank lines, before `starts_block` lines and
+    after `ends_block` lines."""
+    group: list[str] = []
+    for line in lines:
+        if group and (not line or starts_block(line)):
+            yield group
+            group = []
+        if line:
+            group.append(line)
+            if ends_block(line):
+                yield group
+                group = []
+    if group:
+        yield group
+
+
+def _blocks(lines: list[str], markdown: bool) -> Iterator[Block]:
+    """In a hard-wrapped file blank lines end paragraphs; otherwise every line is one."""
+
+    def heading(line: str) -> re.Match[str] | None:
+        return _MD_HEADING.fullmatch(line) if markdown else None
+
+    wrapped = "" in lines and max(map(len, lines)) <= _WRAP_WIDTH
+    groups = group_lines(
+        lines,
+        starts_block=lambda line: bool(heading(line)) or starts_item(line),
+        ends_block=lambda line: bool(heading(line)) or not wrapped,
+    )
+    for group in groups:
+        match = heading(group[0])
+        if match:
+            yield Block(normalize_space(match[1]), "heading")
+        else:
+            yield Block(join_lines(group))

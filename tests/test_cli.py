@@ -1,0 +1,62 @@
+"""The command line as a user meets it: exit codes and one-line errors, run as a real process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tilmash(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "compare", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_version():
+    result = tilmash("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("tilmash ")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("missing.txt", None, "missing.txt"),
+        ("empty.txt", b"", "empty"),
+        ("notes.odt", b"PK\x03\x04", "notes.odt"),
+        ("broken.docx", b"not a zip file", "broken.docx"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(tmp_path, name, content, problem):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = tilmash("corpus", str(path))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert problem in lines[0]
+    if content is not None:
+        assert path.read_bytes() == content  # the user's file is untouched
+
+
+def test_no_documents_here(tmp_path):
+    result = tilmash("corpus", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no documents/manifest.toml" in result.stderr
+
+
+def test_help_shows_an_example():
+    result = tilmash("corpus", "--help")
+    assert result.returncode == 0
+    assert "Example" in result.stdout
