@@ -1,0 +1,71 @@
+"""What every drift check sees and returns.
+
+A check reads aligned units (the passages of each language that say one thing) and returns
+findings. Checks run over all units of a document group at once, so they can judge a unit
+against the document's own distribution rather than against absolute thresholds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+SEVERITIES = ("major", "minor")
+
+
+@dataclass(frozen=True)
+class UnitText:
+    """One aligned unit as text: per language the joined passages ("" where omitted)."""
+
+    unit: int  # position of the unit in the alignment
+    texts: Mapping[str, str]
+    passages: Mapping[str, tuple[int, ...]]  # passage indices per language
+    score: float = 0.0  # alignment score of the unit (higher = surer)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one language's unit text: [start, end) character offsets."""
+
+    lang: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One flag: where (unit, languages, spans), what (check, message), how sure (confidence)."""
+
+    check: str
+    severity: str  # "major" or "minor"
+    confidence: float  # 0..1
+    unit: int
+    langs: tuple[str, ...]
+    message: str
+    spans: tuple[Span, ...] = ()
+    suggestion: str | None = None
+    details: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """Stable across runs: the same flag on the same text keeps its id."""
+        key = "|".join(
+            [self.check, str(self.unit), ",".join(self.langs)]
+            + [f"{s.lang}:{s.text}" for s in self.spans]
+            + [self.message]
+        )
+        return self.check[:4] + "-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+class Check(ABC):
+    """A drift check: one module per kind of drift, each a subclass of this."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def run(self, units: Sequence[UnitText]) -> list[Finding]:
+        """Findings for a group of aligned units (all units of one document group)."""

@@ -1,0 +1,219 @@
+"""Numbers, years, dates and percentages that differ between the versions of one unit.
+
+Each version's quantities are extracted and normalised (`compare.quantities`), then matched
+across versions, best matches first: the same reading, then a compatible one ("30 ноября" and
+"November 30, 2022"; "1997" and "1 997"; "3 p.m." and "3 часа"), then weak readings ("two"
+for "2"; weak readings only ever confirm, as "one" and "бір" are too often just "a"). A quantity
+left without a match in some version is paired with an unmatched quantity of the same kind in
+the others ("Date differs"), or else reported as missing there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from decimal import Decimal
+
+from compare.checks.base import Check, Finding, Span, UnitText
+from compare.quantities import Quantity, describe, extract
+
+# Kinds that stand for one another when paired as "differs": a year may be compared with a decade,
+# never with a plain number.
+_FAMILY = {"decade": "year", "code": "number"}
+_LABEL = {"percent": "Percentage", "year": "Year", "date": "Date", "time": "Time"}
+_NUMERIC = ("number", "year", "decade", "century")
+_SMALL = 10  # a missing number up to this is minor: translators write such numbers as words
+
+Cluster = dict[str, Quantity]  # version key -> its quantity; one meaning across versions
+
+
+def _family(q: Quantity) -> str:
+    return _FAMILY.get(q.kind, q.kind)
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    """Same meaning written with different precision or kind: partial dates, "1997" / "1 997"."""
+    if a.kind == b.kind == "date":
+        return a.value[1] == b.value[1] and all(
+            x is None or y is None or x == y for x, y in zip(a.value, b.value, strict=True)
+        )
+    if a.kind == "time" or b.kind == "time":
+        return _same_hour(a, b) or _same_hour(b, a)
+    if a.kind in _NUMERIC and b.kind in _NUMERIC:
+        return _same_number(a, b) or _same_number(b, a)
+    if {a.kind, b.kind} == {"percent", "number"}:  # "15%" repeated later as just "15"
+        return a.value == b.value
+    return False
+
+
+def _same_hour(time: Quantity, other: Quantity) -> bool:
+    """Whether the hour agrees on a 12-hour clock: "14:00" and "2 часа", "7:55" and "7.55am"."""
+    if time.kind != "time":
+        return False
+    hour, minute = time.value
+    if other.kind == "time":
+        return other.value[1] == minute and other.value[0] % 12 == hour % 12
+    return minute == 0 and other.kind == "number" and other.value in (hour, hour % 12)
+
+
+def _same_number(a: Quantity, b: Quantity) -> bool:
+    """Equal as numbers, or a two-digit decade ("30-е годы") that ends a year or decade (1930s)."""
+    x, y = Decimal(a.value), Decimal(b.value)
+    return x == y or (a.kind == "decade" and x < 100 and b.kind != "number" and y % 100 == x)
+
+
+def _affinity(a: Quantity, b: Quantity) -> int | None:
+    """How well two quantities of different versions match: 0 best, None not at all."""
+    if a.kind == b.kind and set(a.readings()) & set(b.readings()):
+        rank = 0
+    elif _compatible(a, b):
+        rank = 1
+    else:
+        return None
+    return rank + 2 * (a.weak or b.weak)
+
+
+def _cluster(found: Mapping[str, list[Quantity]]) -> list[Cluster]:
+    """Quantities grouped across versions, one per version at most; best matches are made first."""
+    clusters: list[Cluster] = []
+    for key, quantities in found.items():
+        candidates = []
+        for i, q in enumerate(quantities):
+            for j, cluster in enumerate(clusters):
+                ranks = [r for other in cluster.values() if (r := _affinity(q, other)) is not None]
+                if ranks:
+                    candidates.append((min(ranks), i, j))
+        taken_q: set[int] = set()
+        taken_c: set[int] = set()
+        for _, i, j in sorted(candidates):
+            if i not in taken_q and j not in taken_c:
+                clusters[j][key] = quantities[i]
+                taken_q.add(i)
+                taken_c.add(j)
+        clusters += [{key: q} for i, q in enumerate(quantities) if i not in taken_q]
+    return clusters
+
+
+def _main(cluster: Cluster) -> Quantity:
+    """The quantity that speaks for a cluster: the first one written in digits."""
+    return next((q for q in cluster.values() if not q.weak), next(iter(cluster.values())))
+
+
+def _unmatched(clusters: list[Cluster], keys: Sequence[str]) -> list[list[Cluster]]:
+    """Clusters that miss a version, each joined with same-kind clusters of the other versions."""
+    open_ = [c for c in clusters if len(c) < len(keys) and not _main(c).weak]
+    groups: list[list[Cluster]] = []
+    while open_:
+        group = [open_.pop(0)]
+        for other in list(open_):
+            covered = {key for c in group for key in c}
+            if not covered & other.keys() and _family(_main(other)) == _family(_main(group[0])):
+                group.append(other)
+                open_.remove(other)
+        groups.append(group)
+    return groups
+
+
+def _names(keys: Sequence[str]) -> str:
+    return " and ".join(keys) if len(keys) < 3 else ", ".join(keys[:-1]) + " and " + keys[-1]
+
+
+def _label(q: Quantity) -> str:
+    return _LABEL.get(_family(q), "Number")
+
+
+def _spans(clusters: list[Cluster], keys: Sequence[str]) -> tuple[Span, ...]:
+    return tuple(
+        Span(key, c[key].start, c[key].end, c[key].surface)
+        for key in keys
+        for c in clusters
+        if key in c
+    )
+
+
+def _ordered(keys: Sequence[str], subset: Collection[str]) -> list[str]:
+    return [key for key in keys if key in subset]
+
+
+def _differs(group: list[Cluster], keys: Sequence[str]) -> tuple[str, str, str, float]:
+    """Same kind, different values: "Date differs: ru says 30 November 2022, kk says …"."""
+    said = [(_ordered(keys, c), describe(_main(c))) for c in group]
+    label = _label(_main(group[0]))
+    parts = [f"{_names(k)} {'says' if len(k) == 1 else 'say'} {value}" for k, value in said]
+    message = f"{label} differs: {', '.join(parts)}"
+    covered = {key for c in group for key in c}
+    absent = _ordered(keys, set(keys) - covered)
+    if absent:
+        message += f"; {_names(absent)} {'has' if len(absent) == 1 else 'have'} none"
+    odd = min(reversed([k for k, _ in said]), key=len)  # on a tie, the later version
+    reference = _ordered(keys, covered - set(odd))
+    texts = "text" if len(reference) == 1 else "texts"
+    suggestion = f"Check the {_names(odd)} {label.lower()} against the {_names(reference)} {texts}."
+    return "major", message + ".", suggestion, 0.9 if absent else 1.0
+
+
+def _missing(
+    cluster: Cluster, clusters: list[Cluster], keys: Sequence[str]
+) -> tuple[str, str, str, float]:
+    """A quantity that one version has and another lacks, or has fewer times."""
+    q = _main(cluster)
+    value, label = describe(q), _label(q)
+    covered, absent = _ordered(keys, cluster), _ordered(keys, set(keys) - cluster.keys())
+    suggestion = f"Check whether the {_names(absent)} text should mention {value}."
+    if all(any(_affinity(q, c[key]) is not None for c in clusters if key in c) for key in absent):
+        message = (
+            f"{label} {value} occurs more often in {_names(covered)} than in {_names(absent)}."
+        )
+        return "minor", message, suggestion, 0.5
+    small = q.kind == "code" or (q.kind == "number" and q.value <= _SMALL)
+    message = f"{label} {value} is in {_names(covered)} but not in {_names(absent)}."
+    return ("minor" if small else "major"), message, suggestion, 0.85
+
+
+class NumbersCheck(Check):
+    """Flags numbers, years, dates, times and percentages that differ or are missing.
+
+    Texts are read by language: a UnitText key is taken as the language code ("kk", "ru", "en")
+    unless `langs` maps it to one, as for two versions in one language
+    (`NumbersCheck(langs={"original": "ru", "transliterated": "en"})`).
+    """
+
+    name = "numbers"
+
+    def __init__(self, langs: Mapping[str, str] | None = None) -> None:
+        self.langs = dict(langs or {})
+
+    def run(self, units: Sequence[UnitText]) -> list[Finding]:
+        """Findings for each unit on its own: quantities do not depend on the rest of the text."""
+        return [finding for unit in units for finding in self.check_unit(unit)]
+
+    def check_unit(self, unit: UnitText) -> list[Finding]:
+        """Findings for one unit; versions with empty text are left to the omission check."""
+        keys = [key for key, text in unit.texts.items() if text.strip()]
+        if len(keys) < 2:
+            return []
+        found = {key: extract(unit.texts[key], self.langs.get(key, key)) for key in keys}
+        clusters = _cluster(found)
+        findings = []
+        for group in _unmatched(clusters, keys):
+            if len(group) > 1:
+                severity, message, suggestion, certainty = _differs(group, keys)
+            else:
+                severity, message, suggestion, certainty = _missing(group[0], clusters, keys)
+            quantities = [q for c in group for q in c.values() if not q.weak]
+            findings.append(
+                Finding(
+                    check=self.name,
+                    severity=severity,
+                    confidence=round(certainty * min(q.confidence for q in quantities), 2),
+                    unit=unit.unit,
+                    langs=tuple(keys),
+                    message=message,
+                    spans=_spans(group, keys),
+                    suggestion=suggestion,
+                    details={
+                        "kind": _family(_main(group[0])),
+                        "values": {key: describe(c[key]) for c in group for key in c},
+                    },
+                )
+            )
+        return findings

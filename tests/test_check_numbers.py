@@ -1,0 +1,165 @@
+"""The numbers check: quantities that differ or are missing between versions of one unit.
+
+The texts are hand-written in the style of the corpus: the decree line of a migration-policy
+concept in ru and kk, a reference given twice (original and transliterated), abstract sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.checks import Finding, UnitText
+from compare.checks.numbers import NumbersCheck
+
+DECREE_RU = "Утверждена постановлением Правительства от 30 ноября 2022 года № 961"
+DECREE_KK = (
+    "Қазақстан Республикасы Үкіметінің 2022 жылғы 30 желтоқсандағы № 961 қаулысымен бекітілген"
+)
+DECREE_EN = "Approved by Government Resolution No. 961 of November 30, 2022"
+
+
+def unit(index: int = 0, **texts: str) -> UnitText:
+    return UnitText(index, texts, {key: (index,) for key in texts})
+
+
+def check(**texts: str) -> list[Finding]:
+    return NumbersCheck().run([unit(**texts)])
+
+
+def assert_spans_point_into(finding: Finding, texts: dict[str, str]) -> None:
+    for span in finding.spans:
+        assert texts[span.lang][span.start : span.end] == span.text
+
+
+def test_date_30_november_against_30_december() -> None:
+    texts = {"ru": DECREE_RU, "kk": DECREE_KK}
+    [finding] = check(**texts)
+    assert finding.check == "numbers"
+    assert finding.severity == "major"
+    assert finding.langs == ("ru", "kk")
+    assert finding.message == "Date differs: ru says 30 November 2022, kk says 30 December 2022."
+    assert finding.suggestion == "Check the kk date against the ru text."
+    assert [(s.lang, s.text) for s in finding.spans] == [
+        ("ru", "30 ноября 2022 года"),
+        ("kk", "2022 жылғы 30 желтоқсандағы"),
+    ]
+    assert_spans_point_into(finding, texts)
+    assert finding.confidence >= 0.9
+
+
+def test_three_versions_name_the_odd_one() -> None:
+    [finding] = check(ru=DECREE_RU, kk=DECREE_KK, en=DECREE_EN)
+    assert finding.message == (
+        "Date differs: ru and en say 30 November 2022, kk says 30 December 2022."
+    )
+    assert finding.suggestion == "Check the kk date against the ru and en texts."
+    assert len(finding.spans) == 3
+
+
+def test_reference_with_another_year_in_two_versions_of_one_language() -> None:
+    texts = {
+        "original": "Ravenstein E.G. The Laws of Migration // Journal of the Royal Statistical "
+        "Society. 1889. P. 22.",
+        "transliterated": "Ravenstein E.G. The Laws of Migration. Journal of the Royal Statistical "
+        "Society. 1885. P. 22.",
+    }
+    numbers = NumbersCheck(langs={"original": "ru", "transliterated": "en"})
+    [finding] = numbers.run([unit(7, **texts)])
+    assert finding.unit == 7
+    assert finding.severity == "major"
+    assert finding.message == "Year differs: original says 1889, transliterated says 1885."
+    assert [s.text for s in finding.spans] == ["1889", "1885"]
+    assert_spans_point_into(finding, texts)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {
+            "en": "The sample was 1,997 people.",
+            "ru": "Выборка — 1 997 человек.",
+            "kk": "1\u00a0997 адам.",
+        },
+        {"en": "Adopted 12 August 2021.", "ru": "Принят 12.08.2021.", "kk": "2021 жылғы 12 тамыз."},
+        {"en": "Growth was 15 percent.", "ru": "Рост составил 15 %.", "kk": "Өсім 15 пайыз болды."},
+        {
+            "en": "The 2023–2027 concept.",
+            "ru": "Концепция на 2023–2027 годы.",
+            "kk": "2023–2027 жылдарға.",
+        },
+        {"en": "from 2007 to 2015", "ru": "2007-2015 гг.", "kk": "2007–2015 жылдарға арналған"},
+        {"en": "in the 21st century", "ru": "в XXI веке", "kk": "ХХІ ғасырда"},
+        {"en": "at 3 p.m.", "ru": "в 15:00", "kk": "сағат 15:00-де"},
+        {"en": "At 2pm", "ru": "В 2 часа дня"},
+        {"en": "£2.8bn market", "ru": "рынок в 2,8 млрд фунтов", "kk": "2,8 млрд. фунт нарық"},
+        {"en": "in the 1930s", "ru": "в 30-е годы", "kk": "1930 жылы"},
+        {"en": "two children, ten years", "ru": "2 детей, 10 лет", "kk": "екі бала, он жыл"},
+        {"en": "in November", "ru": "после ноябрьских выборов", "kk": "қарашада"},
+        {"en": "in June", "kk": "маусым айында"},
+        {"en": "in its eighth year", "ru": "уже восьмой год", "kk": "8 жыл бойы"},
+    ],
+)
+def test_no_flag_when_quantities_agree_in_other_forms(texts: dict[str, str]) -> None:
+    assert check(**texts) == []
+
+
+def test_list_labels_are_structure() -> None:
+    assert check(ru="1. Рост в 2022 году", kk="2. 2022 жылы өсім") == []
+
+
+def test_doi_and_url_are_not_compared() -> None:
+    ru = "Калиаскарова Г.Б. DOI 10.32523/2616-6887/2022-138-1-79-85"
+    kk = "Қалиасқарова Г.Б. https://doi.org/10.32523/2616-6887/2022-138-1-80-86 сайтында"
+    assert check(ru=ru, kk=kk) == []
+
+
+def test_a_missing_year_is_major() -> None:
+    [finding] = check(
+        ru="Закон принят в 2016 году.", kk="Заң қабылданды.", en="The law passed in 2016."
+    )
+    assert finding.severity == "major"
+    assert finding.message == "Year 2016 is in ru and en but not in kk."
+    assert finding.suggestion == "Check whether the kk text should mention 2016."
+    assert [s.lang for s in finding.spans] == ["ru", "en"]
+
+
+def test_a_missing_small_number_is_minor() -> None:
+    [finding] = check(ru="Выиграли 7 матчей.", en="They won the matches.")
+    assert finding.severity == "minor"
+    assert finding.message == "Number 7 is in ru but not in en."
+
+
+def test_a_missing_large_number_is_major() -> None:
+    [finding] = check(ru="Выиграли 17 матчей.", en="They won the matches.")
+    assert finding.severity == "major"
+
+
+def test_different_numbers_are_paired() -> None:
+    [finding] = check(en="about 30 yards out", ru="в 27 метрах", kk="30 метр")
+    assert finding.message == "Number differs: en and kk say 30, ru says 27."
+
+
+def test_a_written_out_number_alone_raises_nothing() -> None:
+    assert check(en="One man came.", ru="Пришёл мужчина.", kk="Бір адам келді.") == []
+
+
+def test_fewer_repetitions_are_minor() -> None:
+    [finding] = check(ru="В 2022 году… и в 2022 году.", kk="2022 жылы.")
+    assert finding.severity == "minor"
+    assert finding.message == "Year 2022 occurs more often in ru than in kk."
+
+
+def test_an_empty_version_is_left_to_the_omission_check() -> None:
+    assert check(ru=DECREE_RU, kk="", en="   ") == []
+
+
+def test_a_key_that_is_no_language_needs_a_mapping() -> None:
+    with pytest.raises(ValueError, match="original"):
+        NumbersCheck().run([unit(original="1889", transliterated="1885")])
+
+
+def test_findings_keep_the_unit_index_and_a_stable_id() -> None:
+    units = [unit(0, ru="В 2022 году", kk="2022 жылы"), unit(1, ru=DECREE_RU, kk=DECREE_KK)]
+    first, second = NumbersCheck().run(units), NumbersCheck().run(units)
+    assert [f.unit for f in first] == [1]
+    assert [f.id for f in first] == [f.id for f in second]

@@ -1,0 +1,83 @@
+"""Inflection-aware term matching, on real kk/ru/en word forms (hand-picked, not generated)."""
+
+import pytest
+
+from compare.stem import find_term, stem, term_key, term_matches
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms"),
+    [
+        ("kk", ["көші-қон", "көші-қонның", "көші-қонды", "көші-қонға", "көші-қонының"]),
+        ("kk", ["көші-қонына", "көші-қонында", "көші-қоннан", "көші-қонымен"]),
+        ("kk", ["маман", "мамандар", "мамандардың", "мамандарға"]),
+        ("kk", ["ел", "елдің", "елден", "елдерінің", "елдеріндегі"]),
+        ("kk", ["өсу", "өсуі", "өсіп"]),
+        ("ru", ["миграция", "миграции", "миграцией", "миграцию"]),
+        ("ru", ["миграционной", "миграционная", "миграционные"]),
+        ("en", ["migration", "migrations"]),
+    ],
+)
+def test_inflected_forms_share_a_stem(lang, forms):
+    assert len({stem(form, lang) for form in forms}) == 1
+
+
+def test_kazakh_stem_keeps_roots_that_look_inflected():
+    assert stem("Қазақстанда", "kk") == "қазақстан"
+    assert term_matches("Қазақстан", "Қазақстанда және Қазақстанның", "kk") == [(0, 11), (17, 29)]
+
+
+def test_multi_word_kazakh_term_in_inflected_form():
+    text = "Мемлекеттік көші-қон саясатының негізгі бағыттары"
+    assert term_matches("көші-қон саясаты", text, "kk") == [(12, 31)]
+
+
+def test_hyphen_or_space_in_a_compound():
+    assert term_matches("көші-қон", "көші қонның", "kk") == [(0, 11)]
+
+
+def test_russian_multi_word_term_in_another_case():
+    text = "Концепция миграционной политики Республики Казахстан"
+    spans = term_matches("миграционная политика", text, "ru")
+    assert [text[a:b] for a, b in spans] == ["миграционной политики"]
+
+
+def test_derived_word_matches_only_loosely():
+    text = "меры миграционной политики"
+    assert term_matches("миграция", text, "ru") == []
+    assert [m.kind for m in find_term("миграция", text, "ru", loose=True)] == ["derived"]
+
+
+def test_typo_is_a_fuzzy_match():
+    assert [m.kind for m in find_term("urbanisation", "rapid urbanisaton", "en")] == ["fuzzy"]
+
+
+def test_exact_and_stemmed_kinds():
+    assert find_term("Urbanisation", "urbanisation", "en")[0].kind == "exact"
+    assert find_term("урбанизация", "урбанизации", "ru")[0].kind == "stem"
+
+
+def test_latin_i_in_kazakh_words():
+    assert term_matches("білім", "бiлiмнiң сапасы", "kk") == [(0, 8)]
+
+
+def test_cognate_of_a_russian_term_in_kazakh():
+    text = "Интеллектуалды әлеует"
+    assert find_term("интеллектуальный потенциал", text, "kk", term_lang="ru", loose=True) == []
+    matches = find_term("интеллектуальный", text, "kk", term_lang="ru", loose=True)
+    assert [(m.start, m.end) for m in matches] == [(0, 14)]
+
+
+def test_unrelated_words_do_not_match():
+    assert term_matches("water resources", "the resources of water", "en") == []
+    assert term_matches("көші-қон", "көші жолы", "kk") == []
+
+
+def test_term_key_ignores_inflection():
+    assert term_key("көші-қонның", "kk") == term_key("көші-қон", "kk")
+
+
+def test_short_or_near_words_are_not_taken_for_the_term():
+    assert term_matches("ойын", "бір ой", "kk") == []  # "ой" (thought) is no form of "ойын"
+    assert term_matches("ел", "елдің", "kk") == [(0, 5)]
+    assert term_matches("country", "the county", "en") == []
