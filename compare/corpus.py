@@ -75,6 +75,12 @@ class DocumentGroup:
     id: str
     relation: str  # "translations" or "versions"
     members: tuple[str, ...]  # document ids; versions oldest first
+    series: str | None = None  # the manifest group a per-language version group was cut from
+
+    @property
+    def family(self) -> str:
+        """Groups of one family are the language versions of one version series."""
+        return self.series or self.id
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,13 @@ class Corpus:
 
     def group_documents(self, group: DocumentGroup) -> list[Document]:
         return [self.documents[m] for m in group.members]
+
+    def version_families(self) -> dict[str, list[Document]]:
+        """The documents of each version series, all languages together, by series name."""
+        families: dict[str, list[Document]] = {}
+        for group in (g for g in self.groups if g.relation == "versions"):
+            families.setdefault(group.family, []).extend(self.group_documents(group))
+        return families
 
 
 # Parts of a work whose paragraphs are whole entries, never cut into sentences.
@@ -127,7 +140,26 @@ def load_document(
 ) -> Document:
     """Read one file, find its language and cut it into passages."""
     raw = read_document(path)
-    blocks = [(b.text, b.label) for b in raw.blocks]
+    return build_document(
+        doc_id or path.name,
+        [(b.text, b.label) for b in raw.blocks],
+        path=path,
+        format=raw.format,
+        encoding=raw.encoding,
+        declared_lang=declared_lang,
+        **meta,
+    )
+
+
+def build_document(
+    doc_id: str,
+    blocks: Sequence[tuple[str, str | None]],
+    path: Path = Path("-"),
+    format: str = "text",
+    declared_lang: str | None = None,
+    **meta,
+) -> Document:
+    """A document from blocks of text (paragraphs with optional labels), language detected."""
     detected = identify_document(text for text, _ in blocks)
     lang = declared_lang or detected.lang
     whole = meta.get("part") in WHOLE_BLOCK_PARTS
@@ -139,13 +171,12 @@ def load_document(
     else:
         passages = passages_of(blocks, lang, whole)
     return Document(
-        id=doc_id or path.name,
+        id=doc_id,
         path=path,
         lang=lang,
         detected=detected,
         passages=passages,
-        format=raw.format,
-        encoding=raw.encoding,
+        format=format,
         declared_lang=declared_lang,
         **meta,
     )
@@ -253,7 +284,9 @@ def _groups(manifest: Manifest, documents: dict, expanded: dict) -> tuple[Docume
                 by_lang.setdefault(documents[doc_id].lang, []).append(doc_id)
         for lang, members in sorted(by_lang.items()):
             if len(members) > 1:
-                groups.append(DocumentGroup(f"{group.id}.{lang}", group.relation, tuple(members)))
+                groups.append(
+                    DocumentGroup(f"{group.id}.{lang}", group.relation, tuple(members), group.id)
+                )
     for entry_id, doc_ids in expanded.items():
         if len(doc_ids) > 1:
             groups.append(DocumentGroup(entry_id, "translations", tuple(doc_ids)))

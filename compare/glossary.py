@@ -20,6 +20,7 @@ Term notes travel in TBX only.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from lxml import etree
 
 from compare.errors import InputError
 from compare.stem import term_key
+from compare.writers import atomic_write
 
 LANGS = ("en", "kk", "ru")
 STATUSES = ("preferred", "admitted", "deprecated")
@@ -249,8 +251,11 @@ def _tbx_tree(glossary: Glossary) -> etree._ElementTree:
 
 
 def write_tbx(glossary: Glossary, path: Path | str) -> None:
-    """Write TBX v3 TBX-Basic, UTF-8."""
-    _tbx_tree(glossary).write(str(path), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    """Write TBX v3 TBX-Basic, UTF-8, atomically."""
+    xml = etree.tostring(
+        _tbx_tree(glossary), encoding="UTF-8", xml_declaration=True, pretty_print=True
+    )
+    atomic_write(Path(path), xml.decode("utf-8"))
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -316,15 +321,16 @@ def write_csv(glossary: Glossary, path: Path | str) -> None:
             for term in terms:
                 if "|" in term.text or term.text[:1] in _STATUS_OF_MARK:
                     raise InputError(path, f"term '{term.text}' cannot be written to CSV")
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(("id", *LANGS))
-        for concept in glossary.concepts:
-            cells = [
-                "|".join(_CSV_MARK.get(t.status, "") + t.text for t in concept.terms.get(lang, []))
-                for lang in LANGS
-            ]
-            writer.writerow((concept.id, *cells))
+    handle = io.StringIO()
+    writer = csv.writer(handle)
+    writer.writerow(("id", *LANGS))
+    for concept in glossary.concepts:
+        cells = [
+            "|".join(_CSV_MARK.get(t.status, "") + t.text for t in concept.terms.get(lang, []))
+            for lang in LANGS
+        ]
+        writer.writerow((concept.id, *cells))
+    atomic_write(path, handle.getvalue())
 
 
 # --- keyword lists -----------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
+from compare.align.documents import Alignment
 from compare.corpus import Corpus
 
 
@@ -64,3 +65,61 @@ def corpus_summary(corpus: Corpus) -> dict:
         ],
         "missing_catalogue_texts": list(corpus.missing),
     }
+
+
+def alignment_table(alignment: Alignment, title: str) -> Table:
+    """Aligned units side by side: one row per unit, one column per version, a score each."""
+    table = Table(title=f"{title} ({alignment.model})", title_justify="left", show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("score", justify="right")
+    for key in alignment.keys:
+        table.add_column(key, ratio=1, overflow="fold")
+    for unit in alignment.units:
+        cells = [unit.text(k) or "[red]— (no counterpart)[/]" for k in alignment.keys]
+        score = f"{unit.score:.3f}" if not unit.missing else "[red]omitted[/]"
+        table.add_row(str(unit.index), score, *cells)
+    return table
+
+
+SEVERITY_STYLE = {"major": "bold red", "minor": "yellow"}
+
+
+def findings_table(findings, alignment: Alignment, title: str) -> Table:
+    """Findings grouped by severity (they arrive sorted), one row each, with the unit's place."""
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_STYLE}
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+    table = Table(
+        title=f"{title}: {summary or 'no findings'}", title_justify="left", show_lines=True
+    )
+    for column in ("severity", "check", "unit", "langs", "what", "suggestion", "sure"):
+        table.add_column(column, overflow="fold")
+    for f in findings:
+        table.add_row(
+            f"[{SEVERITY_STYLE[f.severity]}]{f.severity}[/]",
+            f.check,
+            str(f.unit),
+            " ".join(f.langs),
+            f.message,
+            f.suggestion or "",
+            f"{f.confidence:.0%}",
+        )
+    return table
+
+
+def report_summary(report, html_path, json_path) -> Table:
+    """The terminal summary after `tilmash report`: per group, units and findings by severity."""
+    table = _table("tilmash report", "group", "relation", "versions", "units", "major", "minor")
+    table.columns[0].overflow = "fold"
+    for section in report.data.sections:
+        counts = {s: sum(f.severity == s for f in section.findings) for s in SEVERITY_STYLE}
+        table.add_row(
+            section.group,
+            section.relation,
+            " ".join(section.alignment.keys),
+            str(len(section.alignment.units)),
+            f"[{SEVERITY_STYLE['major']}]{counts['major']}[/]",
+            f"[{SEVERITY_STYLE['minor']}]{counts['minor']}[/]",
+        )
+    documents = len(report.corpus.documents)
+    table.caption = f"{documents} documents · report: {html_path} · findings: {json_path}"
+    return table

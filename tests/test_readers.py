@@ -88,7 +88,7 @@ def test_markdown_headings_are_labelled(tmp_path: Path) -> None:
         Block("Заң туралы", "heading"),
         Block("Кіріспе мәтін жалғасы."),
         Block("1-бап", "heading"),
-        Block("Баптың мәтіні."),
+        Block("Баптың мәтіні.", "article 1"),  # legal structure carried down as a label
     )
 
 
@@ -147,11 +147,17 @@ def test_adilet_page_gives_main_text_only(tmp_path: Path) -> None:
         Block("О миграции населения", "heading"),
         Block("Закон Республики Казахстан от 22 июля 2011 года № 477-IV."),
         Block("Глава 1. Общие положения", "heading"),
-        Block("1. Настоящий Закон регулирует общественные отношения в области миграции населения."),
-        Block("2.1. Понятия, используемые в настоящем Законе:"),
-        Block("1) иммигрант – иностранец, прибывший в Республику Казахстан;"),
-        Block("Статья 2"),
-        Block("Цели закона"),
+        Block(
+            "1. Настоящий Закон регулирует общественные отношения в области миграции населения.",
+            "chapter 1, paragraph 1",
+        ),
+        Block("2.1. Понятия, используемые в настоящем Законе:", "chapter 1, paragraph 2.1"),
+        Block(
+            "1) иммигрант – иностранец, прибывший в Республику Казахстан;",
+            "chapter 1, paragraph 2.1, sub-point 1)",
+        ),
+        Block("Статья 2", "chapter 1, article 2"),
+        Block("Цели закона", "chapter 1, article 2"),
     )
 
 
@@ -224,9 +230,9 @@ def test_docx_paragraphs_tables_and_headings(tmp_path: Path) -> None:
     assert document.blocks == (
         Block("Қазақстан Республикасының Заңы", "heading"),
         Block("Бірінші абзац."),
-        Block("1-бап"),
-        Block("Мақсаты"),
-        Block("Біріктірілген ұяшық"),
+        Block("1-бап", "article 1"),
+        Block("Мақсаты", "article 1"),
+        Block("Біріктірілген ұяшық", "article 1"),
         Block("Соңғы абзац.", "heading"),
     )
 

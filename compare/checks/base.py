@@ -69,3 +69,7 @@ class Check(ABC):
     @abstractmethod
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """Findings for a group of aligned units (all units of one document group)."""
+
+    def settings(self) -> dict[str, object]:
+        """The thresholds this check runs with, for the report's reproducibility signature."""
+        return {}

@@ -7,6 +7,7 @@ A new format is a new module plus one entry in `_READERS`.
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -15,6 +16,7 @@ from compare.readers.base import Block, RawDocument
 from compare.readers.docx import DocxReader
 from compare.readers.html import HtmlReader
 from compare.readers.pdf import PdfReader
+from compare.readers.structure import label_blocks
 from compare.readers.text import TextReader
 
 __all__ = ["SUPPORTED_SUFFIXES", "Block", "RawDocument", "Reader", "read_document"]
@@ -53,6 +55,7 @@ def read_document(path: Path | str) -> RawDocument:
                 path, f"unsupported file type {kind}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
             )
         document = reader.read(path)
+        document = replace(document, blocks=tuple(label_blocks(list(document.blocks))))
     except OSError as exc:
         raise InputError(path, _describe(exc)) from exc
     if not document.blocks:

@@ -1,0 +1,346 @@
+"""Margin scores for candidate links, from sentence vectors embedded once.
+
+A block of consecutive sentences is represented by the sum of its sentence vectors weighted by
+length**len_exponent and renormalised, so no run of neighbours is ever re-embedded. Raw cosines
+of unrelated e5 vectors are already high, so every score is a margin: the block cosine minus a
+blend of (a) the mean cosine each block has with its k nearest sentences on the other side,
+searched in a window around the expected position, and (b) the mean cosine each block has with
+the sentences just outside its counterpart, the ones that compete for it most directly.
+
+A link's DP value is built from its margin (:meth:`PairScorer.value`): weak margins are pushed
+down, merged blocks pay when a sentence at their edge drags them down (an absorbed orphan), and
+when texts are given, numbers and names shared by the two blocks add a bonus (:class:`Anchors`).
+"""
+
+import re
+import unicodedata
+from collections import Counter
+
+import numpy as np
+
+from compare.align.params import AlignParams
+
+_CHUNK = 256
+_GATHER = 4_000_000  # floats gathered at once when scoring a band
+
+
+def block_vectors(vecs: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
+    """Unit vectors of every block of ``size`` sentences, indexed by the block's end (0..n).
+
+    Rows for ends < size are zero, so they score 0 against anything.
+    """
+    n, dim = vecs.shape
+    out = np.zeros((n + 1, dim), dtype=np.float32)
+    if size <= n:
+        weighted = vecs * weights[:, None]
+        acc = weighted[: n - size + 1].copy()
+        for t in range(1, size):
+            acc += weighted[t : n - size + 1 + t]
+        out[size:] = acc / np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-12)
+    return out
+
+
+def neighbour_means(
+    blocks: np.ndarray, other: np.ndarray, centres: np.ndarray, radius: int, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Mean of the top-k cosines, and the top cosine, of each block against the ``other`` rows
+    within ±radius of its centre."""
+    n_other = other.shape[0]
+    mean = np.zeros(blocks.shape[0], dtype=np.float32)
+    best = np.zeros(blocks.shape[0], dtype=np.float32)
+    if n_other == 0:
+        return mean, best
+    width = min(2 * radius + 1, n_other)
+    kk = min(k, width)
+    starts = np.clip(np.round(centres).astype(np.int64) - radius, 0, n_other - width)
+    offsets = np.arange(width)
+    for lo in range(0, blocks.shape[0], _CHUNK):
+        hi = min(lo + _CHUNK, blocks.shape[0])
+        sims = np.einsum("bd,bwd->bw", blocks[lo:hi], other[starts[lo:hi, None] + offsets])
+        top = np.partition(sims, width - kk, axis=1)[:, width - kk :]
+        mean[lo:hi] = top.mean(axis=1)
+        best[lo:hi] = top.max(axis=1)
+    return mean, best
+
+
+def adjacent_sum(
+    vecs: np.ndarray, other: np.ndarray, left: np.ndarray, right: np.ndarray, per_cell: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sum and count of the cosines between each candidate's vector and other[left], other[right]
+    (indices off either end contribute nothing). ``vecs`` is one vector per row of ``left``, or
+    one per cell when ``per_cell``."""
+    total = np.zeros(left.shape, dtype=np.float32)
+    count = np.zeros(left.shape, dtype=np.float32)
+    for idx in (left, right):
+        ok = (idx >= 0) & (idx < other.shape[0])
+        rows = other[np.clip(idx, 0, other.shape[0] - 1)]
+        sims = np.einsum("...d,...d->...", rows, vecs) if per_cell else _rowdot(rows, vecs)
+        total += np.where(ok, sims, 0.0)
+        count += ok
+    return total, count
+
+
+def _rowdot(cells: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """cells (k, w, d) against rows (k, d) -> (k, w)."""
+    return np.matmul(cells, rows[..., None])[..., 0]
+
+
+def weights_of(lens: np.ndarray, exponent: float) -> np.ndarray:
+    """Per-sentence weights for block sums: longer sentences carry more of the meaning."""
+    return np.power(np.maximum(lens, 1.0), exponent).astype(np.float32)
+
+
+class PairScorer:
+    """Scores links ``src[i-a:i] -> tgt[j-b:j]`` for the banded DP.
+
+    ``src_centres[i]`` is the expected target position of source lattice row i and
+    ``tgt_centres[j]`` the expected source position of target column j; they place the
+    neighbour windows. Without ``use_lengths`` the length terms are left out.
+    """
+
+    def __init__(
+        self,
+        src: np.ndarray,
+        tgt: np.ndarray,
+        src_lens: np.ndarray,
+        tgt_lens: np.ndarray,
+        sizes: tuple[int, ...],
+        src_centres: np.ndarray,
+        tgt_centres: np.ndarray,
+        params: AlignParams,
+        use_lengths: bool = True,
+        anchors: "Anchors | None" = None,
+    ) -> None:
+        self.p = params
+        self.anchors = anchors
+        self.src, self.tgt = src, tgt
+        self.use_lengths = use_lengths
+        self.src_lens, self.tgt_lens = np.maximum(src_lens, 1.0), np.maximum(tgt_lens, 1.0)
+        self.src_cum = np.concatenate([[0.0], np.cumsum(self.src_lens, dtype=np.float64)])
+        self.tgt_cum = np.concatenate([[0.0], np.cumsum(self.tgt_lens, dtype=np.float64)])
+        self.log_ratio = np.log((self.src_cum[-1] + 1.0) / (self.tgt_cum[-1] + 1.0))
+        self.src_centres, self.tgt_centres = src_centres, tgt_centres
+        sw, tw = (
+            weights_of(src_lens, params.len_exponent),
+            weights_of(tgt_lens, params.len_exponent),
+        )
+        self.src_w, self.tgt_w = sw, tw
+        self.src_blocks = {s: block_vectors(src, sw, s) for s in sizes}
+        self.tgt_blocks = {s: block_vectors(tgt, tw, s) for s in sizes}
+        radius, k = params.knn_radius, params.k
+        src_stats = {
+            s: neighbour_means(v, tgt, src_centres, radius, k) for s, v in self.src_blocks.items()
+        }
+        tgt_stats = {
+            s: neighbour_means(v, src, tgt_centres, radius, k) for s, v in self.tgt_blocks.items()
+        }
+        self.src_nn = {s: st[0] for s, st in src_stats.items()}
+        self.tgt_nn = {s: st[0] for s, st in tgt_stats.items()}
+        # How far a lone sentence's best single match stands above its neighbour mean.
+        self.src_best = src_stats[1][1][1:] - src_stats[1][0][1:]
+        self.tgt_best = tgt_stats[1][1][1:] - tgt_stats[1][0][1:]
+        # DP values are in units of this document's typical best-match margin, so the fixed
+        # penalties mean the same for sharp and for blurry embeddings.
+        typical = np.median(np.concatenate([self.src_best, self.tgt_best]))
+        self.unit = float(max(typical, 1e-3))
+
+    def grid(self, a: int, b: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """DP values of links a -> b ending at (i, lo[i] + t) for every band cell, -inf where
+        the link does not fit; shaped (n+1, width)."""
+        p = self.p
+        n, m = self.src.shape[0], self.tgt.shape[0]
+        width = int((hi - lo).max()) + 1
+        out = np.full((n + 1, width), -np.inf, dtype=np.float32)
+        if a > n or b > m:
+            return out
+        rows_per_chunk = max(1, _GATHER // (width * self.src.shape[1]))
+        for r0 in range(a, n + 1, rows_per_chunk):
+            rows = np.arange(r0, min(r0 + rows_per_chunk, n + 1))
+            js = lo[rows, None] + np.arange(width)
+            ok = (js >= b) & (js <= np.minimum(hi[rows, None], m))
+            js = np.clip(js, b, m)
+            if b == 0:
+                out[rows] = np.where(ok, p.skip * a, -np.inf)
+                continue
+            values = self.value(rows, a, b, js)
+            out[rows] = np.where(ok, values, -np.inf)
+        return out
+
+    def margin(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
+        """Margins of links src[i-a:i] -> tgt[j-b:j] for rows i (k,) and columns js (k, w)."""
+        sv = self.src_blocks[a][rows]
+        tv = self.tgt_blocks[b][js]
+        cos = _rowdot(tv, sv)
+        knn = 0.5 * (self.src_nn[a][rows, None] + self.tgt_nn[b][js])
+        t_sum, t_cnt = adjacent_sum(sv, self.tgt, js - b - 1, js)
+        r = np.broadcast_to(rows[:, None], js.shape)
+        s_sum, s_cnt = adjacent_sum(tv, self.src, r - a - 1, r, per_cell=True)
+        return _blend(cos, knn, t_sum + s_sum, t_cnt + s_cnt, self.p.adjacent)
+
+    def orphans(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
+        """How much better the block stripped of its first or last sentence matches the other
+        side than the whole block does, in units. An absorbed orphan always sits at an edge of
+        a link (the path is monotone) and drags the block's cosine down; a true part of a merge
+        raises it."""
+        sv, tv = self.src_blocks[a][rows], self.tgt_blocks[b][js]
+        cos = _rowdot(tv, sv)
+        best = np.full(js.shape, -np.inf, dtype=np.float32)
+        if a > 1:
+            for ends in (rows, rows - 1):
+                best = np.maximum(best, _rowdot(tv, self.src_blocks[a - 1][ends]))
+        if b > 1:
+            for ends in (js, js - 1):
+                best = np.maximum(best, np.einsum("kwd,kd->kw", self.tgt_blocks[b - 1][ends], sv))
+        return np.maximum(0.0, best - cos) / self.unit
+
+    def null_scores(self, side: str, indices: np.ndarray) -> np.ndarray:
+        """Scores of leaving sentences of ``side`` unaligned: minus their best margins."""
+        best = self.src_best if side == "src" else self.tgt_best
+        return -best[indices]
+
+    def value(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
+        """DP values of links (a, b >= 1), see :meth:`_value`."""
+        src_len = (self.src_cum[rows] - self.src_cum[rows - a])[:, None]
+        tgt_len = self.tgt_cum[js] - self.tgt_cum[js - b]
+        out = self._value(self.margin(rows, a, b, js), a, b, src_len, tgt_len)
+        if self.anchors is not None:
+            out = out + self.p.anchor_weight * self.anchors.dice(rows, a, b, js)
+        if a + b > 2:
+            out = out - self.p.orphan_weight * self.orphans(rows, a, b, js)
+        return out
+
+    def link_value(self, src_idx: tuple[int, ...], tgt_idx: tuple[int, ...]) -> float:
+        """The DP value of any link, of any size, null links included (their ``skip``); the
+        orphan term, defined for the DP's block sizes only, is left out."""
+        p = self.p
+        if not (src_idx and tgt_idx):
+            return p.skip * (len(src_idx) + len(tgt_idx))
+        src_len = self.src_cum[src_idx[-1] + 1] - self.src_cum[src_idx[0]]
+        tgt_len = self.tgt_cum[tgt_idx[-1] + 1] - self.tgt_cum[tgt_idx[0]]
+        margin = np.float64(self.block_margin(src_idx, tgt_idx))
+        out = float(self._value(margin, len(src_idx), len(tgt_idx), src_len, tgt_len))
+        if self.anchors is not None:
+            out += p.anchor_weight * self.anchors.dice_of(src_idx, tgt_idx)
+        return out
+
+    def _value(self, margin, a: int, b: int, src_len, tgt_len):  # arrays or scalars
+        """A link's value from its margin: in units, weak margins pushed down, scaled and
+        shifted by length agreement, with a gain and a cost per sentence beyond 1-1."""
+        p = self.p
+        extra = a + b - 2
+        m = margin / self.unit
+        # A link barely above its neighbours is more likely wrong than a sentence left out.
+        m = m - p.weak_weight * np.maximum(0.0, p.weak_floor - m)
+        out = -p.merge_penalty * extra
+        if self.use_lengths:
+            ratio = np.maximum(src_len + p.len_smooth, 1.0) / np.maximum(
+                tgt_len + p.len_smooth, 1.0
+            )
+            dev = np.abs(np.log(ratio) - self.log_ratio)
+            m = m * np.log2(1.0 + np.exp(-dev))
+            out = out - p.length_weight * dev
+        return out + (1.0 + p.size_gain * extra) * m
+
+    def block_margin(self, src_idx: tuple[int, ...], tgt_idx: tuple[int, ...]) -> float:
+        """The margin of :meth:`margin` for any two blocks of consecutive sentences."""
+        p = self.p
+        s, t = list(src_idx), list(tgt_idx)
+        sv = _unit_sum(self.src[s], self.src_w[s])
+        tv = _unit_sum(self.tgt[t], self.tgt_w[t])
+        s_nn = neighbour_means(sv[None], self.tgt, self.src_centres[[s[-1] + 1]], p.knn_radius, p.k)
+        t_nn = neighbour_means(tv[None], self.src, self.tgt_centres[[t[-1] + 1]], p.knn_radius, p.k)
+        t_sum, t_cnt = adjacent_sum(
+            sv[None], self.tgt, np.array([[t[0] - 1]]), np.array([[t[-1] + 1]])
+        )
+        s_sum, s_cnt = adjacent_sum(
+            tv[None], self.src, np.array([[s[0] - 1]]), np.array([[s[-1] + 1]])
+        )
+        knn = 0.5 * (s_nn[0] + t_nn[0])
+        cos = np.array([[tv @ sv]])
+        return float(_blend(cos, knn, t_sum + s_sum, t_cnt + s_cnt, p.adjacent)[0, 0])
+
+
+def _unit_sum(vecs: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    acc = (vecs * weights[:, None]).sum(axis=0)
+    return acc / max(float(np.linalg.norm(acc)), 1e-12)
+
+
+def _blend(
+    cos: np.ndarray, knn: np.ndarray, adj_sum: np.ndarray, adj_cnt: np.ndarray, weight: float
+) -> np.ndarray:
+    """cos minus the neighbour baseline: knn mean blended with the adjacent-sentence mean."""
+    adj = np.where(adj_cnt > 0, adj_sum / np.maximum(adj_cnt, 1.0), knn)
+    return cos - (1.0 - weight) * knn - weight * adj
+
+
+# Thousands separators between digit groups ("4'478", "1 000", "1.000") are dropped so that
+# every language writes a number the same way; any other punctuation splits it.
+_THOUSANDS = re.compile(r"(?<=\d)[ '’.,\u00a0\u202f](?=\d{3}(?!\d))")
+_NUMBER = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = str.maketrans(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+    "abvgdeezziiklmnoprstufhccss__ieuaagknouuhi",
+)
+_VOWELS = set("aeiouy_")
+
+
+def anchor_tokens(text: str) -> Counter[str]:
+    """Tokens that survive translation unchanged: numbers, and a consonant skeleton of
+    capitalised words inside the sentence (names), so "Putin"/"Путин" both give "ptn"."""
+    tokens: Counter[str] = Counter(_NUMBER.findall(_THOUSANDS.sub("", text)))
+    words = _WORD.findall(text)
+    for word in words[1:]:
+        if len(word) >= 4 and word[0].isupper() and not word.isupper():
+            tokens["@" + _skeleton(word)] += 1
+    return tokens
+
+
+def _skeleton(word: str) -> str:
+    """First three consonants of the word, transliterated to Latin and stripped of accents."""
+    plain = unicodedata.normalize("NFKD", word.lower().translate(_CYRILLIC))
+    cons = [c for c in plain if c.isascii() and c.isalpha() and c not in _VOWELS]
+    return "".join(cons[:3])
+
+
+class Anchors:
+    """Dice overlap of the anchor tokens of any two blocks, for blocks of the given sizes."""
+
+    def __init__(
+        self, src_tokens: list[Counter[str]], tgt_tokens: list[Counter[str]], sizes: tuple[int, ...]
+    ) -> None:
+        self.src_tokens, self.tgt_tokens = src_tokens, tgt_tokens
+        self.src = {s: _blocks_of(src_tokens, s) for s in sizes}
+        self.tgt = {s: _blocks_of(tgt_tokens, s) for s in sizes}
+
+    def dice_of(self, src_idx: tuple[int, ...], tgt_idx: tuple[int, ...]) -> float:
+        """Dice coefficient of the token multisets of any two blocks."""
+        s = sum((self.src_tokens[i] for i in src_idx), Counter())
+        t = sum((self.tgt_tokens[j] for j in tgt_idx), Counter())
+        total = sum(s.values()) + sum(t.values())
+        return 2.0 * sum((s & t).values()) / total if total else 0.0
+
+    def dice(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
+        """Dice coefficient of the token multisets of src[i-a:i] and tgt[j-b:j], (k, w)."""
+        (s_cnt, s_tok), (t_cnt, t_tok) = self.src[a], self.tgt[b]
+        out = np.zeros(js.shape, dtype=np.float32)
+        r, c = np.nonzero((s_cnt[rows][:, None] > 0) & (t_cnt[js] > 0))
+        for k, t in zip(r.tolist(), c.tolist(), strict=True):
+            i, j = int(rows[k]), int(js[k, t])
+            shared = sum((s_tok[i] & t_tok[j]).values())
+            out[k, t] = 2.0 * shared / (s_cnt[i] + t_cnt[j])
+        return out
+
+
+def _blocks_of(tokens: list[Counter[str]], size: int) -> tuple[np.ndarray, dict[int, Counter[str]]]:
+    """Token counts and multisets of every block of ``size`` sentences, indexed by its end;
+    blocks without tokens (most of them) are left out."""
+    n = len(tokens)
+    counts = np.zeros(n + 1, dtype=np.float32)
+    blocks: dict[int, Counter[str]] = {}
+    for end in range(size, n + 1):
+        block = sum((tokens[t] for t in range(end - size, end) if tokens[t]), Counter())
+        if block:
+            blocks[end] = block
+            counts[end] = sum(block.values())
+    return counts, blocks

@@ -1,0 +1,137 @@
+"""Meaning drift: a unit whose versions do not say the same thing.
+
+Each pair of versions gets a margin (its cosine minus the best cosine either side has with
+another unit of the document) divided by the document's median margin, so 1 is a typical unit
+of this document and 0 or less means another sentence fits better. A version is suspect when
+all its pairs are weak while the other versions still agree (the odd one out); with two
+versions, or when no version stands out, the whole unit is named. The phrase of the suspect
+whose removal brings it closest to the others is shown as the span (see `leaveout`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from compare.checks.base import Check, Finding, Span, UnitText
+from compare.checks.leaveout import gains, pieces_of
+from compare.checks.similarity import (
+    PairScores,
+    embed_versions,
+    pair_scores,
+    text_of,
+    version_keys,
+)
+from compare.checks.wording import names, whole
+
+
+def weakest_version(
+    pairs: dict[tuple[str, str], PairScores],
+    row: int,
+    keys: Sequence[str],
+    langs: Mapping[str, str],
+) -> tuple[float, str | None, float]:
+    """(score, suspect, rest) of one unit: the score of the weakest version (the best of its
+    relative margins), that version when it may be the odd one out, and how well the rest agree.
+    A version is never odd merely for being in another language than all the rest: two
+    versions in one language always agree more than either does with a translation."""
+    scores = {}
+    for key in keys:
+        own = [p.relative[row] for p in pairs.values() if key in (p.a, p.b)]
+        rest = [p.relative[row] for p in pairs.values() if key not in (p.a, p.b)]
+        scores[key] = (max(own), min(rest) if rest else np.nan)
+    key = min(scores, key=lambda k: scores[k][0])
+    others = {langs.get(k, k) for k in keys if k != key}
+    alone = len(others) == 1 and langs.get(key, key) not in others and len(keys) > 2
+    return scores[key][0], None if alone else key, scores[key][1]
+
+
+class MeaningCheck(Check):
+    """Flags units whose versions match each other less than the document's other units do.
+
+    `k`: neighbours a margin is taken against; `major` / `minor`: relative-margin thresholds;
+    `odd`: how much better the other versions must agree among themselves for one version to
+    be named. Keys of UnitText.texts are languages unless `langs` maps them to one (two
+    editions in one language: `langs={"2017": "ru", "2023": "ru"}`).
+    """
+
+    name = "meaning"
+
+    def __init__(
+        self,
+        encoder,
+        langs: Mapping[str, str] | None = None,
+        k: int = 1,
+        major: float = 0.0,
+        minor: float = 0.25,
+        odd: float = 0.5,
+    ) -> None:
+        self.encoder = encoder
+        self.langs = dict(langs or {})
+        self.k, self.major, self.minor, self.odd = k, major, minor, odd
+
+    def settings(self) -> dict[str, object]:
+        """The thresholds, for the report's reproducibility signature."""
+        return {"k": self.k, "major": self.major, "minor": self.minor, "odd": self.odd}
+
+    def run(self, units: Sequence[UnitText]) -> list[Finding]:
+        """Findings for the units of one document group, judged against one another."""
+        keys = version_keys(units)
+        vectors = embed_versions(self.encoder, units, keys)
+        pairs = pair_scores(units, vectors, self.k)
+        flagged = []
+        for row, unit in enumerate(units):
+            present = [key for key in keys if text_of(unit, key)]
+            if len(present) < 2:
+                continue
+            score, suspect, rest = weakest_version(pairs, row, present, self.langs)
+            if not score <= self.minor:
+                continue
+            if suspect is None or len(present) < 3 or not rest - score >= self.odd:
+                suspect = None
+            flagged.append((row, present, score, suspect))
+        rows = [row for row, *_ in flagged]
+        pieces = pieces_of(units, rows, keys)
+        moved = gains(self.encoder, units, vectors, pieces)
+        return [
+            self._finding(units[row], present, score, suspect, pieces, moved, row)
+            for row, present, score, suspect in flagged
+        ]
+
+    def _finding(self, unit, present, score, suspect, pieces, moved, row) -> Finding:
+        others = [key for key in present if key != suspect]
+        span = self._span(unit, [suspect] if suspect else present, pieces, moved, row)
+        if suspect:
+            message = f"{suspect} does not say what {names(others)} say"
+            suggestion = f"Compare the {suspect} text with the {names(others)} texts."
+        else:
+            message = f"{names(present)} do not say the same thing"
+            suggestion = "Compare the versions sentence by sentence."
+        if span != whole(unit, span.lang):
+            message += f"; '{span.text}' ({span.lang}) has no clear counterpart"
+        severity = "major" if score <= self.major else "minor"
+        confidence = 0.5 + 0.5 * (self.minor - score) / (self.minor - self.major)
+        return Finding(
+            check=self.name,
+            severity=severity,
+            confidence=round(float(np.clip(confidence, 0.5, 0.99)), 2),
+            unit=unit.unit,
+            langs=tuple(present),
+            message=message + ".",
+            spans=(span,),
+            suggestion=suggestion,
+            details={"kind": "drift", "lang": suspect, "score": round(float(score), 3)},
+        )
+
+    @staticmethod
+    def _span(unit: UnitText, keys: Sequence[str], pieces, moved, row: int) -> Span:
+        """The clause of `keys` whose removal brings its version closest to the others, or the
+        whole text of the first key when no clause does."""
+        best, gain = whole(unit, keys[0]), 0.0
+        for piece, row_gains in zip(pieces, moved, strict=True):
+            if piece.row == row and piece.span.lang in keys:
+                value = float(np.nanmean(row_gains))
+                if value > gain:
+                    best, gain = piece.span, value
+        return best

@@ -1,0 +1,201 @@
+"""Omissions and additions: passages with no counterpart, and clauses one version drops or adds.
+
+A unit with an empty version is a passage the aligner found no counterpart for. Inside a unit
+where every version has text, each clause is left out in turn (`leaveout`): a clause whose
+removal brings its text closer to version y, but not to the third version, is one that y lacks
+(omission in y); one whose removal brings it closer to all others is an addition. That evidence,
+as a robust z-score against the document's clauses, is added to the length evidence (how much
+shorter y is than the document's typical ratio says), so neither alone raises a flag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from compare.checks.base import Check, Finding, UnitText
+from compare.checks.leaveout import Piece, gains, pieces_of
+from compare.checks.phrases import word_count
+from compare.checks.similarity import (
+    PairScores,
+    embed_versions,
+    pair_scores,
+    robust_z,
+    text_of,
+    version_keys,
+)
+from compare.checks.wording import names, whole
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”)]*\s*$")
+_GAIN_SCALE_FLOOR = 0.01  # cosine changes smaller than this are noise whatever the document
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A clause of `piece.span.lang` that version `lang` lacks (omission) or that only it has
+    (addition, lang == piece's version)."""
+
+    score: float
+    kind: str
+    lang: str
+    piece: Piece
+
+
+def _longer(pairs: dict[tuple[str, str], PairScores], row: int, key: str, others) -> float:
+    """How much longer `key` is than each of `others` (the least of the length z-scores)."""
+    values = [
+        p.length[row] if p.a == key else -p.length[row]
+        for p in pairs.values()
+        if key in (p.a, p.b) and ({p.a, p.b} - {key}) <= set(others)
+    ]
+    return min(values)
+
+
+class OmissionCheck(Check):
+    """Flags empty counterparts and clauses that one version drops or adds.
+
+    `major` / `minor`: thresholds on the summed evidence (clause z-score plus length z-score);
+    `short_words`: a passage of fewer words (or without a sentence end) missing in a version is
+    a heading or fragment, so a minor omission. Keys of UnitText.texts are languages unless
+    `langs` maps them to one.
+    """
+
+    name = "omission"
+
+    def __init__(
+        self,
+        encoder,
+        langs: Mapping[str, str] | None = None,
+        k: int = 1,
+        major: float = 6.0,
+        minor: float = 4.5,
+        short_words: int = 5,
+    ) -> None:
+        self.encoder = encoder
+        self.langs = dict(langs or {})
+        self.k, self.major, self.minor, self.short_words = k, major, minor, short_words
+
+    def settings(self) -> dict[str, object]:
+        """The thresholds, for the report's reproducibility signature."""
+        return {"k": self.k, "major": self.major, "minor": self.minor, "short": self.short_words}
+
+    def run(self, units: Sequence[UnitText]) -> list[Finding]:
+        """Findings for the units of one document group, in unit order."""
+        keys = version_keys(units)
+        findings = [f for unit in units if (f := self._empty(unit, keys))]
+        vectors = embed_versions(self.encoder, units, keys)
+        pairs = pair_scores(units, vectors, self.k)
+        full = [row for row, u in enumerate(units) if all(text_of(u, key) for key in keys)]
+        pieces = pieces_of(units, full, keys)
+        candidates = self._candidates(pieces, gains(self.encoder, units, vectors, pieces), keys)
+        best: dict[int, Candidate] = {}
+        for c in candidates:
+            c = Candidate(c.score + self._length(pairs, c, keys), c.kind, c.lang, c.piece)
+            kept = best.get(c.piece.row)
+            if c.score >= self.minor and (kept is None or c.score > kept.score):
+                best[c.piece.row] = c
+        findings += [self._clause(units[row], keys, c) for row, c in best.items()]
+        return sorted(findings, key=lambda f: f.unit)
+
+    def _candidates(
+        self, pieces: list[Piece], moved: np.ndarray, keys: list[str]
+    ) -> list[Candidate]:
+        """Clause evidence as z-scores against the document: per piece, one omission candidate
+        per other version and (with three versions or more) one addition candidate."""
+        found = []
+        for piece, row in zip(pieces, moved, strict=True):
+            own = keys.index(piece.span.lang)
+            for col, key in enumerate(keys):
+                if col == own:
+                    continue
+                # Only versions that stand to the clause's version as `key` does are compared:
+                # a same-language version shares words, so its changes run larger.
+                rest = [
+                    row[c]
+                    for c in range(len(keys))
+                    if c not in (own, col) and self._same(keys[c], key, piece.span.lang)
+                ]
+                found.append(("omission", key, piece, row[col] - (np.mean(rest) if rest else 0)))
+            if len(keys) > 2:
+                found.append(("addition", piece.span.lang, piece, np.nanmin(row)))
+        out = []
+        # Evidence is compared within one direction (kind, clause's version, other version):
+        # a pair in one language shares words, so its leave-one-out changes run larger.
+        for direction in dict.fromkeys((f[0], f[2].span.lang, f[1]) for f in found):
+            chosen = [f for f in found if (f[0], f[2].span.lang, f[1]) == direction]
+            z = robust_z(np.array([f[3] for f in chosen], float), _GAIN_SCALE_FLOOR)
+            out += [
+                Candidate(float(s), k, lang, p)
+                for (k, lang, p, _), s in zip(chosen, z, strict=True)
+            ]
+        return out
+
+    def _same(self, a: str, b: str, source: str) -> bool:
+        """Whether versions a and b are both, or both not, in the language of `source`."""
+        lang = self.langs.get(source, source)
+        return (self.langs.get(a, a) == lang) == (self.langs.get(b, b) == lang)
+
+    @staticmethod
+    def _length(pairs, c: Candidate, keys: list[str]) -> float:
+        """Length evidence: the adding version is long, the omitting one short."""
+        row = c.piece.row
+        if c.kind == "addition":
+            return _longer(pairs, row, c.lang, [k for k in keys if k != c.lang])
+        return -_longer(pairs, row, c.lang, [c.piece.span.lang])
+
+    def _clause(self, unit: UnitText, keys: list[str], c: Candidate) -> Finding:
+        source = c.piece.span.lang
+        others = [k for k in keys if k != c.lang]
+        if c.kind == "addition":
+            message = f"{c.lang} adds '{c.piece.span.text}', which {names(others)} do not have."
+            suggestion = f"Check whether the {c.lang} text should say this."
+        elif len(keys) > 2:
+            message = f"{c.lang} lacks '{c.piece.span.text}', which {names(others)} have."
+            suggestion = f"Check whether the {c.lang} text dropped this clause."
+        else:
+            message = f"'{c.piece.span.text}' ({source}) has no counterpart in {c.lang}."
+            suggestion = f"Check whether {c.lang} dropped this or {source} added it."
+        return Finding(
+            check=self.name,
+            severity="major" if c.score >= self.major else "minor",
+            confidence=round(float(np.clip(0.5 + (c.score - self.minor) / 10, 0.5, 0.95)), 2),
+            unit=unit.unit,
+            langs=tuple(keys),
+            message=message,
+            spans=(c.piece.span,),
+            suggestion=suggestion,
+            details={"kind": c.kind, "lang": c.lang, "score": round(float(c.score), 2)},
+        )
+
+    def _empty(self, unit: UnitText, keys: list[str]) -> Finding | None:
+        """A passage that some versions have and others leave empty."""
+        have = [k for k in keys if text_of(unit, k)]
+        empty = [k for k in keys if k not in have]
+        if not have or not empty:
+            return None
+        full = all(
+            word_count(text_of(unit, k)) >= self.short_words
+            and _SENTENCE_END.search(text_of(unit, k))
+            for k in have
+        )
+        if len(have) == 1 and len(keys) > 2:
+            message = f"Only {have[0]} has this passage; {names(empty)} have no counterpart."
+            lang = have[0]
+        else:
+            verb = "has" if len(empty) == 1 else "have"
+            message = f"{names(empty)} {verb} no counterpart for this passage of {names(have)}."
+            lang = empty[0] if len(empty) == 1 else None
+        return Finding(
+            check=self.name,
+            severity="major" if full else "minor",
+            confidence=0.95,
+            unit=unit.unit,
+            langs=tuple(keys),
+            message=message,
+            spans=tuple(whole(unit, k) for k in have),
+            suggestion=f"Check whether {names(empty)} should translate this passage.",
+            details={"kind": "missing passage", "lang": lang},
+        )

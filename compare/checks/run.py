@@ -1,0 +1,77 @@
+"""Running every drift check over an alignment, and the glossary the checks share.
+
+The glossary a check uses is the user's (TBX or CSV), merged with the one the documents
+declare themselves: a trilingual keyword list is the author's own glossary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from compare.align.documents import Alignment
+from compare.checks.base import SEVERITIES, Check, Finding, UnitText
+from compare.checks.consistency import ConsistencyCheck
+from compare.checks.numbers import NumbersCheck
+from compare.checks.terms import TermsCheck
+from compare.corpus import KNOWN_LANGS
+from compare.glossary import Glossary, glossary_from_keywords
+
+
+def unit_texts(alignment: Alignment) -> list[UnitText]:
+    """The alignment as the checks see it: per version key, the unit's text and passages."""
+    return [
+        UnitText(
+            unit=unit.index,
+            texts={key: unit.text(key) for key in alignment.keys},
+            passages={key: tuple(p.index for p in ps) for key, ps in unit.passages.items()},
+            score=unit.score,
+        )
+        for unit in alignment.units
+    ]
+
+
+def declared_glossary(alignment: Alignment) -> Glossary:
+    """The glossary the documents' own keyword lists declare (item i ↔ item i)."""
+    lists = {
+        doc.lang: [p.text for p in doc.passages if p.kind == "keyword"]
+        for doc in alignment.documents.values()
+    }
+    return glossary_from_keywords({lang: items for lang, items in lists.items() if items})
+
+
+def build_glossary(alignment: Alignment, user_glossary: Path | None = None) -> Glossary:
+    declared = declared_glossary(alignment)
+    return Glossary.load(user_glossary).merge(declared) if user_glossary else declared
+
+
+def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Check]:
+    """Every check that applies: term checks only when the versions are in different
+    languages (a glossary maps languages, not editions)."""
+    from compare.checks.meaning import MeaningCheck
+    from compare.checks.omission import OmissionCheck
+
+    langs = alignment.langs()
+    # A mixed-language version ("mul") is read with English number conventions.
+    langs = {key: lang if lang in KNOWN_LANGS else "en" for key, lang in langs.items()}
+    checks: list[Check] = [
+        MeaningCheck(encoder, langs=langs),
+        OmissionCheck(encoder, langs=langs),
+        NumbersCheck(langs=langs),
+    ]
+    if len(set(langs.values())) == len(langs) and all(k == v for k, v in langs.items()):
+        checks += [TermsCheck(glossary), ConsistencyCheck(glossary)]
+    return checks
+
+
+def run_checks(alignment: Alignment, checks: Sequence[Check]) -> list[Finding]:
+    """All findings, most severe and surest first, then in document order."""
+    units = unit_texts(alignment)
+    findings = [f for check in checks for f in check.run(units)]
+    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
+
+
+def at_or_above(findings: Sequence[Finding], severity: str) -> list[Finding]:
+    """Findings at least as severe as `severity` ("major" or "minor")."""
+    limit = SEVERITIES.index(severity)
+    return [f for f in findings if SEVERITIES.index(f.severity) <= limit]

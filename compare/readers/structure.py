@@ -1,0 +1,85 @@
+"""Legal structure as block labels: "section 3, paragraph 2.1, sub-point 1)".
+
+Policy documents (adilet.zan.kz saves them as HTML, DOCX or PDF) number their parts: headed
+divisions ("Раздел 3", "3-бөлім", "Глава 2", "5-бап", "Section 3"), numbered points ("1.",
+"2.1."), sub-points ("1)", "а)"). A block that opens with one of these sets that level and
+clears the deeper ones; a block without a number continues the last one. So every block
+carries the full path, and a finding can say where it is. Texts are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from compare.readers.base import Block
+
+_NUMBER = r"(\d+|(?-i:[IVXLC]+))"  # Arabic, or Roman in capitals
+# Division words by level name, in ru, kk and en; kk writes the number first ("3-бөлім").
+_DIVISIONS = (
+    ("section", ("раздел", "бөлім", "section", "part")),
+    ("chapter", ("глава", "тарау", "chapter")),
+    ("subsection", ("параграф", "§")),
+    ("article", ("статья", "бап", "article")),
+)
+# A point ("1.", "2.1.", "2.1") opens a sentence, so a capital follows; "1.5 million" is no point.
+_POINTS = (
+    ("paragraph", re.compile(r"(\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+)(?=\s+[«\"(\w])")),
+    ("sub-point", re.compile(r"(\d{1,3}\))(?=\s)")),
+    ("item", re.compile(r"([а-яәғқңөұүһіa-z]\))(?=\s)")),
+)
+_CAPITAL = re.compile(r"\s+[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
+_HEADING_LABEL = "heading"  # the readers' own label, which the corpus turns into a heading
+
+
+def _division_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for level, words in _DIVISIONS:
+        alternatives = "|".join(re.escape(w) for w in words)
+        before = rf"(?:{alternatives})\s*{_NUMBER}\b"
+        after = rf"{_NUMBER}\s*-?\s*(?:{alternatives})\b"
+        out.append((level, re.compile(rf"(?:{before}|{after})", re.IGNORECASE)))
+    return out
+
+
+_DIVISION_PATTERNS = _division_patterns()
+
+
+def numbering(text: str) -> tuple[str, str, int] | None:
+    """The level, number and length of the legal numbering that opens `text`, if any."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    for level, pattern in _DIVISION_PATTERNS:
+        match = pattern.match(stripped)
+        if match:
+            number = next(g for g in match.groups() if g)
+            return level, number, offset + match.end()
+    for level, pattern in _POINTS:
+        match = pattern.match(stripped)
+        if match and (level != "paragraph" or _CAPITAL.match(stripped, match.end())):
+            return level, match[1].rstrip("."), offset + match.end()
+    return None
+
+
+def strip_numbering(text: str) -> str:
+    """The text without the numbering that opens it ("2.1. Text" -> "Text")."""
+    found = numbering(text)
+    return text[found[2] :].lstrip(" .:-–—\t") if found else text
+
+
+def label_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks labelled with their place in the legal structure; headings keep their label."""
+    path: dict[str, str] = {}
+    out = []
+    for block in blocks:
+        found = numbering(block.text)
+        if found:
+            level, number, _ = found
+            depth = LEVELS.index(level)
+            path = {k: v for k, v in path.items() if LEVELS.index(k) < depth}
+            path[level] = number
+        label = ", ".join(f"{level} {number}" for level, number in path.items())
+        keep = block.label == _HEADING_LABEL or not label
+        out.append(block if keep else replace(block, label=label))
+    return out

@@ -1,0 +1,250 @@
+"""Terminal views and JSON-able dicts of version diffs, term timelines, replacements and the
+cross-language check (no computation happens here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.markup import escape
+from rich.table import Table
+
+from compare.corpus import Passage
+from compare.diff import DiffEntry, VersionDiff, WordOp
+from compare.timeline import CrossLanguageChange, Replacement, Timeline
+
+STATUS_STYLE = {
+    "unchanged": "dim",
+    "modified": "yellow",
+    "added": "green",
+    "removed": "red",
+    "moved": "cyan",
+}
+TREND_STYLE = {"new": "green", "gone": "red", "rising": "green", "falling": "red", "stable": "dim"}
+_BARS = "▁▂▃▄▅▆▇█"
+EXAMPLES = 3  # passage pairs shown per replacement
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """One bar per version, scaled to the largest value; a gap where the term is absent."""
+    top = max(values, default=0) or 1
+    return "".join(_BARS[round(v / top * (len(_BARS) - 1))] if v else " " for v in values)
+
+
+def _where(passages: Sequence[Passage]) -> str:
+    """Passage numbers, with the structural label where the source gave one."""
+    if not passages:
+        return ""
+    numbers = f"{passages[0].index}" + (f"-{passages[-1].index}" if len(passages) > 1 else "")
+    label = passages[0].label
+    return f"{numbers} ({label})" if label else numbers
+
+
+def marked_words(ops: Sequence[WordOp]) -> str:
+    """The word diff as rich markup, readable without colour too: [-deleted-] in red,
+    {+inserted+} in green, respellings [~old→new~] in yellow."""
+    out = []
+    for op in ops:
+        old, new = escape(op.old), escape(op.new)
+        if op.op == "equal":
+            out.append(old)
+        elif op.op == "respell":
+            out.append(f"[yellow]\\[~{old}→{new}~][/]")
+        else:
+            parts = (old and f"[red]\\[-{old}-][/]", new and f"[green]{{+{new}+}}[/]")
+            out.append(" ".join(part for part in parts if part))
+    return " ".join(out)
+
+
+def _entry_cells(entry: DiffEntry) -> tuple[str, str]:
+    if entry.words and entry.status != "unchanged":
+        return escape(entry.old_text), marked_words(entry.words)
+    return escape(entry.old_text), escape(entry.new_text)
+
+
+def diff_table(diff: VersionDiff, *, changed_only: bool = True) -> Table:
+    """One row per entry (unchanged ones left out unless asked for), NEW shown as a word diff."""
+    counts = ", ".join(f"{n} {s}" for s, n in diff.counts().items() if n)
+    table = Table(
+        title=f"{diff.old.id} → {diff.new.id}: {counts} ({diff.model})",
+        title_justify="left",
+        show_lines=True,
+    )
+    for column in ("status", "old #", "new #", "sim", diff.old.id, diff.new.id):
+        table.add_column(column, overflow="fold")
+    for entry in diff.entries:
+        if changed_only and entry.status == "unchanged":
+            continue
+        sim = f"{entry.similarity:.2f}" if entry.similarity is not None else ""
+        table.add_row(
+            f"[{STATUS_STYLE[entry.status]}]{entry.status}[/]",
+            _where(entry.old),
+            _where(entry.new),
+            sim,
+            *_entry_cells(entry),
+        )
+    return table
+
+
+def _passages(passages: Sequence[Passage]) -> list[dict]:
+    return [{"index": p.index, "label": p.label, "text": p.text} for p in passages]
+
+
+def diff_to_dict(diff: VersionDiff) -> dict:
+    return {
+        "old": diff.old.id,
+        "new": diff.new.id,
+        "model": diff.model,
+        "counts": diff.counts(),
+        "entries": [
+            {
+                "status": e.status,
+                "similarity": None if e.similarity is None else round(e.similarity, 4),
+                "old": _passages(e.old),
+                "new": _passages(e.new),
+                "changes": [{"op": op.op, "old": op.old, "new": op.new} for op in e.changes],
+            }
+            for e in diff.entries
+        ],
+    }
+
+
+def timeline_table(timeline: Timeline, *, limit: int | None = None) -> Table:
+    """One row per term: frequency per 10,000 words in each version, a bar per version, trend."""
+    table = Table(title=f"Terms through versions ({timeline.lang})", title_justify="left")
+    table.add_column("term", overflow="fold")
+    table.add_column("src")
+    for version, words in zip(timeline.versions, timeline.words, strict=True):
+        table.add_column(f"{version}\n{words} words", justify="right")
+    for column in ("", "trend", "first", "last"):
+        table.add_column(column)
+    for row in timeline.terms[:limit]:
+        style = TREND_STYLE[row.trend]
+        table.add_row(
+            escape(row.term),
+            "gloss" if row.source == "glossary" else "text",
+            *(f"{f:.1f}" if c else "·" for f, c in zip(row.per_10k, row.counts, strict=True)),
+            sparkline(row.per_10k),
+            f"[{style}]{row.trend}[/]",
+            row.first or "",
+            row.last or "",
+        )
+    return table
+
+
+def timeline_to_dict(timeline: Timeline) -> dict:
+    return {
+        "lang": timeline.lang,
+        "versions": [
+            {"label": v, "words": w} for v, w in zip(timeline.versions, timeline.words, strict=True)
+        ],
+        "terms": [
+            {
+                "term": r.term,
+                "key": list(r.key),
+                "source": r.source,
+                "concept": r.concept,
+                "forms": list(r.forms),
+                "counts": list(r.counts),
+                "per_10k": list(r.per_10k),
+                "first": r.first,
+                "last": r.last,
+                "trend": r.trend,
+            }
+            for r in timeline.terms
+        ],
+        "replacements": replacements_to_dict(timeline.replacements),
+    }
+
+
+def replacements_table(replacements: Sequence[Replacement], *, limit: int = 20) -> Table:
+    """The most frequent substitutions, each with an example passage pair."""
+    table = Table(title="Recurring replacements", title_justify="left", show_lines=True)
+    for column in ("old", "new", "count", "where", "example (old → new)"):
+        table.add_column(column, overflow="fold")
+    for r in replacements[:limit]:
+        swap = r.swaps[0]
+        steps = sorted({f"{s.old_version} → {s.new_version}" for s in r.swaps})
+        example = " ".join(p.text for p in swap.old) + "\n→ " + " ".join(p.text for p in swap.new)
+        table.add_row(
+            f"[red]{escape(r.old)}[/]",
+            f"[green]{escape(r.new)}[/]",
+            str(r.count),
+            "\n".join(steps),
+            escape(example),
+        )
+    return table
+
+
+def replacements_to_dict(replacements: Sequence[Replacement]) -> list[dict]:
+    return [
+        {
+            "old": r.old,
+            "new": r.new,
+            "old_key": list(r.old_key),
+            "new_key": list(r.new_key),
+            "count": r.count,
+            "examples": [
+                {
+                    "old_version": s.old_version,
+                    "new_version": s.new_version,
+                    "old": _passages(s.old),
+                    "new": _passages(s.new),
+                }
+                for s in r.swaps[:EXAMPLES]
+            ],
+        }
+        for r in replacements
+    ]
+
+
+def cross_language_table(changes: Sequence[CrossLanguageChange]) -> Table:
+    """Per replacement and other language: how many counterparts kept the old wording."""
+    table = Table(title="Changes across language versions", title_justify="left", show_lines=True)
+    for column in ("changed in", "release", "replacement", "checked in", "counterparts", "example"):
+        table.add_column(column, overflow="fold")
+    for c in changes:
+        verdicts = {}
+        for check in c.checks:
+            verdicts[check.verdict] = verdicts.get(check.verdict, 0) + 1
+        summary = ", ".join(f"{n} {v}" for v, n in verdicts.items())
+        odd = next((k for k in c.checks if k.verdict != "same release"), c.checks[0])
+        example = f"{c.other}: {odd.other_old}\n→ {odd.other_new}" + (
+            f"\n(changed {odd.when})" if odd.when else ""
+        )
+        style = "red" if c.not_followed else "green"
+        table.add_row(
+            c.lang,
+            f"{c.old_version} → {c.new_version}",
+            f"{escape(c.old)} → {escape(c.new)}",
+            c.other,
+            f"[{style}]{summary}[/]",
+            escape(example),
+        )
+    return table
+
+
+def cross_language_to_dict(changes: Sequence[CrossLanguageChange]) -> list[dict]:
+    return [
+        {
+            "lang": c.lang,
+            "other": c.other,
+            "old_version": c.old_version,
+            "new_version": c.new_version,
+            "old": c.old,
+            "new": c.new,
+            "count": c.count,
+            "not_followed": c.not_followed,
+            "checks": [
+                {
+                    "verdict": k.verdict,
+                    "when": k.when,
+                    "changed_old": k.changed_old,
+                    "changed_new": k.changed_new,
+                    "other_old": k.other_old,
+                    "other_new": k.other_new,
+                }
+                for k in c.checks
+            ],
+        }
+        for c in changes
+    ]

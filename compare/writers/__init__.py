@@ -1,0 +1,47 @@
+"""Writers: one module per output format, each turning library results into a file's text.
+
+`write_output` picks the writer by the file's suffix and writes atomically, so an interrupted
+run never leaves a half-written file in place of a good one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from compare.errors import TilmashError
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write text (UTF-8) to path through a temporary file in the same folder and a rename."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise TilmashError(f"{path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tilmash-tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_output(path: Path, formats: dict[str, Callable[[], str]]) -> str:
+    """Write whichever of `formats` (suffix -> text maker) the path's suffix names."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in formats:
+        names = ", ".join(f".{s}" for s in formats)
+        raise TilmashError(f"{path}: unknown output format; use one of {names}")
+    atomic_write(Path(path), formats[suffix]())
+    return suffix

@@ -1,0 +1,85 @@
+"""Aligned units as TMX 1.4b, JSON and TSV: the formats CAT tools and pipelines read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.etree import ElementTree as ET
+
+from compare import __version__
+from compare.align.documents import Alignment
+
+TMX_LANGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en"}
+
+
+def alignment_to_json(alignment: Alignment) -> str:
+    data = {
+        "tool": f"tilmash {__version__}",
+        "model": alignment.model,
+        "versions": {
+            key: {"document": doc.id, "path": str(doc.path), "lang": doc.lang}
+            for key, doc in alignment.documents.items()
+        },
+        "units": [
+            {
+                "index": unit.index,
+                "score": round(unit.score, 4),
+                "pair_scores": {k: round(v, 4) for k, v in unit.pair_scores.items()},
+                "disagreements": list(unit.disagreements),
+                "passages": {
+                    key: [{"index": p.index, "kind": p.kind, "text": p.text} for p in ps]
+                    for key, ps in unit.passages.items()
+                },
+            }
+            for unit in alignment.units
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def alignment_to_tsv(alignment: Alignment) -> str:
+    """One row per unit: index, score, then each version's text (empty where omitted)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerow(["unit", "score", *alignment.keys])
+    for unit in alignment.units:
+        writer.writerow([unit.index, f"{unit.score:.4f}", *(unit.text(k) for k in alignment.keys)])
+    return out.getvalue()
+
+
+def alignment_to_tmx(alignment: Alignment) -> str:
+    """TMX 1.4b: one <tu> per unit with a <tuv xml:lang> per version present, scores as <prop>.
+
+    Two versions in the same language (e.g. two editions) cannot share a TMX language; their
+    version key is then written as a <prop type="x-version"> on the <tuv>.
+    """
+    langs = alignment.langs()
+    root = ET.Element("tmx", version="1.4")
+    ET.SubElement(
+        root,
+        "header",
+        creationtool="tilmash",
+        creationtoolversion=__version__,
+        datatype="plaintext",
+        segtype="sentence",
+        adminlang="en",
+        srclang=TMX_LANGS.get(langs[alignment.keys[0]], langs[alignment.keys[0]]),
+        **{"o-tmf": "tilmash"},
+    )
+    body = ET.SubElement(root, "body")
+    for unit in alignment.units:
+        present = [k for k in alignment.keys if unit.passages.get(k)]
+        if len(present) < 2:
+            continue
+        tu = ET.SubElement(body, "tu", tuid=str(unit.index))
+        ET.SubElement(tu, "prop", type="x-score").text = f"{unit.score:.4f}"
+        for pair, score in unit.pair_scores.items():
+            ET.SubElement(tu, "prop", type=f"x-score:{pair}").text = f"{score:.4f}"
+        for key in present:
+            tuv = ET.SubElement(tu, "tuv", {"xml:lang": TMX_LANGS.get(langs[key], langs[key])})
+            if key != langs[key]:
+                ET.SubElement(tuv, "prop", type="x-version").text = key
+            ET.SubElement(tuv, "seg").text = unit.text(key)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

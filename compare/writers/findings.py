@@ -1,0 +1,71 @@
+"""Findings as JSON and CSV (one row per finding), for pipelines and spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+
+from compare.checks.base import Finding
+
+
+def finding_record(finding: Finding) -> dict:
+    """A finding as plain data; the same record feeds JSON, CSV and the HTML report."""
+    return {
+        "id": finding.id,
+        "check": finding.check,
+        "severity": finding.severity,
+        "confidence": round(finding.confidence, 3),
+        "unit": finding.unit,
+        "langs": list(finding.langs),
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "spans": [
+            {"lang": s.lang, "start": s.start, "end": s.end, "text": s.text} for s in finding.spans
+        ],
+        "details": {k: v for k, v in finding.details.items() if _plain(v)},
+    }
+
+
+def _plain(value: object) -> bool:
+    return isinstance(value, str | int | float | bool | list | tuple) or value is None
+
+
+def findings_to_json(
+    groups: Sequence[tuple[str, Sequence[Finding]]], signature: Mapping[str, str]
+) -> str:
+    """Findings per document group, with the run's reproducibility signature."""
+    data = {
+        "signature": dict(signature),
+        "groups": [
+            {"group": group, "findings": [finding_record(f) for f in findings]}
+            for group, findings in groups
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+CSV_COLUMNS = (
+    "id",
+    "severity",
+    "check",
+    "confidence",
+    "unit",
+    "langs",
+    "message",
+    "suggestion",
+    "spans",
+)
+
+
+def findings_to_csv(findings: Sequence[Finding]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for finding in findings:
+        record = finding_record(finding)
+        record["langs"] = " ".join(record["langs"])
+        record["spans"] = " | ".join(f"{s['lang']}: {s['text']}" for s in record["spans"])
+        writer.writerow([record[c] if record[c] is not None else "" for c in CSV_COLUMNS])
+    return out.getvalue()

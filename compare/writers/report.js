@@ -1,0 +1,37 @@
+// tilmash report: the findings filters. A finding shows when its severity and check are ticked
+// and at least one of its languages is; highlights of hidden findings are muted.
+(function () {
+  "use strict";
+  const boxes = Array.from(document.querySelectorAll("input[data-filter]"));
+  const items = Array.from(document.querySelectorAll("li.finding"));
+  const marks = Array.from(document.querySelectorAll("mark.drift[data-findings]"));
+  const counter = document.querySelector(".filters output");
+
+  function ticked() {
+    const on = { severity: new Set(), check: new Set(), language: new Set() };
+    boxes.forEach((box) => { if (box.checked) on[box.dataset.filter].add(box.value); });
+    return on;
+  }
+
+  function apply() {
+    const on = ticked();
+    let shown = 0;
+    items.forEach((item) => {
+      const visible = on.severity.has(item.dataset.severity)
+        && on.check.has(item.dataset.check)
+        && item.dataset.language.split(" ").some((lang) => on.language.has(lang));
+      item.classList.toggle("hidden", !visible);
+      if (visible) shown += 1;
+    });
+    marks.forEach((mark) => {
+      const live = mark.dataset.findings.split(" ").some((id) => {
+        const item = document.getElementById(id);
+        return item && !item.classList.contains("hidden");
+      });
+      mark.classList.toggle("muted", !live);
+    });
+    if (counter) counter.textContent = `${shown} of ${items.length} findings shown`;
+  }
+
+  boxes.forEach((box) => box.addEventListener("change", apply));
+})();

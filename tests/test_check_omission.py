@@ -1,0 +1,66 @@
+"""The omission check: passages with no counterpart, and clauses one version drops or adds.
+
+The units are hand-written for these tests (the faithful ones shared with test_check_meaning):
+short trilingual sentences in the style of a migration-policy text. Uses the real default model.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_check_meaning import FAITHFUL, assert_spans_point_into, group
+
+from compare.checks.omission import OmissionCheck
+from compare.embed import load_encoder
+
+# Only ru opens with "As is known,".
+ADDED = (
+    "Brain drain remains a serious problem for the economy.",
+    "Как известно, утечка умов остаётся серьёзной проблемой для экономики.",
+    "Ақыл-ойдың ағуы экономика үшін күрделі мәселе болып қала береді.",
+)
+
+
+@pytest.fixture(scope="module")
+def check() -> OmissionCheck:
+    return OmissionCheck(load_encoder())
+
+
+def test_faithful_units_are_not_flagged(check) -> None:
+    assert check.run(group(FAITHFUL)) == []
+
+
+def test_an_added_clause_is_flagged_with_its_span(check) -> None:
+    units = group([*FAITHFUL[:4], ADDED, *FAITHFUL[4:]])
+    [finding] = check.run(units)
+    assert finding.check == "omission"
+    assert finding.unit == 4
+    assert finding.details["kind"] == "addition"
+    assert finding.details["lang"] == "ru"
+    assert [(s.lang, s.text) for s in finding.spans] == [("ru", "Как известно")]
+    assert finding.message == "ru adds 'Как известно', which en and kk do not have."
+    assert_spans_point_into(finding, units)
+
+
+def test_an_empty_counterpart_is_a_major_omission(check) -> None:
+    rows = list(FAITHFUL)
+    rows[1] = (rows[1][0], rows[1][1], "")
+    units = group(rows)
+    [finding] = check.run(units)
+    assert finding.unit == 1
+    assert finding.severity == "major"
+    assert finding.details["lang"] == "kk"
+    assert finding.message == "kk has no counterpart for this passage of en and ru."
+    assert [s.lang for s in finding.spans] == ["en", "ru"]
+    assert_spans_point_into(finding, units)
+
+
+def test_a_missing_heading_is_minor(check) -> None:
+    rows = [("Migration policy", "Миграционная политика", ""), *FAITHFUL]
+    [finding] = check.run(group(rows))
+    assert (finding.unit, finding.severity) == (0, "minor")
+
+
+def test_finding_ids_are_stable(check) -> None:
+    units = group([*FAITHFUL[:4], ADDED, *FAITHFUL[4:]])
+    first = [f.id for f in check.run(units)]
+    assert first and first == [f.id for f in OmissionCheck(load_encoder()).run(units)]

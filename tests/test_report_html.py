@@ -1,0 +1,273 @@
+"""The HTML report on the shipped abstract (Kaliaskarova 2022, kk/ru/en): its structure, read
+with lxml, and its behaviour in headless Chromium (side by side, filters, links, screenshot)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from browser import open_page, skip_reason
+from lxml import html as lxml_html
+
+from compare.align import align_documents
+from compare.align.documents import AlignedUnit, Alignment
+from compare.align.params import AlignParams
+from compare.checks.base import Finding, Span
+from compare.checks.consistency import ConsistencyCheck
+from compare.checks.numbers import NumbersCheck
+from compare.checks.run import build_glossary, run_checks
+from compare.checks.terms import TermsCheck
+from compare.corpus import build_document, load_corpus
+from compare.embed import load_encoder
+from compare.writers.html import ReportData, ReportSection, render_report, reproducibility
+from compare.writers.html_timeline import TimelineSection
+
+ABSTRACT = Path(__file__).resolve().parent.parent / "documents" / "kaliaskarova-2022"
+LANGS = ("kk", "ru", "en")
+GROUP = "kaliaskarova-2022.front"
+DATE = dt.date(2026, 11, 23)
+
+NO_BROWSER = skip_reason()
+needs_browser = pytest.mark.skipif(NO_BROWSER is not None, reason=NO_BROWSER or "")
+
+
+def series() -> TimelineSection:
+    """A hand-written three-version series in which one term replaces another."""
+    from compare.timeline import Replacement, Swap, TermRow, Timeline
+
+    old = build_document("a", [("Оралмандарға көмек көрсетіледі.", None)], declared_lang="kk")
+    new = build_document("b", [("Қандастарға көмек көрсетіледі.", None)], declared_lang="kk")
+    swap = Swap("2007–2015", "2017–2021", old.passages, new.passages)
+    rows = (
+        TermRow(
+            ("оралман",),
+            "оралман",
+            "text",
+            None,
+            ("оралман",),
+            (14, 6, 0),
+            (14.0, 6.0, 0.0),
+            "2007–2015",
+            "2017–2021",
+            "gone",
+        ),
+        TermRow(
+            ("қандас",),
+            "қандас",
+            "text",
+            None,
+            ("қандас",),
+            (0, 3, 11),
+            (0.0, 3.0, 11.0),
+            "2017–2021",
+            "2023–2027",
+            "new",
+        ),
+    )
+    replacement = Replacement(("оралман",), ("қандас",), "оралман", "қандас", 5, (swap,))
+    timeline = Timeline(
+        "kk", ("2007–2015", "2017–2021", "2023–2027"), (1000, 1000, 1000), rows, (replacement,)
+    )
+    return TimelineSection("migration-policy.kk", timeline)
+
+
+@pytest.fixture(scope="module")
+def data() -> ReportData:
+    """The abstract aligned with the real model, checked, as the report's data."""
+    corpus = load_corpus([ABSTRACT / f"front.{lang}.txt" for lang in LANGS])
+    encoder = load_encoder()
+    alignment = align_documents(list(corpus.documents.values()), encoder)
+    glossary = build_glossary(alignment)
+    checks = [
+        NumbersCheck(langs=alignment.langs()),
+        TermsCheck(glossary),
+        ConsistencyCheck(glossary),
+    ]
+    findings = run_checks(alignment, checks)
+    params = {"align": dataclasses.asdict(AlignParams())}
+    return ReportData(
+        signature=reproducibility(encoder.info.name, encoder.info.identity, params, DATE),
+        sections=(ReportSection.build(GROUP, "translations", alignment, findings, glossary),),
+    )
+
+
+@pytest.fixture(scope="module")
+def report(data: ReportData, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    path.write_text(render_report(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def tree(report: Path):
+    return lxml_html.fromstring(report.read_bytes())
+
+
+# --- structure, without a browser --------------------------------------------------------
+
+
+def test_page_is_utf8_html5_in_english_chrome(report: Path, tree) -> None:
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert tree.get("lang") == "en"
+    assert tree.xpath("//meta/@charset") == ["utf-8"]
+    assert "Қазақстан" in text  # Kazakh letters kept as text, not as entities
+
+
+def test_no_external_resources(report: Path, tree) -> None:
+    for attr in ("src", "href", "action", "data"):
+        for value in tree.xpath(f"//@{attr}"):
+            assert not re.match(r"\s*(https?:)?//", value), value
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", report.read_text(encoding="utf-8"))
+    assert not tree.xpath("//link[@rel='stylesheet'] | //script[@src]")
+
+
+def test_one_row_per_unit_with_a_cell_per_language(data: ReportData, tree) -> None:
+    alignment = data.sections[0].alignment
+    rows = tree.xpath("//table[@class='units']/tbody/tr")
+    assert [r.get("id") for r in rows] == [f"unit-{GROUP}-{u.index}" for u in alignment.units]
+    for row, unit in zip(rows, alignment.units, strict=True):
+        cells = row.xpath("td[contains(@class, 'text')]")
+        assert [c.get("lang") for c in cells] == list(LANGS)
+        for cell, key in zip(cells, LANGS, strict=True):
+            expected = unit.text(key) or "—"
+            assert " ".join(cell.text_content().split()) == " ".join(expected.split())
+        assert len(row.xpath(".//span[contains(@class, 'badge')]")) == len(unit.pair_scores)
+
+
+def test_findings_link_to_existing_rows_and_match_their_records(data: ReportData, tree) -> None:
+    findings = data.sections[0].findings
+    assert findings, "the abstract is known to have term drift"
+    items = tree.xpath("//li[contains(@class, 'finding')]")
+    assert len(items) == len(findings)
+    ids = set(tree.xpath("//@id"))
+    for item, finding in zip(items, findings, strict=True):
+        target = item.xpath(".//a[@class='goto']/@href")[0]
+        assert target == f"#unit-{GROUP}-{finding.unit}" and target[1:] in ids
+        assert item.get("data-severity") == finding.severity
+        assert finding.message in item.text_content()
+
+
+def test_finding_spans_are_marked_in_their_language_cells(data: ReportData, tree) -> None:
+    for finding in data.sections[0].findings:
+        for span in finding.spans:
+            cell = tree.xpath(f"//tr[@id='unit-{GROUP}-{finding.unit}']/td[@lang='{span.lang}']")[0]
+            marked = "".join(m.text_content() for m in cell.xpath(".//mark"))
+            assert span.text in marked or marked in span.text
+
+
+def test_terminology_matrix_flags_inconsistent_concepts(data: ReportData, tree) -> None:
+    rows = tree.xpath("//table[@class='terms']/tbody/tr")
+    assert len(rows) == len(data.sections[0].glossary.concepts)
+    flagged = {
+        r.xpath("th/span[@class='cid']")[0].text for r in rows if "inconsistent" in r.get("class")
+    }
+    consistency = {
+        f.details["concept"] for f in data.sections[0].findings if f.check == "consistency"
+    }
+    assert consistency and consistency <= flagged
+    ok = [r for r in rows if "consistent" in r.get("class").split()]
+    assert ok and all(len(r.xpath("td//li[contains(@class, 'use')]")) == 3 for r in ok)
+
+
+def test_signature_pins_tool_model_parameters_and_date(data: ReportData, tree) -> None:
+    line = tree.xpath("//section[@class='signature']/code")[0].text
+    assert line == data.signature["signature"]
+    assert re.fullmatch(
+        r"tilmash:[\d.]+\|model:multilingual-e5-small@sha256:[0-9a-f]{12}\|align:max_block=4,.*\|date:2026-11-23",
+        line,
+    )
+
+
+def test_timeline_absent_and_present(data: ReportData, tree) -> None:
+    assert (
+        "No version series in this corpus."
+        in tree.xpath("//section[@id='timeline']")[0].text_content()
+    )
+    page = lxml_html.fromstring(render_report(dataclasses.replace(data, timeline=(series(),))))
+    rows = page.xpath("//table[@class='timeline']/tbody/tr")
+    assert [r.xpath("th")[0].text for r in rows] == ["оралман", "қандас"]
+    assert all(r.xpath("th/@lang") == ["kk"] for r in rows)
+    assert len(page.xpath("//svg[@class='spark']")) == 2
+    assert page.xpath("//table[@class='replacements']//td[@lang='kk']")[0].text == "оралман"
+
+
+def test_markup_is_escaped_and_overlapping_spans_split() -> None:
+    kk = build_document("kk", [("Көші-қон <b>саясаты</b> & 2023 жыл.", None)], declared_lang="kk")
+    mixed = build_document(
+        "refs", [("Migration policy of 2023. Көші-қон саясаты.", None)], declared_lang="mul"
+    )
+    unit = AlignedUnit(0, {"kk": kk.passages, "refs": mixed.passages}, 0.1, {"kk~refs": 0.1})
+    gap = AlignedUnit(1, {"kk": (), "refs": mixed.passages[:1]}, 0.0)
+    alignment = Alignment({"kk": kk, "refs": mixed}, (unit, gap), "test-model")
+    text = unit.text("refs")
+    findings = (
+        Finding("meaning", "major", 0.9, 0, ("refs",), "first", (Span("refs", 0, 16, text[:16]),)),
+        Finding(
+            "numbers", "minor", 0.8, 0, ("refs",), "second", (Span("refs", 10, 24, text[10:24]),)
+        ),
+    )
+    section = ReportSection.build(
+        "g 1", "translations", alignment, findings, build_glossary(alignment)
+    )
+    page = render_report(ReportData({"signature": "s"}, (section,)))
+    assert "<b>саясаты</b>" not in page and "&lt;b&gt;саясаты&lt;/b&gt; &amp; 2023" in page
+    tree = lxml_html.fromstring(page)
+    cell = tree.xpath("//tr[@id='unit-g_1-0']/td[@lang='und']")[0]
+    assert [p.get("lang") for p in cell.xpath("span[@class='p']")] == ["en", "kk"]
+    marks = [(m.text_content(), m.get("class"), m.get("title")) for m in cell.xpath(".//mark")]
+    assert marks == [
+        ("Migration ", "drift major", "first"),
+        ("policy", "drift major", "first\nsecond"),
+        (" of 2023", "drift minor", "second"),
+    ]
+    omitted = tree.xpath("//tr[@id='unit-g_1-1']/td[@lang='kk']")[0]
+    assert "omitted" in omitted.get("class") and omitted.text_content() == "—"
+
+
+# --- in headless Chromium ----------------------------------------------------------------
+
+
+@needs_browser
+def test_in_chromium(report: Path, data: ReportData, tmp_path_factory, capsys) -> None:
+    """One browser session for all checks: starting Chromium is the slow part."""
+    findings = data.sections[0].findings
+    with open_page(report) as (page, outside):
+        # The three abstracts side by side: one row's kk/ru/en cells share a top edge.
+        row = page.locator(f"tr[id='unit-{GROUP}-3']")
+        boxes = [row.locator(f"td[lang='{lang}']").bounding_box() for lang in LANGS]
+        assert all(b and b["width"] > 250 for b in boxes)
+        assert len({round(b["y"]) for b in boxes}) == 1
+        assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
+        for lang in LANGS:
+            assert row.locator(f"td[lang='{lang}']").is_visible()
+
+        artifacts = tmp_path_factory.mktemp("test-artifacts")
+        page.screenshot(path=str(artifacts / "report.png"), full_page=True)
+
+        # A severity filter hides that severity's findings and leaves the others.
+        major = page.locator("li.finding[data-severity='major']")
+        minor = page.locator("li.finding[data-severity='minor']")
+        assert major.count() and minor.count()
+        page.locator("input[data-filter='severity'][value='minor']").uncheck()
+        assert all(not minor.nth(i).is_visible() for i in range(minor.count()))
+        assert all(major.nth(i).is_visible() for i in range(major.count()))
+        shown = page.locator(".filters output").inner_text()
+        assert shown.startswith(f"{major.count()} of {len(findings)}")
+
+        # A finding's link scrolls its unit into view (below the sticky bar).
+        link = page.locator("li.finding:not(.hidden) a.goto").last
+        target = link.get_attribute("href")
+        page.evaluate("window.scrollTo(0, 0)")
+        link.click()
+        page.wait_for_function("h => location.hash === h", arg=target)
+        box = page.locator(f"tr[id='{target[1:]}']").bounding_box()
+        bar = page.locator("header.bar").bounding_box()
+        assert box and bar and bar["height"] <= box["y"] < page.viewport_size["height"]
+        page.screenshot(path=str(artifacts / "unit.png"))
+        assert outside == []
+    with capsys.disabled():
+        print(f"\nreport screenshots: {artifacts}/report.png, unit.png")

@@ -1,0 +1,62 @@
+"""Legal-structure labels on hand-written blocks in the style of adilet.zan.kz texts (ru, kk, en)."""
+
+from compare.readers.base import Block
+from compare.readers.structure import label_blocks, numbering, strip_numbering
+
+
+def _labels(texts: list[str]) -> list[str | None]:
+    return [b.label for b in label_blocks([Block(t) for t in texts])]
+
+
+def test_section_carries_down_to_paragraphs_and_sub_points():
+    labels = _labels(
+        [
+            "Раздел 3. Анализ текущей ситуации",
+            "Текст раздела без номера.",
+            "1. Настоящая Концепция определяет цели.",
+            "2.1. Внешняя миграция растет.",
+            "1) привлечение квалифицированных кадров;",
+            "а) из стран СНГ;",
+            "Продолжение подпункта.",
+            "2.2 Внутренняя миграция.",
+            "Раздел 4. Цели",
+        ]
+    )
+    assert labels == [
+        "section 3",
+        "section 3",
+        "section 3, paragraph 1",
+        "section 3, paragraph 2.1",
+        "section 3, paragraph 2.1, sub-point 1)",
+        "section 3, paragraph 2.1, sub-point 1), item а)",
+        "section 3, paragraph 2.1, sub-point 1), item а)",
+        "section 3, paragraph 2.2",
+        "section 4",
+    ]
+
+
+def test_kazakh_number_first_and_english_divisions():
+    assert _labels(["3-бөлім. Талдау", "5-бап. Мақсаттар", "2-тарау"]) == [
+        "section 3",
+        "section 3, article 5",
+        "section 3, chapter 2",
+    ]
+    assert _labels(["Section 3", "Article 5", "Глава II. Цели"]) == [
+        "section 3",
+        "section 3, article 5",
+        "section 3, chapter II",
+    ]
+
+
+def test_numbers_that_are_not_numbering_are_left_alone():
+    for text in ("1.5 million people moved.", "2022 жылы қабылданды.", "Section civil law"):
+        assert numbering(text) is None
+    assert _labels(["Plain text."]) == [None]
+
+
+def test_headings_keep_the_readers_label_and_text_is_unchanged():
+    blocks = label_blocks([Block("Раздел 1. Общие положения", "heading"), Block("1. Текст.")])
+    assert blocks[0].label == "heading"
+    assert blocks[1] == Block("1. Текст.", "section 1, paragraph 1")
+    assert strip_numbering("2.1. Внешняя миграция") == "Внешняя миграция"
+    assert strip_numbering("3-бөлім. Талдау") == "Талдау"
