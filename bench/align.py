@@ -22,18 +22,11 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from compare.align import align_many, align_pair
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+from realdata import DATA, NTREX, NTREX_FILES, ntrex_documents, require
+
 TEXTBERG = DATA / "textberg_de_fr_gold"
-NTREX = DATA / "ntrex128_kk_ru_en"
-NTREX_FILES = {
-    "kk": "newstest2019-ref.kaz.txt",
-    "ru": "newstest2019-ref.rus.txt",
-    "en": "newstest2019-ref.eng-US.txt",
-}
 PEERS = [  # published figures (strict P, R, F1, lax P, R, F1); None where not published
     ("Bertalign (LaBSE)", (0.932, 0.941, 0.936, 0.987, 0.991, 0.989)),
     ("Vecalign (LASER)", (0.899, 0.904, 0.902, 0.985, 0.987, 0.986)),
@@ -189,21 +182,16 @@ def gold_units(versions: dict[str, Version], n: int) -> list[dict[str, tuple[int
 
 
 def ntrex(encode: Encode, n_docs: int | None, seed: int) -> tuple[dict[str, float], Timing]:
-    lines = {lang: read_lines(NTREX / name) for lang, name in NTREX_FILES.items()}
-    doc_ids = read_lines(NTREX / "DOCUMENT_IDS.tsv")
-    spans, start = [], 0
-    for k in range(1, len(doc_ids) + 1):
-        if k == len(doc_ids) or doc_ids[k] != doc_ids[start]:
-            spans.append((start, k))
-            start = k
+    docs = {lang: ntrex_documents(lang) for lang in NTREX_FILES}
     rng = random.Random(seed)
     langs = list(NTREX_FILES)
     pair_golds: dict[tuple[str, str], list[list[Bead]]] = {p: [] for p in combinations(langs, 2)}
     pair_tests: dict[tuple[str, str], list[list[Bead]]] = {p: [] for p in combinations(langs, 2)}
     joint_hits = joint_sys = joint_gold = 0
     timing = Timing([], [])
-    for lo, hi in spans[:n_docs]:
-        versions = {lang: perturb(lines[lang][lo:hi], rng) for lang in langs}
+    for number in range(len(docs["en"]))[:n_docs]:
+        size = len(docs["en"][number])
+        versions = {lang: perturb(docs[lang][number], rng) for lang in langs}
         embed_times: list[float] = []
         vecs = {lang: embed_timed(encode, v.texts, embed_times) for lang, v in versions.items()}
         timing.embed.append(sum(embed_times))
@@ -214,10 +202,10 @@ def ntrex(encode: Encode, n_docs: int | None, seed: int) -> tuple[dict[str, floa
         timing.align.append(time.perf_counter() - start_t)
         for a, b in pair_golds:
             pair = {a: versions[a], b: versions[b]}
-            pair_golds[(a, b)].append([(u[a], u[b]) for u in gold_units(pair, hi - lo)])
+            pair_golds[(a, b)].append([(u[a], u[b]) for u in gold_units(pair, size)])
             links = align_pair(vecs[a], vecs[b], lens[a], lens[b], texts[a], texts[b])
             pair_tests[(a, b)].append([(link.src, link.tgt) for link in links])
-        gold = gold_units(versions, hi - lo)
+        gold = gold_units(versions, size)
         keys = {tuple(sorted(u.items())) for u in gold}
         found = [tuple(sorted(u.indices.items())) for u in units]
         joint_hits += sum(f in keys for f in found)
@@ -241,9 +229,8 @@ def main() -> int:
         "--cached", action="store_true", help="embed through the cache (accuracy only)"
     )
     args = parser.parse_args()
-    if not (TEXTBERG.is_dir() and NTREX.is_dir()):
-        print(f"bench data not found at {DATA} (expected ../shared/data next to the repo)")
-        return 2
+    require(TEXTBERG, "bench/align.py")
+    require(NTREX, "bench/align.py")
     name, encode = load_encoder(args.cached)
     console.print(f"encoder: {name}")
     tb, tb_time = textberg(encode)

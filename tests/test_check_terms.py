@@ -1,7 +1,7 @@
 """The terms and consistency checks on small hand-written trilingual units."""
 
 from compare.checks.base import UnitText
-from compare.checks.consistency import ConsistencyCheck
+from compare.checks.consistency import GUESSED, ConsistencyCheck, renderings_in
 from compare.checks.terms import TermsCheck
 from compare.glossary import Concept, Glossary, Term
 
@@ -140,3 +140,12 @@ def test_same_source_term_rendered_two_ways():
     assert "ru has 'урбанизация' throughout" in finding.message
     assert finding.details["renderings"] == {"Урбанизация": [0], "қалалану": [1, 2]}
     assert finding.confidence < 0.8
+
+
+def test_renderings_in_reports_terms_with_status_and_cognates_only_when_named_elsewhere():
+    text = "Урбанизацияның қарқыны жоғары."
+    assert renderings_in(URBANISATION, "kk", text, named_elsewhere=False) == []
+    (seen,) = renderings_in(URBANISATION, "kk", text, named_elsewhere=True)
+    assert (seen.label, seen.status) == ("Урбанизацияның", GUESSED)
+    (term,) = renderings_in(URBANISATION, "ru", "Огорождение идёт.", named_elsewhere=True)
+    assert (term.label, term.status, term.span.text) == ("огорождение", "deprecated", "Огорождение")

@@ -6,6 +6,11 @@ term itself) and, in units where another language names the concept but this one
 its terms, the cognate rendering found there (see terms.guess_rendering). Two or more
 renderings make one finding, which also says when one source term stood behind all of them
 ("the same term translated two ways").
+
+Given an encoder, the phrase that seems to render a concept where a language lacks its terms
+(see terms.localised) is traced: its content words met in a few other units of that language
+are the same wording used elsewhere, and each such unit gets a finding with the wording's
+counterparts in the unit's other languages (see renderings.trace).
 """
 
 from __future__ import annotations
@@ -13,14 +18,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from compare.checks import renderings
 from compare.checks.base import Check, Finding, Span, UnitText
-from compare.checks.terms import Occurrence, guess_rendering, locate, present
+from compare.checks.renderings import Reuse, trace
+from compare.checks.terms import Gap, Occurrence, guess_rendering, localised, locate, present
 from compare.glossary import Concept, Glossary
 from compare.stem import term_key
 
 # Glossary variants are found surely; a guessed rendering is only likely.
 _CONFIDENCE_VARIANTS = 0.85
 _CONFIDENCE_GUESSED = 0.6
+# A reused wording rests on two embedding guesses (the rendering and its counterparts).
+_CONFIDENCE_REUSED = 0.5
+GUESSED = "guessed"  # status of a rendering that is not a glossary term
 
 
 @dataclass
@@ -33,6 +43,28 @@ class Rendering:
     sources: set[tuple[str, str]] = field(default_factory=set)  # (lang, term) in those units
 
 
+@dataclass(frozen=True)
+class Seen:
+    """One rendering of a concept in one text: its label, where, and its glossary status
+    (GUESSED for a cognate that is no glossary term)."""
+
+    label: str
+    span: Span
+    status: str
+
+
+def renderings_in(concept: Concept, lang: str, text: str, *, named_elsewhere: bool) -> list[Seen]:
+    """How `text` renders the concept: its glossary terms (loosely, deprecated ones too) or,
+    where it has none while another language of the unit names the concept, the cognate
+    rendering found there."""
+    terms = concept.accepted(lang) + concept.deprecated(lang)
+    seen = [Seen(o.term.text, o.span, o.term.status) for o in locate(terms, lang, text, loose=True)]
+    if seen or not named_elsewhere or not text.strip():
+        return seen
+    guess = guess_rendering(concept, lang, text)
+    return [Seen(guess.text, guess, GUESSED)] if guess else []
+
+
 def _collect(
     found: dict[tuple[str, ...], Rendering],
     concept: Concept,
@@ -42,19 +74,13 @@ def _collect(
 ) -> None:
     """Add the concept's renderings in one unit's `lang` text to `found`; `named` is
     terms.present() for the unit."""
-    text = unit.texts.get(lang, "")
-    if not text.strip():
-        return
     elsewhere = {a: o for a, o in named.items() if a != lang}
-    terms = concept.accepted(lang) + concept.deprecated(lang)
-    seen = [(o.term.text, o.span, False) for o in locate(terms, lang, text, loose=True)]
-    if not seen and elsewhere:
-        guess = guess_rendering(concept, lang, text)
-        seen = [(guess.text, guess, True)] if guess else []
-    for label, span, guessed in seen:
-        key = ("~" if guessed else "=", *term_key(label, lang))
-        rendering = found.setdefault(key, Rendering(label, guessed))
-        rendering.spans.setdefault(unit.unit, []).append(span)
+    text = unit.texts.get(lang, "")
+    for seen in renderings_in(concept, lang, text, named_elsewhere=bool(elsewhere)):
+        guessed = seen.status == GUESSED
+        key = ("~" if guessed else "=", *term_key(seen.label, lang))
+        rendering = found.setdefault(key, Rendering(seen.label, guessed))
+        rendering.spans.setdefault(unit.unit, []).append(seen.span)
         rendering.sources |= {(a, o[0].term.text) for a, o in elsewhere.items()}
 
 
@@ -68,8 +94,13 @@ class ConsistencyCheck(Check):
 
     name = "consistency"
 
-    def __init__(self, glossary: Glossary) -> None:
+    def __init__(self, glossary: Glossary, encoder=None) -> None:
         self.glossary = glossary
+        self.encoder = encoder
+
+    def settings(self) -> dict[str, object]:
+        """Where an encoder localises renderings, its thresholds; else nothing to pin."""
+        return renderings.settings() if self.encoder is not None else {}
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """One finding per concept and language with two or more renderings."""
@@ -80,13 +111,55 @@ class ConsistencyCheck(Check):
                 named = present(concept, unit)
                 for lang in sorted(unit.texts):
                     _collect(found.setdefault((n, lang), {}), concept, lang, unit, named)
-        return sorted(
-            (
-                self._finding(self.glossary.concepts[n], lang, list(renderings.values()))
-                for (n, lang), renderings in found.items()
-                if len(renderings) > 1
+        findings = [
+            self._finding(self.glossary.concepts[n], lang, list(renderings.values()))
+            for (n, lang), renderings in found.items()
+            if len(renderings) > 1
+        ]
+        if self.encoder is not None:
+            findings += self._reused(units)
+        return sorted(findings, key=lambda f: (f.unit, f.message))
+
+    def _reused(self, units: Sequence[UnitText]) -> list[Finding]:
+        """Findings for the units that reuse the wording a language put where it lacked a
+        concept's terms; units where it lacked the same concept's terms are left to the terms
+        check."""
+        found = localised(self.glossary, units, self.encoder)
+        homes: dict[tuple[str, str], set[int]] = {}
+        for gap, _ in found:
+            homes.setdefault((gap.concept.id, gap.lang), set()).add(gap.unit.unit)
+        traced = trace(self.encoder, units, [(homes[g.concept.id, g.lang], r) for g, r in found])
+        return [
+            self._reuse(gap, rendering, reuse)
+            for (gap, rendering), reuses in zip(found, traced, strict=True)
+            for reuse in reuses
+        ]
+
+    def _reuse(self, gap: Gap, rendering: Span, reuse: Reuse) -> Finding:
+        """A minor finding: where the lacking language put `rendering`, it uses its words here."""
+        lang, (source, occurrences) = gap.lang, next(iter(gap.sources.items()))
+        terms = " / ".join(f"'{t.text}'" for t in gap.concept.accepted(lang))
+        echoed = ", ".join(f"{s.lang} has '{s.text}'" for s in reuse.counterparts)
+        shown = f" ('{rendering.text}')" if rendering.text != reuse.span.text else ""
+        return Finding(
+            check=self.name,
+            severity="minor",
+            confidence=_CONFIDENCE_REUSED,
+            unit=reuse.unit,
+            langs=(lang, *(s.lang for s in reuse.counterparts)),
+            message=(
+                f"{lang} uses '{reuse.span.text}' here too: the wording{shown} it used for "
+                f"{source} '{occurrences[0].span.text}' in unit {gap.unit.unit}, where "
+                f"glossary concept {gap.concept.id} has {terms}"
+                + (f"; here {echoed}." if echoed else ".")
             ),
-            key=lambda f: (f.unit, f.message),
+            spans=(reuse.span, *reuse.counterparts),
+            suggestion=None,
+            details={
+                "concept": gap.concept.id,
+                "kind": "reuse",
+                "rendering": {"unit": gap.unit.unit, "text": rendering.text},
+            },
         )
 
     def _finding(self, concept: Concept, lang: str, renderings: list[Rendering]) -> Finding:

@@ -52,7 +52,9 @@ class MeaningCheck(Check):
 
     `k`: neighbours a margin is taken against; `major` / `minor`: relative-margin thresholds;
     `odd`: how much better the other versions must agree among themselves for one version to
-    be named. Keys of UnitText.texts are languages unless `langs` maps them to one (two
+    be named; `min_words`: units whose longest version is shorter (keywords, names) carry too
+    little text for an embedding to judge, and are left to the terms check.
+    Keys of UnitText.texts are languages unless `langs` maps them to one (two
     editions in one language: `langs={"2017": "ru", "2023": "ru"}`).
     """
 
@@ -66,14 +68,22 @@ class MeaningCheck(Check):
         major: float = 0.0,
         minor: float = 0.25,
         odd: float = 0.5,
+        min_words: int = 4,
     ) -> None:
         self.encoder = encoder
         self.langs = dict(langs or {})
         self.k, self.major, self.minor, self.odd = k, major, minor, odd
+        self.min_words = min_words
 
     def settings(self) -> dict[str, object]:
         """The thresholds, for the report's reproducibility signature."""
-        return {"k": self.k, "major": self.major, "minor": self.minor, "odd": self.odd}
+        return {
+            "k": self.k,
+            "major": self.major,
+            "minor": self.minor,
+            "odd": self.odd,
+            "min_words": self.min_words,
+        }
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """Findings for the units of one document group, judged against one another."""
@@ -83,7 +93,9 @@ class MeaningCheck(Check):
         flagged = []
         for row, unit in enumerate(units):
             present = [key for key in keys if text_of(unit, key)]
-            if len(present) < 2:
+            if len(present) < 2 or max(len(text_of(unit, k).split()) for k in present) < (
+                self.min_words
+            ):
                 continue
             score, suspect, rest = weakest_version(pairs, row, present, self.langs)
             if not score <= self.minor:

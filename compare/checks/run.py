@@ -60,7 +60,7 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
         NumbersCheck(langs=langs),
     ]
     if len(set(langs.values())) == len(langs) and all(k == v for k, v in langs.items()):
-        checks += [TermsCheck(glossary), ConsistencyCheck(glossary)]
+        checks += [TermsCheck(glossary, encoder), ConsistencyCheck(glossary, encoder)]
     return checks
 
 

@@ -1,7 +1,10 @@
 """Terminology drift: a glossary concept named in one language of a unit but not in another.
 
 Presence is claimed strictly (the term or an inflected form of it) and absence only loosely
-(not even a derived word or a close spelling is there), so that a flag needs both.
+(not even a derived word or a close spelling is there), so that a flag needs both. Where the
+language lacking the term seems to render the concept otherwise, the finding points there: at
+a cognate of another language's term, or (given an encoder) at the phrase that stands out as
+the concept's rendering (see compare.checks.renderings).
 """
 
 from __future__ import annotations
@@ -9,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compare.checks import renderings
 from compare.checks.base import Check, Finding, Span, UnitText
+from compare.checks.renderings import Query, localise
 from compare.glossary import Concept, Glossary, Term
 from compare.stem import TermMatch, find_term
 
@@ -68,29 +73,91 @@ def present(concept: Concept, unit: UnitText) -> dict[str, list[Occurrence]]:
     return {lang: occurrences for lang, occurrences in found.items() if occurrences}
 
 
+def lacks(concept: Concept, lang: str, unit: UnitText, named: dict[str, list[Occurrence]]) -> bool:
+    """Whether `lang` uses none of the concept's terms, not even loosely or a deprecated one,
+    while another language of the unit names the concept (`named` is present() for the unit)."""
+    text = unit.texts.get(lang, "")
+    return (
+        bool(text.strip())
+        and any(a != lang for a in named)
+        and bool(concept.accepted(lang))
+        and not locate(concept.deprecated(lang), lang, text)
+        and not locate(concept.accepted(lang), lang, text, loose=True)
+    )
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A language of a unit that lacks a concept's terms while other languages name it."""
+
+    unit: UnitText
+    concept: Concept
+    lang: str
+    sources: dict[str, list[Occurrence]]  # the other languages' occurrences
+
+    def query(self) -> Query:
+        """What to search the language's text for: its own term, and the words the other
+        languages used here."""
+        own = tuple(t.text for t in self.concept.accepted(self.lang)[:1])
+        used = tuple(o[0].span.text for o in self.sources.values())
+        return Query(self.lang, self.unit.texts[self.lang], (own, used))
+
+
+def localised(glossary: Glossary, units: Sequence[UnitText], encoder) -> list[tuple[Gap, Span]]:
+    """Every gap without a cognate rendering whose rendering stands out among its text's
+    phrases, with that rendering."""
+    gaps = []
+    for unit in units:
+        for concept in glossary.concepts:
+            named = present(concept, unit)
+            gaps += [
+                Gap(unit, concept, lang, {a: o for a, o in sorted(named.items()) if a != lang})
+                for lang in sorted(unit.texts)
+                if lacks(concept, lang, unit, named)
+                and not guess_rendering(concept, lang, unit.texts[lang])
+            ]
+    found = localise(encoder, [gap.query() for gap in gaps])
+    return [(gap, rendering) for gap, rendering in zip(gaps, found, strict=True) if rendering]
+
+
 def _quote(terms: Sequence[Term]) -> str:
     return " / ".join(f"'{t.text}'" for t in terms)
 
 
+Rendered = dict[tuple[int, str, str], Span]  # (unit, concept id, lang) -> localised rendering
+
+
 class TermsCheck(Check):
     """Flags a unit where a language names a glossary concept and another language does not
-    use the concept's term (or uses a deprecated one)."""
+    use the concept's term (or uses a deprecated one). With an encoder, a language lacking the
+    term gets the phrase that seems to render the concept pointed at."""
 
     name = "terms"
 
-    def __init__(self, glossary: Glossary) -> None:
+    def __init__(self, glossary: Glossary, encoder=None) -> None:
         self.glossary = glossary
+        self.encoder = encoder
+
+    def settings(self) -> dict[str, object]:
+        """Where an encoder localises renderings, its thresholds; else nothing to pin."""
+        return renderings.settings() if self.encoder is not None else {}
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """Findings for every unit and concept, in unit order."""
+        rendered: Rendered = {}
+        if self.encoder is not None:
+            rendered = {
+                (gap.unit.unit, gap.concept.id, gap.lang): span
+                for gap, span in localised(self.glossary, units, self.encoder)
+            }
         return [
             finding
             for unit in units
             for concept in self.glossary.concepts
-            for finding in self._check(unit, concept)
+            for finding in self._check(unit, concept, rendered)
         ]
 
-    def _check(self, unit: UnitText, concept: Concept) -> list[Finding]:
+    def _check(self, unit: UnitText, concept: Concept, rendered: Rendered) -> list[Finding]:
         sources = present(concept, unit)
         findings = []
         for lang, text in sorted(unit.texts.items()):
@@ -101,8 +168,11 @@ class TermsCheck(Check):
             deprecated = locate(concept.deprecated(lang), lang, text)
             if deprecated:
                 findings.append(self._deprecated(unit, concept, lang, accepted, others, deprecated))
-            elif others and not locate(accepted, lang, text, loose=True):
-                findings.append(self._missing(unit, concept, lang, text, others))
+            elif lacks(concept, lang, unit, sources):
+                rendering = guess_rendering(concept, lang, text) or rendered.get(
+                    (unit.unit, concept.id, lang)
+                )
+                findings.append(self._missing(unit, concept, lang, others, rendering))
         return findings
 
     def _deprecated(
@@ -139,13 +209,13 @@ class TermsCheck(Check):
         unit: UnitText,
         concept: Concept,
         lang: str,
-        text: str,
         sources: dict[str, list[Occurrence]],
+        rendering: Span | None,
     ) -> Finding:
-        """A finding for a language that has none of the concept's terms while others do."""
+        """A finding for a language that has none of the concept's terms while others do;
+        `rendering` is where it seems to render the concept instead, if anywhere."""
         firsts = [occurrences[0] for occurrences in sources.values()]
         named = " and ".join(f"{a} uses '{o[0].span.text}'" for a, o in sources.items())
-        rendering = guess_rendering(concept, lang, text)
         tail = (
             f"{lang} seems to render it as '{rendering.text}'."
             if rendering
