@@ -22,6 +22,7 @@ from compare.lang import (
     split_sentences,
     strip_label,
 )
+from compare.lang.rules import REFERENCE_HEADINGS
 from compare.manifest import Manifest, load_manifest
 from compare.readers import SUPPORTED_SUFFIXES, read_document
 
@@ -105,6 +106,14 @@ class Corpus:
 WHOLE_BLOCK_PARTS = frozenset({"references"})
 
 
+def opens_reference_list(blocks: Sequence[tuple[str, str | None]]) -> bool:
+    """A file whose first paragraph is a references heading is a reference list."""
+    if not blocks:
+        return False
+    heading = blocks[0][0].strip().rstrip(":.").casefold()
+    return heading in REFERENCE_HEADINGS
+
+
 def passages_of(
     blocks: Iterable[tuple[str, str | None]], lang: str, whole_blocks: bool = False
 ) -> tuple[Passage, ...]:
@@ -162,7 +171,7 @@ def build_document(
     """A document from blocks of text (paragraphs with optional labels), language detected."""
     detected = identify_document(text for text, _ in blocks)
     lang = declared_lang or detected.lang
-    whole = meta.get("part") in WHOLE_BLOCK_PARTS
+    whole = meta.get("part") in WHOLE_BLOCK_PARTS or opens_reference_list(blocks)
     if lang == "mul":  # each passage is judged on its own
         passages = tuple(
             Passage(p.index, p.text, identify(p.text).lang, p.kind, p.block, p.label)

@@ -46,7 +46,7 @@ def marked_words(ops: Sequence[WordOp]) -> str:
     for op in ops:
         old, new = escape(op.old), escape(op.new)
         if op.op == "equal":
-            out.append(old)
+            out.append(new)  # the NEW side's spelling (equal words may differ in script)
         elif op.op == "respell":
             out.append(f"[yellow]\\[~{old}→{new}~][/]")
         else:

@@ -75,6 +75,19 @@ YEAR_ABBREVIATIONS = frozenset({"г", "гг"})
 
 # Labels that open an abstract or a keyword line in the corpus, per language.
 ABSTRACT_LABELS = ("abstract", "summary", "аңдатпа", "андатпа", "түйіндеме", "аннотация", "резюме")
+# Headings that open a reference list, whose paragraphs are whole entries, not sentences.
+REFERENCE_HEADINGS = (
+    "references",
+    "bibliography",
+    "literature",
+    "әдебиеттер тізімі",
+    "әдебиеттер",
+    "пайдаланылған әдебиеттер тізімі",
+    "пайдаланылған әдебиеттер",
+    "список литературы",
+    "список использованной литературы",
+    "литература",
+)
 KEYWORD_LABELS = (
     "keywords",
     "key words",

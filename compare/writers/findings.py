@@ -47,6 +47,7 @@ def findings_to_json(
 
 
 CSV_COLUMNS = (
+    "group",
     "id",
     "severity",
     "check",
@@ -59,13 +60,15 @@ CSV_COLUMNS = (
 )
 
 
-def findings_to_csv(findings: Sequence[Finding]) -> str:
+def findings_to_csv(groups: Sequence[tuple[str, Sequence[Finding]]]) -> str:
+    """One row per finding, its document group first."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for finding in findings:
-        record = finding_record(finding)
-        record["langs"] = " ".join(record["langs"])
-        record["spans"] = " | ".join(f"{s['lang']}: {s['text']}" for s in record["spans"])
-        writer.writerow([record[c] if record[c] is not None else "" for c in CSV_COLUMNS])
+    for group, findings in groups:
+        for finding in findings:
+            record = {"group": group, **finding_record(finding)}
+            record["langs"] = " ".join(record["langs"])
+            record["spans"] = " | ".join(f"{s['lang']}: {s['text']}" for s in record["spans"])
+            writer.writerow([record[c] if record[c] is not None else "" for c in CSV_COLUMNS])
     return out.getvalue()
