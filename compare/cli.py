@@ -237,7 +237,7 @@ def check(
     glossary: GlossaryOpt = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the findings to .json or .csv."),
+        typer.Option("-o", "--output", help="Write the findings to .json, .csv or .xlsx."),
     ] = None,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
@@ -253,7 +253,7 @@ def check(
     """
     from compare.render import findings_table
     from compare.writers import write_output
-    from compare.writers.findings import findings_to_csv, findings_to_json
+    from compare.writers.findings import findings_to_csv, findings_to_json, findings_to_xlsx
 
     report = _checked(paths, glossary, fail_on, model, cache_dir)
     groups = [(s.group, s.findings) for s in report.data.sections]
@@ -263,6 +263,7 @@ def check(
             {
                 "json": lambda: findings_to_json(groups, report.data.signature),
                 "csv": lambda: findings_to_csv(groups),
+                "xlsx": lambda: findings_to_xlsx(groups),
             },
         )
         err.print(f"Wrote {len(report.findings)} findings to {output}")
@@ -283,6 +284,14 @@ def report(
         Path, typer.Option("-o", "--output", help="Where to write the HTML report.")
     ] = Path("tilmash-report.html"),
     glossary: GlossaryOpt = None,
+    export: Annotated[
+        Path | None,
+        typer.Option(
+            "--export",
+            help="Also write, into this folder, each group's aligned units as TMX and its "
+            "glossary as TBX (for CAT tools), and the findings as CSV and XLSX.",
+        ),
+    ] = None,
     fail_on: FailOnOpt = "none",
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
@@ -295,6 +304,7 @@ def report(
     """
     from compare.render import report_summary
     from compare.writers import atomic_write
+    from compare.writers.export import export_report
     from compare.writers.findings import findings_to_json
     from compare.writers.html import render_report
 
@@ -305,6 +315,9 @@ def report(
     groups = [(s.group, s.findings) for s in result.data.sections]
     atomic_write(output, render_report(result.data))
     atomic_write(json_path, findings_to_json(groups, result.data.signature))
+    if export:
+        written = export_report(result.data, export)
+        err.print(f"Exported {len(written)} files to {export}")
     out.print(report_summary(result, output, json_path))
     out.print(result.data.signature["signature"], highlight=False, soft_wrap=True)
     _exit_for(result.findings, fail_on)

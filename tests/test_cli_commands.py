@@ -55,10 +55,10 @@ def test_check_bad_fail_on_is_a_clear_error():
     assert "--fail-on takes one of" in str(result.exception)
 
 
-def test_report_on_documents_writes_html_and_json(tmp_path, monkeypatch):
+def test_report_on_documents_writes_html_json_and_exports(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     out = tmp_path / "report.html"
-    result = runner.invoke(app, ["report", "-o", str(out)])
+    result = runner.invoke(app, ["report", "-o", str(out), "--export", str(tmp_path / "cat")])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'lang="kk"' in page
@@ -68,6 +68,12 @@ def test_report_on_documents_writes_html_and_json(tmp_path, monkeypatch):
         "kaliaskarova-2022.references",
     }
     assert "kaliaskarova-2022" in result.stdout and "major" in result.stdout
+    exported = {p.name for p in (tmp_path / "cat").iterdir()}
+    assert {"kaliaskarova-2022.front.tmx", "kaliaskarova-2022.front.tbx"} <= exported
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "cat" / "findings.xlsx").active
+    assert sheet.max_row == 1 + sum(len(g["findings"]) for g in data["groups"])
 
 
 def test_report_refuses_a_non_html_name(tmp_path):

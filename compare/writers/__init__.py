@@ -14,16 +14,17 @@ from pathlib import Path
 from compare.errors import TilmashError
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write text (UTF-8) to path through a temporary file in the same folder and a rename."""
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write text (as UTF-8) or bytes to path through a temporary file in the same folder and a
+    rename."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise TilmashError(f"{path}: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tilmash-tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
@@ -37,7 +38,7 @@ def _umask() -> int:
     return mask
 
 
-def write_output(path: Path, formats: dict[str, Callable[[], str]]) -> str:
+def write_output(path: Path, formats: dict[str, Callable[[], str | bytes]]) -> str:
     """Write whichever of `formats` (suffix -> text maker) the path's suffix names."""
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in formats:

@@ -60,15 +60,35 @@ CSV_COLUMNS = (
 )
 
 
-def findings_to_csv(groups: Sequence[tuple[str, Sequence[Finding]]]) -> str:
-    """One row per finding, its document group first."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+def _rows(groups: Sequence[tuple[str, Sequence[Finding]]]) -> list[list]:
+    """One flat row per finding, its document group first (CSV_COLUMNS)."""
+    rows = []
     for group, findings in groups:
         for finding in findings:
             record = {"group": group, **finding_record(finding)}
             record["langs"] = " ".join(record["langs"])
             record["spans"] = " | ".join(f"{s['lang']}: {s['text']}" for s in record["spans"])
-            writer.writerow([record[c] if record[c] is not None else "" for c in CSV_COLUMNS])
+            rows.append([record[c] if record[c] is not None else "" for c in CSV_COLUMNS])
+    return rows
+
+
+def findings_to_csv(groups: Sequence[tuple[str, Sequence[Finding]]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([list(CSV_COLUMNS), *_rows(groups)])
+    return out.getvalue()
+
+
+def findings_to_xlsx(groups: Sequence[tuple[str, Sequence[Finding]]]) -> bytes:
+    """The CSV's rows as a spreadsheet, for editors who work in Excel or LibreOffice."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "findings"
+    for row in [list(CSV_COLUMNS), *_rows(groups)]:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()
