@@ -18,11 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from compare.checks import renderings
-from compare.checks.base import Check, Finding, Span, UnitText
-from compare.checks.renderings import Reuse, trace
+from compare.checks.base import Finding, Span, UnitText
+from compare.checks.renderings import GlossaryCheck, Reuse, trace
 from compare.checks.terms import Gap, Occurrence, guess_rendering, localised, locate, present
-from compare.glossary import Concept, Glossary
+from compare.glossary import Concept
 from compare.stem import term_key
 
 # Glossary variants are found surely; a guessed rendering is only likely.
@@ -89,18 +88,10 @@ def _units(rendering: Rendering) -> str:
     return ("unit " if len(numbers) == 1 else "units ") + ", ".join(map(str, numbers))
 
 
-class ConsistencyCheck(Check):
+class ConsistencyCheck(GlossaryCheck):
     """Flags a concept that one language version renders in more than one way."""
 
     name = "consistency"
-
-    def __init__(self, glossary: Glossary, encoder=None) -> None:
-        self.glossary = glossary
-        self.encoder = encoder
-
-    def settings(self) -> dict[str, object]:
-        """Where an encoder localises renderings, its thresholds; else nothing to pin."""
-        return renderings.settings() if self.encoder is not None else {}
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """One finding per concept and language with two or more renderings."""

@@ -27,7 +27,8 @@ from itertools import pairwise
 
 import numpy as np
 
-from compare.checks.base import Span, UnitText
+from compare.checks.base import Check, Span, UnitText
+from compare.glossary import Glossary
 from compare.keyphrases import STOP_WORDS
 from compare.stem import Token, find_term, tokens
 
@@ -215,3 +216,15 @@ def settings() -> dict[str, object]:
         "counterpart_margin": COUNTERPART_MIN_MARGIN,
         "max_recurrences": MAX_RECURRENCES,
     }
+
+
+class GlossaryCheck(Check):
+    """A check against a glossary; with an encoder it can also point at likely renderings."""
+
+    def __init__(self, glossary: Glossary, encoder=None) -> None:
+        self.glossary = glossary
+        self.encoder = encoder
+
+    def settings(self) -> dict[str, object]:
+        """Where an encoder localises renderings, its thresholds; else nothing to pin."""
+        return settings() if self.encoder is not None else {}

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.checks import renderings
-from compare.checks.base import Check, Finding, Span, UnitText
-from compare.checks.renderings import Query, localise
+from compare.checks.base import Finding, Span, UnitText
+from compare.checks.renderings import GlossaryCheck, Query, localise
 from compare.glossary import Concept, Glossary, Term
 from compare.stem import TermMatch, find_term
 
@@ -127,20 +126,12 @@ def _quote(terms: Sequence[Term]) -> str:
 Rendered = dict[tuple[int, str, str], Span]  # (unit, concept id, lang) -> localised rendering
 
 
-class TermsCheck(Check):
+class TermsCheck(GlossaryCheck):
     """Flags a unit where a language names a glossary concept and another language does not
     use the concept's term (or uses a deprecated one). With an encoder, a language lacking the
     term gets the phrase that seems to render the concept pointed at."""
 
     name = "terms"
-
-    def __init__(self, glossary: Glossary, encoder=None) -> None:
-        self.glossary = glossary
-        self.encoder = encoder
-
-    def settings(self) -> dict[str, object]:
-        """Where an encoder localises renderings, its thresholds; else nothing to pin."""
-        return renderings.settings() if self.encoder is not None else {}
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """Findings for every unit and concept, in unit order."""
