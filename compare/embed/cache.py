@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from filelock import FileLock
 
 from compare.errors import TilmashError
 
@@ -28,12 +29,15 @@ class EmbeddingCache:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(path, timeout=60, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)"
-            )
-            self._db.commit()
+            # Switching to WAL needs the database to itself: runs that open a new cache at the
+            # same moment take turns here instead of failing with "database is locked".
+            with FileLock(f"{path}.lock"):
+                self._db = sqlite3.connect(path, timeout=60, check_same_thread=False)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)"
+                )
+                self._db.commit()
         except sqlite3.DatabaseError as err:
             raise TilmashError(
                 f"{path}: embedding cache unreadable ({err}); delete it to start a new one"
