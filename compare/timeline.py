@@ -324,24 +324,24 @@ class _Series:
 
     def changed_after(self, i: int, passages: Sequence[Passage]) -> int | None:
         """The first diff from i on that changes these passages of version i, if any."""
-        for j in range(i, len(self.diffs)):
-            entry = self._entry(j, passages, "old")
-            if entry is None or entry.status in ("added", "removed"):
-                return None
-            if entry.status != "unchanged":
-                return j
-            passages = entry.new
-        return None
+        return self._first_change(range(i, len(self.diffs)), passages, "old", "new")
 
     def changed_before(self, i: int, passages: Sequence[Passage]) -> int | None:
         """The last diff before version i that changed these passages of version i, if any."""
-        for j in range(i - 1, -1, -1):
-            entry = self._entry(j, passages, "new")
+        return self._first_change(range(i - 1, -1, -1), passages, "new", "old")
+
+    def _first_change(
+        self, steps: range, passages: Sequence[Passage], side: str, other: str
+    ) -> int | None:
+        """Follow passages through the diffs in `steps` (found on `side`, carried on as their
+        `other` side) to the first diff that changes them; None once they appear or vanish."""
+        for j in steps:
+            entry = self._entry(j, passages, side)
             if entry is None or entry.status in ("added", "removed"):
                 return None
             if entry.status != "unchanged":
                 return j
-            passages = entry.old
+            passages = getattr(entry, other)
         return None
 
 
