@@ -206,13 +206,19 @@ FailOnOpt = Annotated[
 ]
 
 
-def _checked(paths, glossary, fail_on, model, cache_dir):
-    """Load, align and check every group: the work `check` and `report` share."""
+def _checked(paths, glossary, fail_on, model, cache_dir, outputs=()):
+    """Load, align and check every group: the work `check` and `report` share. Arguments
+    (the glossary, the folders of `outputs`) are checked before any long work starts."""
     from compare.corpus import load_corpus
+    from compare.glossary import Glossary
     from compare.report import build_report
 
     if fail_on not in SEVERITY_CHOICES:
         raise TilmashError(f"--fail-on takes one of {', '.join(SEVERITY_CHOICES)}, not {fail_on!r}")
+    for path in outputs:
+        if path is not None and not path.resolve().parent.is_dir():
+            raise TilmashError(f"{path}: folder {path.parent} does not exist")
+    terms = Glossary.load(glossary) if glossary else None
     with err.status("Reading documents …"):
         loaded = load_corpus(paths or [])
     if not loaded.groups:
@@ -221,7 +227,7 @@ def _checked(paths, glossary, fail_on, model, cache_dir):
         )
     encoder = _load_encoder(model, cache_dir)
     with _embedding_progress() as progress:
-        return build_report(loaded, encoder, glossary, on_group=lambda _: progress)
+        return build_report(loaded, encoder, terms, on_group=lambda _: progress)
 
 
 def _exit_for(findings, fail_on: str) -> None:
@@ -255,7 +261,7 @@ def check(
     from compare.writers import write_output
     from compare.writers.findings import findings_to_csv, findings_to_json, findings_to_xlsx
 
-    report = _checked(paths, glossary, fail_on, model, cache_dir)
+    report = _checked(paths, glossary, fail_on, model, cache_dir, outputs=(output,))
     groups = [(s.group, s.findings) for s in report.data.sections]
     if output:
         write_output(
@@ -310,7 +316,7 @@ def report(
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise TilmashError(f"{output}: the report is HTML; give a name ending in .html")
-    result = _checked(paths, glossary, fail_on, model, cache_dir)
+    result = _checked(paths, glossary, fail_on, model, cache_dir, outputs=(output,))
     json_path = output.with_suffix(".json")
     groups = [(s.group, s.findings) for s in result.data.sections]
     atomic_write(output, render_report(result.data))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from compare.align import AlignParams, align_group
 from compare.checks.base import Finding
@@ -31,11 +30,10 @@ class Report:
     findings: tuple[Finding, ...]
 
 
-def timelines(corpus: Corpus, encoder, glossary: Path | None) -> tuple[TimelineSection, ...]:
+def timelines(corpus: Corpus, encoder, glossary: Glossary | None) -> tuple[TimelineSection, ...]:
     """A timeline per language of every version series with two or more versions in it."""
-    terms = Glossary.load(glossary) if glossary else None
     return tuple(
-        TimelineSection(f"{name} ({lang})", build_timeline(docs, terms, encoder))
+        TimelineSection(f"{name} ({lang})", build_timeline(docs, glossary, encoder))
         for name, by_lang in version_series(corpus.version_families()).items()
         for lang, docs in by_lang.items()
     )
@@ -44,7 +42,7 @@ def timelines(corpus: Corpus, encoder, glossary: Path | None) -> tuple[TimelineS
 def build_report(
     corpus: Corpus,
     encoder,
-    glossary: Path | None = None,
+    glossary: Glossary | None = None,
     on_group: Callable[[str], Progress | None] = lambda _: None,
 ) -> Report:
     """Align and check every group of the corpus. `on_group(group id)` may return a progress

@@ -7,7 +7,6 @@ declare themselves: a trilingual keyword list is the author's own glossary.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from compare.align.documents import Alignment
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
@@ -40,9 +39,10 @@ def declared_glossary(alignment: Alignment) -> Glossary:
     return glossary_from_keywords({lang: items for lang, items in lists.items() if items})
 
 
-def build_glossary(alignment: Alignment, user_glossary: Path | None = None) -> Glossary:
+def build_glossary(alignment: Alignment, user_glossary: Glossary | None = None) -> Glossary:
+    """The user's termbase (if any) merged with what the documents declare."""
     declared = declared_glossary(alignment)
-    return Glossary.load(user_glossary).merge(declared) if user_glossary else declared
+    return user_glossary.merge(declared) if user_glossary else declared
 
 
 def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Check]:
