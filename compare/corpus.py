@@ -106,6 +106,11 @@ class Corpus:
 WHOLE_BLOCK_PARTS = frozenset({"references"})
 
 
+def joined(passages: Iterable[Passage]) -> str:
+    """The text of consecutive passages as one string, as units, diffs and examples show it."""
+    return " ".join(p.text for p in passages)
+
+
 def opens_reference_list(blocks: Sequence[tuple[str, str | None]]) -> bool:
     """A file whose first paragraph is a references heading is a reference list."""
     if not blocks:

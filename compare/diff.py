@@ -21,7 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from compare.align import align_documents
-from compare.corpus import Document, Passage
+from compare.corpus import Document, Passage, joined
 from compare.readers.structure import strip_numbering
 
 STATUSES = ("unchanged", "modified", "added", "removed", "moved")
@@ -60,11 +60,11 @@ class DiffEntry:
 
     @property
     def old_text(self) -> str:
-        return " ".join(p.text for p in self.old)
+        return joined(self.old)
 
     @property
     def new_text(self) -> str:
-        return " ".join(p.text for p in self.new)
+        return joined(self.new)
 
     @property
     def changes(self) -> tuple[WordOp, ...]:

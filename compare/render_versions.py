@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.markup import escape
 from rich.table import Table
 
-from compare.corpus import Passage
+from compare.corpus import Passage, joined
 from compare.diff import DiffEntry, VersionDiff, WordOp
 from compare.timeline import CrossLanguageChange, Replacement, Timeline
 
@@ -164,7 +164,7 @@ def replacements_table(replacements: Sequence[Replacement], *, limit: int = 20) 
     for r in replacements[:limit]:
         swap = r.swaps[0]
         steps = sorted({f"{s.old_version} → {s.new_version}" for s in r.swaps})
-        example = " ".join(p.text for p in swap.old) + "\n→ " + " ".join(p.text for p in swap.new)
+        example = joined(swap.old) + "\n→ " + joined(swap.new)
         table.add_row(
             f"[red]{escape(r.old)}[/]",
             f"[green]{escape(r.new)}[/]",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from compare.align import align_documents
-from compare.corpus import Document, Passage
+from compare.corpus import Document, Passage, joined
 from compare.diff import DiffEntry, VersionDiff, diff_documents
 from compare.glossary import Glossary
 from compare.keyphrases import KeyPhrase, Lexicon, key_phrases
@@ -345,10 +345,6 @@ class _Series:
         return None
 
 
-def _text(passages: Sequence[Passage]) -> str:
-    return " ".join(p.text for p in passages)
-
-
 def _counterpart(alignment, lang: str, other: str, passages: Sequence[Passage]) -> tuple:
     wanted = {p.index for p in passages}
     found: list[Passage] = []
@@ -395,7 +391,7 @@ def _checked(replacement, lang, other, series, alignments, min_count) -> list[Cr
         if not (before and after):
             continue
         verdict, when = "not followed", None
-        if _text(before) != _text(after):
+        if joined(before) != joined(after):
             verdict = "same release"
         elif (j := theirs.changed_before(i, before)) is not None:
             verdict, when = "earlier", theirs.step(j)
@@ -405,10 +401,10 @@ def _checked(replacement, lang, other, series, alignments, min_count) -> list[Cr
             CounterpartCheck(
                 verdict,
                 when,
-                _text(swap.old),
-                _text(swap.new),
-                _text(before),
-                _text(after),
+                joined(swap.old),
+                joined(swap.new),
+                joined(before),
+                joined(after),
             )
         )
     return [

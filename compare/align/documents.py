@@ -21,6 +21,7 @@ from compare.corpus import (
     DocumentGroup,
     Passage,
     build_document,
+    joined,
 )
 from compare.errors import TilmashError
 
@@ -36,7 +37,7 @@ class AlignedUnit:
     disagreements: tuple[str, ...] = ()  # pairs whose own links differ inside this unit
 
     def text(self, key: str) -> str:
-        return " ".join(p.text for p in self.passages.get(key, ()))
+        return joined(self.passages.get(key, ()))
 
     @property
     def missing(self) -> tuple[str, ...]:

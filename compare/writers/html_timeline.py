@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compare.corpus import joined
 from compare.timeline import Timeline
 from compare.writers.html_common import esc, lang_attr, slug
 
@@ -72,9 +73,7 @@ def _terms(section: TimelineSection, lang: str) -> str:
 
 
 def _example(swap) -> str:
-    old = " ".join(p.text for p in swap.old)
-    new = " ".join(p.text for p in swap.new)
-    return f"<q>{esc(old)}</q> → <q>{esc(new)}</q>"
+    return f"<q>{esc(joined(swap.old))}</q> → <q>{esc(joined(swap.new))}</q>"
 
 
 def _replacements(section: TimelineSection, lang: str) -> str:
