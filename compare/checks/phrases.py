@@ -8,6 +8,7 @@ finding can point at them; punctuation at the edges is left out of a clause.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # A clause ends at one of these marks; a bracketed stretch is a clause of its own.
 _BREAK = re.compile(r"[,;:]\s+|\s+[—–-]\s+|\s*[()]\s*")
@@ -50,6 +51,16 @@ def clauses(text: str, min_words: int = 2) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     return merged
+
+
+def runs(text: str, n: int, min_words: int) -> list[tuple[int, int]]:
+    """Offsets of `n` runs of consecutive words of near-equal length covering the text, for a
+    sentence without clause marks; none for a text of fewer than `min_words` words."""
+    words = list(_WORD.finditer(text))
+    if len(words) < max(min_words, n):
+        return []
+    bounds = [round(k * len(words) / n) for k in range(n + 1)]
+    return [_trimmed(text, words[a].start(), words[b - 1].end()) for a, b in pairwise(bounds)]
 
 
 def without(text: str, start: int, end: int) -> str:
