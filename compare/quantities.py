@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
+from compare.units import unit_after
+
 LANGS = ("kk", "ru", "en")
 Value = Decimal | int | tuple[int | None, ...]
 
@@ -41,6 +43,7 @@ class Quantity:
     confidence: float = 0.9  # how sure the reading is
     alt: Value | None = None  # the other reading of an ambiguous form ("1,997": 1997 or 1.997)
     weak: bool = False  # may confirm a quantity elsewhere, too ambiguous to flag on its own
+    unit: str | None = None  # a unit of measure written after it, as pint names it ("mile")
 
     def readings(self) -> tuple[Value, ...]:
         """The value and, for an ambiguous form, its other reading."""
@@ -442,10 +445,15 @@ def _numbers(text: str, lang: str) -> Iterator[list[Quantity]]:
             yield [Quantity("code", v, m.start(n), m.end(n), m[n], 0.7) for n, v in codes]
             continue
         tail = _tail(parsed[-1][1], text, m.end(), lang, bool(m["cur"]))
+        unit = None
+        if not m["cur"] and (tail is None or tail.kind == "number"):
+            unit = unit_after(text, tail.end if tail else m.end(), lang)
         found = []
         for name, value, alt in parsed:
             start, end = m.start(name), m.end(name)
-            if tail is None:
+            if unit and tail is None:  # "1500 km" is a distance, not a year
+                kind, confidence = "number", 0.85
+            elif tail is None:
                 kind, value, confidence = _plain(value, m[name])
             else:
                 kind, value, confidence = tail.kind, tail.convert(value), tail.confidence
@@ -453,7 +461,9 @@ def _numbers(text: str, lang: str) -> Iterator[list[Quantity]]:
                 end = tail.end if name == names[-1] else end
             if alt is not None:
                 confidence = min(confidence, 0.6)
-            found.append(Quantity(kind, value, start, end, text[start:end], confidence, alt))
+            found.append(
+                Quantity(kind, value, start, end, text[start:end], confidence, alt, unit=unit)
+            )
         yield found
 
 
@@ -543,4 +553,4 @@ def describe(q: Quantity) -> str:
         return f"{_plain_number(q.value)}%"
     if q.kind == "year":
         return str(q.value)
-    return _plain_number(q.value)
+    return _plain_number(q.value) + (f" {q.unit}" if q.unit else "")

@@ -135,8 +135,18 @@ def test_a_missing_large_number_is_major() -> None:
 
 
 def test_different_numbers_are_paired() -> None:
-    [finding] = check(en="about 30 yards out", ru="в 27 метрах", kk="30 метр")
+    [finding] = check(en="about 30 goals", ru="27 голов", kk="30 гол")
     assert finding.message == "Number differs: en and kk say 30, ru says 27."
+
+
+def test_a_converted_unit_is_the_same_measure() -> None:
+    assert check(en="2 to 4 inches of rain", ru="5–10 см осадков", kk="2-4 дюйм жауын") == []
+    assert check(en="winds of 85 mph", ru="ветер до 135 км/ч") == []
+
+
+def test_the_same_digits_in_another_unit_differ() -> None:
+    [finding] = check(en="about 30 yards out", ru="в 27 метрах", kk="30 метр")
+    assert finding.message == "Number differs: en and ru say 30 yard, kk says 30 m."
 
 
 def test_a_written_out_number_alone_raises_nothing() -> None:

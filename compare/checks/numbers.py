@@ -2,8 +2,9 @@
 
 Each version's quantities are extracted and normalised (`compare.quantities`), then matched
 across versions, best matches first: the same reading, then a compatible one ("30 ноября" and
-"November 30, 2022"; "1997" and "1 997"; "3 p.m." and "3 часа"), then weak readings ("two"
-for "2"; weak readings only ever confirm, as "one" and "бір" are too often just "a"). A quantity
+"November 30, 2022"; "1997" and "1 997"; "3 p.m." and "3 часа"; "385 miles" and "619 км"),
+then weak readings ("two" for "2"; weak readings only ever confirm, as "one" and "бір" are too
+often just "a"). A quantity
 left without a match in some version is paired with an unmatched quantity of the same kind in
 the others ("Date differs"), or else reported as missing there.
 """
@@ -15,6 +16,7 @@ from decimal import Decimal
 
 from compare.checks.base import Check, Finding, Span, UnitText
 from compare.quantities import Quantity, describe, extract
+from compare.units import same_measure
 
 # Kinds that stand for one another when paired as "differs": a year may be compared with a decade,
 # never with a plain number.
@@ -38,6 +40,8 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
         )
     if a.kind == "time" or b.kind == "time":
         return _same_hour(a, b) or _same_hour(b, a)
+    if a.kind == b.kind == "number" and a.unit and b.unit:  # "385 miles" and "619 км"
+        return same_measure(Decimal(a.value), a.unit, Decimal(b.value), b.unit)
     if a.kind in _NUMERIC and b.kind in _NUMERIC:
         return _same_number(a, b) or _same_number(b, a)
     if {a.kind, b.kind} == {"percent", "number"}:  # "15%" repeated later as just "15"
@@ -63,7 +67,8 @@ def _same_number(a: Quantity, b: Quantity) -> bool:
 
 def _affinity(a: Quantity, b: Quantity) -> int | None:
     """How well two quantities of different versions match: 0 best, None not at all."""
-    if a.kind == b.kind and set(a.readings()) & set(b.readings()):
+    units_agree = not (a.unit and b.unit) or a.unit == b.unit  # "30 yards" is not "30 метр"
+    if a.kind == b.kind and units_agree and set(a.readings()) & set(b.readings()):
         rank = 0
     elif _compatible(a, b):
         rank = 1
