@@ -4,9 +4,8 @@ Each version's quantities are extracted and normalised (`compare.quantities`), t
 across versions, best matches first: the same reading, then a compatible one ("30 ноября" and
 "November 30, 2022"; "1997" and "1 997"; "3 p.m." and "3 часа"; "385 miles" and "619 км"),
 then weak readings ("two" for "2"; weak readings only ever confirm, as "one" and "бір" are too
-often just "a"). A quantity
-left without a match in some version is paired with an unmatched quantity of the same kind in
-the others ("Date differs"), or else reported as missing there.
+often just "a"). A quantity left without a match in some version is paired with an unmatched
+quantity of the same kind in the others ("Date differs"), or else reported as missing there.
 """
 
 from __future__ import annotations
