@@ -3,6 +3,7 @@ cross-language check (no computation happens here)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from rich.markup import escape
@@ -203,9 +204,7 @@ def cross_language_table(changes: Sequence[CrossLanguageChange]) -> Table:
     for column in ("changed in", "release", "replacement", "checked in", "counterparts", "example"):
         table.add_column(column, overflow="fold")
     for c in changes:
-        verdicts = {}
-        for check in c.checks:
-            verdicts[check.verdict] = verdicts.get(check.verdict, 0) + 1
+        verdicts = Counter(check.verdict for check in c.checks)
         summary = ", ".join(f"{n} {v}" for v, n in verdicts.items())
         odd = next((k for k in c.checks if k.verdict != "same release"), c.checks[0])
         example = f"{c.other}: {odd.other_old}\n→ {odd.other_new}" + (
