@@ -22,9 +22,9 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from compare.align import align_many, align_pair
-
 from realdata import DATA, NTREX, NTREX_FILES, ntrex_documents, require
+
+from compare.align import align_many, align_pair
 
 TEXTBERG = DATA / "textberg_de_fr_gold"
 PEERS = [  # published figures (strict P, R, F1, lax P, R, F1); None where not published

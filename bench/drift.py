@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.table import Table
 
+from realdata import DATA, NTREX, NTREX_FILES, ntrex_documents, require
+
 from compare.checks.base import Check, Finding, UnitText
 from compare.checks.meaning import MeaningCheck
 from compare.checks.numbers import NumbersCheck
 from compare.checks.omission import OmissionCheck
 from compare.embed import load_encoder
-
-from realdata import DATA, NTREX, NTREX_FILES, ntrex_documents, require
 
 WMT_KK = DATA / "wmt19_newstest_kk_en" / "en-kk" / "newstest2019.kk"
 WMT_MAP = DATA / "wmt19_newstest_kk_en" / "en-kk" / "DERIVED_line_map_to_NTREX.tsv"

@@ -14,10 +14,10 @@ import time
 from rich.console import Console
 from rich.table import Table
 
+from realdata import DATA, NTREX, NTREX_FILES, require
+
 from compare.lang.identify import identify
 from compare.lang.models import LangdetectModel, LanguageModel, LinguaModel
-
-from realdata import DATA, NTREX, NTREX_FILES, require
 
 TATOEBA = "tatoeba_kk_ru_en"
 OPUS = f"{TATOEBA}/opus_mt_testsets"

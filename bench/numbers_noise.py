@@ -14,10 +14,10 @@ import random
 import time
 from collections import Counter
 
+from realdata import NTREX, NTREX_FILES, ntrex_lines, require
+
 from compare.checks.base import UnitText
 from compare.checks.numbers import NumbersCheck
-
-from realdata import NTREX, NTREX_FILES, ntrex_lines, require
 
 
 def load_units() -> list[UnitText]:

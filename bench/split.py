@@ -20,9 +20,9 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.table import Table
 
-from compare.lang.split import split_sentences
-
 from realdata import NTREX, NTREX_FILES, ntrex_documents, require
+
+from compare.lang.split import split_sentences
 
 _FINAL = re.compile(r"[.!?…][\"'»”’)\]]*$")
 Splitter = Callable[[str, str], list[str]]

@@ -20,13 +20,13 @@ from itertools import groupby
 
 from rich.console import Console
 
+import realdata
+
 from compare.corpus import Document, build_document, load_corpus
 from compare.diff import diff_documents
 from compare.embed import load_encoder
 from compare.render_versions import diff_table, replacements_table
 from compare.timeline import mine_replacements
-
-import realdata
 
 NUMBER = re.compile(r"\d+")
 WMT = realdata.DATA / "wmt19_newstest_kk_en" / "en-kk"
