@@ -27,6 +27,8 @@ def checked() -> dict:
 
 def test_check_json_names_group_signature_and_findings(checked):
     assert checked["signature"]["signature"].startswith("tilmash:")
+    assert "major=" in checked["signature"]["meaning"]
+    assert "max_share=0.6" in checked["signature"]["omission"]
     (group,) = checked["groups"]
     checks = {f["check"] for f in group["findings"]}
     assert "terms" in checks

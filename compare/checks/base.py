@@ -65,6 +65,8 @@ class Check(ABC):
     """A drift check: one module per kind of drift, each a subclass of this."""
 
     name: ClassVar[str]
+    # The attributes that set where the check draws its lines, named in the report's signature.
+    threshold_names: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
@@ -72,4 +74,4 @@ class Check(ABC):
 
     def settings(self) -> dict[str, object]:
         """The thresholds this check runs with, for the report's reproducibility signature."""
-        return {}
+        return {name: getattr(self, name) for name in self.threshold_names}

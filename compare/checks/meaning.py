@@ -59,6 +59,7 @@ class MeaningCheck(Check):
     """
 
     name = "meaning"
+    threshold_names = ("k", "major", "minor", "odd", "min_words")
 
     def __init__(
         self,
@@ -74,16 +75,6 @@ class MeaningCheck(Check):
         self.langs = dict(langs or {})
         self.k, self.major, self.minor, self.odd = k, major, minor, odd
         self.min_words = min_words
-
-    def settings(self) -> dict[str, object]:
-        """The thresholds, for the report's reproducibility signature."""
-        return {
-            "k": self.k,
-            "major": self.major,
-            "minor": self.minor,
-            "odd": self.odd,
-            "min_words": self.min_words,
-        }
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """Findings for the units of one document group, judged against one another."""

@@ -74,6 +74,7 @@ class OmissionCheck(Check):
     """
 
     name = "omission"
+    threshold_names = ("k", "major", "minor", "short_words", "max_share", "plain_runs")
 
     def __init__(
         self,
@@ -90,17 +91,6 @@ class OmissionCheck(Check):
         self.langs = dict(langs or {})
         self.k, self.major, self.minor, self.short_words = k, major, minor, short_words
         self.max_share, self.plain_runs = max_share, plain_runs
-
-    def settings(self) -> dict[str, object]:
-        """The thresholds, for the report's reproducibility signature."""
-        return {
-            "k": self.k,
-            "major": self.major,
-            "minor": self.minor,
-            "short": self.short_words,
-            "max_share": self.max_share,
-            "plain_runs": self.plain_runs,
-        }
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """Findings for the units of one document group, in unit order."""
