@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from compare.units import unit_after
+from compare.units import label, unit_after
 
 LANGS = ("kk", "ru", "en")
 Value = Decimal | int | tuple[int | None, ...]
@@ -335,7 +335,8 @@ _NUMBER = (
     rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?(?!\d)"  # "1 997", "10 000,5"
     r"|\d+(?:[.,]\d+)*"
 )
-_RANGE_JOIN = r"\s*(?:[-–—]|\bto\b|\bдо\b|\bпо\b)\s*"
+# Kazakh joins a pair with "мен/бен/пен" ("2 мен 4 дюйм" = "2 to 4 inches").
+_RANGE_JOIN = r"\s*(?:[-–—]|\bto\b|\bдо\b|\bпо\b|\s[мбп]ен\b)\s*"
 _NUMBERS = re.compile(
     rf"(?P<between>\bbetween\s+)?(?<![\w,])(?<!\d\.)(?P<cur>[$£€₸]\s?)?(?P<a>{_NUMBER})"
     rf"(?:(?:{_RANGE_JOIN}|(?(between)\s+and\s+|(?!)))(?P<b>{_NUMBER}))?"
@@ -553,4 +554,4 @@ def describe(q: Quantity) -> str:
         return f"{_plain_number(q.value)}%"
     if q.kind == "year":
         return str(q.value)
-    return _plain_number(q.value) + (f" {q.unit}" if q.unit else "")
+    return _plain_number(q.value) + (f" {label(q.unit)}" if q.unit else "")

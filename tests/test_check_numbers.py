@@ -149,6 +149,35 @@ def test_the_same_digits_in_another_unit_differ() -> None:
     assert finding.message == "Number differs: en and ru say 30 yard, kk says 30 m."
 
 
+def test_a_kazakh_pair_with_men_is_a_range_that_shares_its_unit() -> None:
+    assert check(en="2 to 4 inches of rain", ru="от 5 до 10 см", kk="2 мен 4 дюйм жауын") == []
+
+
+def test_a_temperature_without_a_scale_matches_its_conversion() -> None:
+    assert check(en="highs near 80 degrees", ru="до 27 градусов", kk="80 градус шамасында") == []
+    assert check(en="at 80 °F", ru="при 27 °С") == []
+    [finding] = check(en="at 80 °F", ru="при 80 °С")
+    assert finding.message == "Number differs: en says 80 °F, ru says 80 °C."
+    [finding] = check(en="highs near 80 degrees", ru="до 30 градусов")
+    assert finding.message == "Number differs: en says 80 degrees, ru says 30 degrees."
+
+
+def test_a_conversion_in_brackets_restates_its_measure() -> None:
+    kk = "салмағы 550 фунт (249 кг) қабан"
+    assert check(en="the 550 pound hog", ru="свинья весом в 250 килограмм", kk=kk) == []
+    [finding] = check(
+        en="at speeds of 800 kph (497 mph)",
+        ru="со скоростью 497 км/ч",
+        kk="497 миля/сағ (800 км/сағ) жылдамдықпен",
+    )
+    assert finding.message == "Number differs: en and kk say 800 km/hour, ru says 497 km/hour."
+
+
+def test_a_distance_is_not_said_to_differ_from_a_speed() -> None:
+    findings = check(en="winds of 85 mph, 385 miles away", ru="ветер 135 км/ч, в 360 км от")
+    assert [f.message for f in findings] == ["Number differs: en says 385 mile, ru says 360 km."]
+
+
 def test_a_written_out_number_alone_raises_nothing() -> None:
     assert check(en="One man came.", ru="Пришёл мужчина.", kk="Бір адам келді.") == []
 

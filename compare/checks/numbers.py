@@ -5,7 +5,8 @@ across versions, best matches first: the same reading, then a compatible one ("3
 "November 30, 2022"; "1997" and "1 997"; "3 p.m." and "3 часа"; "385 miles" and "619 км"),
 then weak readings ("two" for "2"; weak readings only ever confirm, as "one" and "бір" are too
 often just "a"). A quantity left without a match in some version is paired with an unmatched
-quantity of the same kind in the others ("Date differs"), or else reported as missing there.
+quantity of the same kind and dimension in the others ("Date differs"), or else reported as
+missing there, unless it only restates a matched one in another unit ("85 mph (137 km/h)").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from decimal import Decimal
 
 from compare.checks.base import Check, Finding, Span, UnitText
 from compare.quantities import Quantity, describe, extract
-from compare.units import same_measure
+from compare.units import dimension, same_measure
 
 # Kinds that stand for one another when paired as "differs": a year may be compared with a decade,
 # never with a plain number.
@@ -102,15 +103,47 @@ def _main(cluster: Cluster) -> Quantity:
     return next((q for q in cluster.values() if not q.weak), next(iter(cluster.values())))
 
 
+def _restates(c: Cluster, d: Cluster) -> bool:
+    """Whether every quantity of c is its version's own conversion of d's ("85 mph (137 km/h)")."""
+    return c.keys() <= d.keys() and all(
+        q.unit
+        and d[key].unit
+        and q.unit != d[key].unit
+        and same_measure(Decimal(q.value), q.unit, Decimal(d[key].value), d[key].unit)
+        for key, q in c.items()
+    )
+
+
+def _alike(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities may be said to differ: same kind, and a distance is not a speed."""
+    return _family(a) == _family(b) and (
+        not (a.unit and b.unit) or dimension(a.unit) == dimension(b.unit)
+    )
+
+
 def _unmatched(clusters: list[Cluster], keys: Sequence[str]) -> list[list[Cluster]]:
-    """Clusters that miss a version, each joined with same-kind clusters of the other versions."""
-    open_ = [c for c in clusters if len(c) < len(keys) and not _main(c).weak]
+    """Clusters that miss a version, each joined with alike clusters of the other versions.
+
+    A cluster that restates a fuller or earlier one in another unit is left out: the one it
+    converts already speaks for it.
+    """
+    open_ = [
+        c
+        for i, c in enumerate(clusters)
+        if len(c) < len(keys)
+        and not _main(c).weak
+        and not any(
+            _restates(c, d) and (len(d), -j) > (len(c), -i)
+            for j, d in enumerate(clusters)
+            if j != i
+        )
+    ]
     groups: list[list[Cluster]] = []
     while open_:
         group = [open_.pop(0)]
         for other in list(open_):
             covered = {key for c in group for key in c}
-            if not covered & other.keys() and _family(_main(other)) == _family(_main(group[0])):
+            if not covered & other.keys() and _alike(_main(other), _main(group[0])):
                 group.append(other)
                 open_.remove(other)
         groups.append(group)
