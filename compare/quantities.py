@@ -336,7 +336,7 @@ _NUMBER = (
     r"|\d+(?:[.,]\d+)*"
 )
 # Kazakh joins a pair with "мен/бен/пен" ("2 мен 4 дюйм" = "2 to 4 inches").
-_RANGE_JOIN = r"\s*(?:[-–—]|\bto\b|\bдо\b|\bпо\b|\s[мбп]ен\b)\s*"
+_RANGE_JOIN = r"\s*(?:[-–—]|\bto\b|\bдо\b|\bпо\b|\b[мбп]ен\b)\s*"
 _NUMBERS = re.compile(
     rf"(?P<between>\bbetween\s+)?(?<![\w,])(?<!\d\.)(?P<cur>[$£€₸]\s?)?(?P<a>{_NUMBER})"
     rf"(?:(?:{_RANGE_JOIN}|(?(between)\s+and\s+|(?!)))(?P<b>{_NUMBER}))?"
