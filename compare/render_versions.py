@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import asdict
 
 from rich.markup import escape
 from rich.table import Table
@@ -223,27 +224,4 @@ def cross_language_table(changes: Sequence[CrossLanguageChange]) -> Table:
 
 
 def cross_language_to_dict(changes: Sequence[CrossLanguageChange]) -> list[dict]:
-    return [
-        {
-            "lang": c.lang,
-            "other": c.other,
-            "old_version": c.old_version,
-            "new_version": c.new_version,
-            "old": c.old,
-            "new": c.new,
-            "count": c.count,
-            "not_followed": c.not_followed,
-            "checks": [
-                {
-                    "verdict": k.verdict,
-                    "when": k.when,
-                    "changed_old": k.changed_old,
-                    "changed_new": k.changed_new,
-                    "other_old": k.other_old,
-                    "other_new": k.other_new,
-                }
-                for k in c.checks
-            ],
-        }
-        for c in changes
-    ]
+    return [{**asdict(c), "not_followed": c.not_followed} for c in changes]

@@ -114,6 +114,14 @@ def _restates(c: Cluster, d: Cluster) -> bool:
     )
 
 
+def _restatement(i: int, clusters: list[Cluster]) -> bool:
+    """Whether cluster i restates one that covers more versions, or as many and comes first."""
+    c = clusters[i]
+    return any(
+        _restates(c, d) and (len(d), -j) > (len(c), -i) for j, d in enumerate(clusters) if j != i
+    )
+
+
 def _alike(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities may be said to differ: same kind, and a distance is not a speed."""
     return _family(a) == _family(b) and (
@@ -130,13 +138,7 @@ def _unmatched(clusters: list[Cluster], keys: Sequence[str]) -> list[list[Cluste
     open_ = [
         c
         for i, c in enumerate(clusters)
-        if len(c) < len(keys)
-        and not _main(c).weak
-        and not any(
-            _restates(c, d) and (len(d), -j) > (len(c), -i)
-            for j, d in enumerate(clusters)
-            if j != i
-        )
+        if len(c) < len(keys) and not _main(c).weak and not _restatement(i, clusters)
     ]
     groups: list[list[Cluster]] = []
     while open_:
