@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from compare import __version__
 from compare.errors import TilmashError
@@ -79,8 +86,9 @@ def corpus(paths: PathsArg = None, as_json: JsonOpt = False) -> None:
     from compare.corpus import load_corpus
     from compare.render import corpus_summary, corpus_table, groups_table
 
-    with err.status("Reading documents …") as status:
-        loaded = load_corpus(paths or [], on_document=lambda p: status.update(f"Reading {p} …"))
+    with _progress() as bars:
+        loaded = load_corpus(paths or [], on_document=bars.reading)
+    _note_ungrouped(loaded)
     if as_json:
         print(json.dumps(corpus_summary(loaded), ensure_ascii=False, indent=2))
         return
@@ -100,23 +108,60 @@ def corpus(paths: PathsArg = None, as_json: JsonOpt = False) -> None:
         )
 
 
+class _Bars:
+    """The progress of a command's long work on stderr: one bar per kind of work (reading,
+    groups, embedding, checks), each labelled with what it is doing now."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._tasks: dict[str, TaskID] = {}
+
+    def update(self, kind: str, label: str, done: int, total: int) -> None:
+        task = self._tasks.get(kind)
+        if task is None:
+            task = self._tasks[kind] = self._progress.add_task(label, total=total)
+        self._progress.update(task, description=label, completed=done, total=total)
+
+    def reading(self, path: Path, done: int, total: int) -> None:
+        self.update("read", f"Reading {path.name}", done, total)
+
+    def embedding(self, done: int, total: int) -> None:
+        self.update("embed", "Embedding", done, total)
+
+
 @contextmanager
-def _embedding_progress() -> Iterator[Callable[[int, int], None]]:
-    """A progress bar for embedding, shown only while there is text to embed."""
+def _progress() -> Iterator[_Bars]:
+    """Progress bars on stderr, gone once the work is done."""
     with Progress(
-        TextColumn("Embedding passages"),
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=err,
         transient=True,
     ) as bar:
-        task = bar.add_task("embed", total=None)
+        yield _Bars(bar)
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
 
-        yield update
+def _load_grouped(paths: list[Path] | None, bars: _Bars):
+    """The corpus of the groups to compare; loose files that join no group are named on
+    stderr and not read."""
+    from compare.corpus import load_corpus
+
+    loaded = load_corpus(paths or [], on_document=bars.reading, grouped_only=True)
+    _note_ungrouped(loaded)
+    return loaded
+
+
+def _note_ungrouped(loaded) -> None:
+    if loaded.ungrouped:
+        names = ", ".join(p.name for p in loaded.ungrouped[:3])
+        more = f" and {len(loaded.ungrouped) - 3} more" if len(loaded.ungrouped) > 3 else ""
+        err.print(
+            f"[yellow]note:[/] {len(loaded.ungrouped)} files have no language version by name "
+            f"and are left out: {names}{more}",
+            highlight=False,
+        )
 
 
 def _load_encoder(model: str | None, cache_dir: Path | None):
@@ -128,10 +173,9 @@ def _load_encoder(model: str | None, cache_dir: Path | None):
 def _aligned_groups(paths: list[Path] | None, model: str | None, cache_dir: Path | None) -> list:
     """Load the corpus and align each of its groups of translations: (group, alignment)."""
     from compare.align import align_group
-    from compare.corpus import load_corpus
 
-    with err.status("Reading documents …"):
-        loaded = load_corpus(paths or [])
+    with _progress() as bars:
+        loaded = _load_grouped(paths, bars)
     groups = [g for g in loaded.groups if g.relation == "translations"]
     if not groups:
         langs = sorted({d.lang for d in loaded.documents.values()})
@@ -141,9 +185,10 @@ def _aligned_groups(paths: list[Path] | None, model: str | None, cache_dir: Path
         )
     encoder = _load_encoder(model, cache_dir)
     aligned = []
-    for group in groups:
-        with _embedding_progress() as progress:
-            aligned.append((group, align_group(loaded, group, encoder, progress)))
+    with _progress() as bars:
+        for n, group in enumerate(groups):
+            bars.update("group", f"Group {group.id}", n, len(groups))
+            aligned.append((group, align_group(loaded, group, encoder, bars.embedding)))
     return aligned
 
 
@@ -209,7 +254,6 @@ FailOnOpt = Annotated[
 def _checked(paths, glossary, fail_on, model, cache_dir, outputs=()):
     """Load, align and check every group: the work `check` and `report` share. Arguments
     (the glossary, the folders of `outputs`) are checked before any long work starts."""
-    from compare.corpus import load_corpus
     from compare.glossary import Glossary
     from compare.report import build_report
 
@@ -219,15 +263,15 @@ def _checked(paths, glossary, fail_on, model, cache_dir, outputs=()):
         if path is not None and not path.resolve().parent.is_dir():
             raise TilmashError(f"{path}: folder {path.parent} does not exist")
     terms = Glossary.load(glossary) if glossary else None
-    with err.status("Reading documents …"):
-        loaded = load_corpus(paths or [])
+    with _progress() as bars:
+        loaded = _load_grouped(paths, bars)
     if not loaded.groups:
         raise TilmashError(
             "nothing to compare: give two or more versions or translations of one text"
         )
     encoder = _load_encoder(model, cache_dir)
-    with _embedding_progress() as progress:
-        return build_report(loaded, encoder, terms, on_group=lambda _: progress)
+    with _progress() as bars:
+        return build_report(loaded, encoder, terms, progress=bars.update)
 
 
 def _exit_for(findings, fail_on: str) -> None:
