@@ -71,6 +71,11 @@ def group_by_name(files: Sequence[Path]) -> NameGroups:
 
 def ungroupable(files: Sequence[Path]) -> TilmashError:
     """The error for files of which no two are language versions of one text by name."""
+    if len(files) == 1:
+        return TilmashError(
+            f"{files[0]}: nothing to compare it with; give two or more language versions "
+            "of one text"
+        )
     return TilmashError(
         f"none of the {len(files)} files has a language version by name; name them "
         "like text.kk.txt, text.ru.txt, text.en.txt, or list them in a manifest.toml"
