@@ -113,12 +113,7 @@ class OmissionCheck(Check):
         findings = [f for unit in units if (f := self._empty(unit, keys))]
         vectors = embed_versions(self.encoder, units, keys)
         pairs = pair_scores(units, vectors, self.k)
-        full = [
-            row
-            for row, u in enumerate(units)
-            if all(text_of(u, key) for key in keys) and self._linked(u)
-        ]
-        pieces = pieces_of(units, full, keys, self.plain_runs)
+        pieces = self.pieces(units, keys)
         candidates = self._candidates(pieces, gains(self.encoder, units, vectors, pieces), keys)
         best: dict[int, Candidate] = {}
         for c in candidates:
@@ -164,10 +159,17 @@ class OmissionCheck(Check):
             ]
         return out
 
-    def _linked(self, unit: UnitText) -> bool:
-        """Whether no version of the unit holds more passages than `max_passages`."""
+    def pieces(self, units: Sequence[UnitText], keys: list[str]) -> list[Piece]:
+        """The clauses to leave out in turn: those of units where every version has text and
+        none holds more than `max_passages` passages."""
         limit = self.max_passages
-        return limit is None or all(len(p) <= limit for p in unit.passages.values())
+        rows = [
+            row
+            for row, u in enumerate(units)
+            if all(text_of(u, key) for key in keys)
+            and (limit is None or all(len(p) <= limit for p in u.passages.values()))
+        ]
+        return pieces_of(units, rows, keys, self.plain_runs)
 
     def _same(self, a: str, b: str, source: str) -> bool:
         """Whether versions a and b are both, or both not, in the language of `source`."""
