@@ -68,6 +68,16 @@ class Document:
             and self.detected.lang != self.declared_lang
         )
 
+    @property
+    def lang_warning(self) -> str | None:
+        """The warning a language mismatch earns, the same wherever it is shown."""
+        if not self.lang_mismatch:
+            return None
+        return (
+            f"{self.path}: declared {self.declared_lang!r} but reads as "
+            f"{self.detected.lang!r} ({self.detected.confidence:.0%})"
+        )
+
 
 @dataclass(frozen=True)
 class DocumentGroup:
@@ -90,6 +100,11 @@ class Corpus:
     groups: tuple[DocumentGroup, ...]
     manifest: Manifest | None = None
     missing: tuple[str, ...] = field(default=())  # catalogue entries with no saved text
+
+    def input_files(self) -> list[Path]:
+        """Every file read to build the corpus: what no output may ever overwrite."""
+        files = [doc.path for doc in self.documents.values()]
+        return files + ([self.manifest.path] if self.manifest else [])
 
     def group_documents(self, group: DocumentGroup) -> list[Document]:
         return [self.documents[m] for m in group.members]
@@ -199,8 +214,10 @@ def build_document(
 def load_corpus(
     paths: Sequence[Path] = (),
     on_document: Callable[[Path], None] | None = None,
+    allow_outside: bool = False,
 ) -> Corpus:
-    """A corpus from a manifest folder, from loose files, or (no paths) from ./documents."""
+    """A corpus from a manifest folder, from loose files, or (no paths) from ./documents.
+    A manifest's paths must stay inside its folder unless `allow_outside`."""
     if not paths:
         default = Path("documents")
         if not (default / MANIFEST_NAME).is_file():
@@ -210,7 +227,8 @@ def load_corpus(
             )
         paths = [default]
     if len(paths) == 1 and paths[0].is_dir() and (paths[0] / MANIFEST_NAME).is_file():
-        return _from_manifest(load_manifest(paths[0] / MANIFEST_NAME), on_document)
+        manifest = load_manifest(paths[0] / MANIFEST_NAME, allow_outside)
+        return _from_manifest(manifest, on_document)
     return _from_files(_expand(paths), on_document)
 
 
