@@ -30,6 +30,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 # Messages carry file names and text as written: never read as rich markup ("[/]", "[sic]").
+# (Status lines take Text: rich reads a status string as markup whatever the console says.)
 out = Console(markup=False)
 err = Console(stderr=True, markup=False)
 
@@ -89,7 +90,7 @@ def _read_corpus(paths: list[Path] | None, allow_outside: bool):
     with err.status("Reading documents …") as status:
         loaded = load_corpus(
             paths or [],
-            on_document=lambda p: status.update(f"Reading {p} …"),
+            on_document=lambda p: status.update(Text(f"Reading {p} …")),
             allow_outside=allow_outside,
         )
     for doc in loaded.documents.values():
@@ -158,10 +159,14 @@ def _embedding_progress() -> Iterator[Callable[[int, int], None]]:
         yield update
 
 
+def _announce(message: str) -> None:
+    err.print(message, highlight=False)
+
+
 def _load_encoder(model: str | None, cache_dir: Path | None):
     from compare.embed import load_encoder
 
-    return load_encoder(model, cache_dir, announce=lambda m: err.print(m, highlight=False))
+    return load_encoder(model, cache_dir, announce=_announce)  # one function: loaded once
 
 
 def _aligned_groups(
@@ -450,7 +455,7 @@ def timeline(
     encoder = _load_encoder(model, cache_dir)
     results = []
     for name, by_lang in series.items():
-        with err.status(f"Tracking terms in {name} …"):
+        with err.status(Text(f"Tracking terms in {name} …")):
             lines = [build_timeline(docs, terms, encoder) for docs in by_lang.values()]
             releases = {len(docs) for docs in by_lang.values()}
             crossed = (
