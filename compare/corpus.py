@@ -9,6 +9,7 @@ timelines) works on `Corpus.groups`, never on file names.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from compare.lang import (
     strip_label,
 )
 from compare.lang.rules import REFERENCE_HEADINGS
-from compare.manifest import Manifest, load_manifest
+from compare.manifest import Manifest, inside_folder, load_manifest
 from compare.readers import SUPPORTED_SUFFIXES, read_document
 
 MANIFEST_NAME = "manifest.toml"
@@ -228,7 +229,7 @@ def load_corpus(
         paths = [default]
     if len(paths) == 1 and paths[0].is_dir() and (paths[0] / MANIFEST_NAME).is_file():
         manifest = load_manifest(paths[0] / MANIFEST_NAME, allow_outside)
-        return _from_manifest(manifest, on_document)
+        return _from_manifest(manifest, on_document, allow_outside)
     return _from_files(_expand(paths), on_document)
 
 
@@ -265,7 +266,7 @@ def _unique_id(path: Path, taken: dict) -> str:
     return doc_id
 
 
-def _from_manifest(manifest: Manifest, on_document) -> Corpus:
+def _from_manifest(manifest: Manifest, on_document, allow_outside: bool = False) -> Corpus:
     documents: dict[str, Document] = {}
     for entry in manifest.documents.values():
         if on_document:
@@ -284,6 +285,8 @@ def _from_manifest(manifest: Manifest, on_document) -> Corpus:
     for entry_id, texts in manifest.saved_catalogue_texts().items():
         entry = manifest.catalogue[entry_id]
         for lang, path in texts.items():
+            saved = os.path.relpath(path, manifest.path.parent)  # may be a symlink leading out
+            inside_folder(manifest.path, f"catalogue {entry_id!r}", saved, allow_outside)
             if on_document:
                 on_document(path)
             doc = load_document(

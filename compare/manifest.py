@@ -319,7 +319,7 @@ def _check_group(path: Path, group: Group, manifest: Manifest) -> None:
 OUTSIDE_OPTION = "--allow-outside-paths"
 
 
-def _inside(path: Path, item: str, value: str, allow_outside: bool) -> Path:
+def inside_folder(path: Path, item: str, value: str, allow_outside: bool) -> Path:
     """A manifest path, relative to the manifest's folder. It must stay inside that folder
     (symlinks resolved) unless allowed: a manifest from someone else must not pull any
     readable file of the user's into a report."""
@@ -348,7 +348,7 @@ def load_manifest(path: Path, allow_outside: bool = False) -> Manifest:
     works = {t["id"]: Work(**t) for t in sections.get("work", [])}
     documents = {}
     for t in sections.get("document", []):
-        where = _inside(path, f"document {t['id']!r}", t["path"], allow_outside)
+        where = inside_folder(path, f"document {t['id']!r}", t["path"], allow_outside)
         doc = ManifestDocument(**{**t, "path": where})
         if doc.work not in works:
             raise InputError(path, f"document {doc.id!r}: unknown work {doc.work!r}")
@@ -357,7 +357,7 @@ def load_manifest(path: Path, allow_outside: bool = False) -> Manifest:
         documents[doc.id] = doc
     catalogue = {}
     for t in sections.get("catalogue", []):
-        where = _inside(path, f"catalogue {t['id']!r}", t["save_as"], allow_outside)
+        where = inside_folder(path, f"catalogue {t['id']!r}", t["save_as"], allow_outside)
         entry = CatalogueEntry(**{**t, "save_as": where})
         if entry.cited_in is not None and entry.cited_in not in works:
             raise InputError(path, f"catalogue {entry.id!r}: unknown work {entry.cited_in!r}")

@@ -302,6 +302,19 @@ def test_manifest_paths_stay_in_its_folder(tilmash, tmp_path, secret, how, comma
     assert snapshot(tmp_path) == before
 
 
+def test_saved_catalogue_text_stays_in_its_folder(tilmash, tmp_path, secret):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.toml").write_text(
+        '[[catalogue]]\nid = "law"\nkind = "law"\nissuer = "I"\nyear = 2020\n'
+        'save_as = "law"\nlangs = ["ru"]\n',
+        encoding="utf-8",
+    )
+    (corpus / "law.ru.txt").symlink_to(secret)
+    line = assert_refused(tilmash("corpus", "corpus", cwd=tmp_path), "manifest.toml")
+    assert "'law.ru.txt' leads outside the manifest's folder" in line
+
+
 def test_outside_paths_can_be_allowed(tilmash, tmp_path, secret):
     write_manifest(tmp_path / "corpus", "../secret.txt")
     result = tilmash("corpus", "corpus", "--json", "--allow-outside-paths", cwd=tmp_path)
@@ -360,6 +373,12 @@ def brackets(tmp_path) -> Path:
 
 
 BRACKET_PAIR = ("abstract [final].kk.txt", "abstract [final].ru.txt")
+
+
+def test_deeply_nested_html_is_one_line(tilmash, tmp_path):
+    (tmp_path / "deep.html").write_text("<div>" * 50000 + "text" + "</div>" * 50000)
+    line = assert_refused(tilmash("corpus", "deep.html", cwd=tmp_path), "deep.html")
+    assert "nested too deeply" in line
 
 
 def test_bracketed_names_are_shown_as_written(tilmash, brackets):
