@@ -302,6 +302,23 @@ def test_manifest_paths_stay_in_its_folder(tilmash, tmp_path, secret, how, comma
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.parametrize(
+    ("command", "output", "target"),
+    [
+        ("check", "out.json", "manifest.toml"),
+        ("align", "out.tsv", "a.kk.txt"),
+        ("report", "out.html", "b.ru.txt"),
+    ],
+)
+def test_output_onto_a_manifest_input_is_refused(tilmash, tmp_path, command, output, target):
+    write_manifest(tmp_path / "corpus", "a.kk.txt")
+    (tmp_path / "corpus" / output).symlink_to(target)
+    before = snapshot(tmp_path)
+    args = (command, "corpus", "-o", f"corpus/{output}", *NOWHERE)
+    assert_refused(tilmash(*args, cwd=tmp_path), output, target)
+    assert snapshot(tmp_path) == before
+
+
 def test_saved_catalogue_text_stays_in_its_folder(tilmash, tmp_path, secret):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
