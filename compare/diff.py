@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from compare.align import align_documents
 from compare.corpus import Document, Passage, joined
 from compare.readers.structure import strip_numbering
+from compare.robust import median_spread
 
 STATUSES = ("unchanged", "modified", "added", "removed", "moved")
 
@@ -201,8 +202,8 @@ def _typical(entries: Sequence[DiffEntry]) -> tuple[float, float] | None:
     cosines = np.array([entries[i].similarity for i in _translated(entries)])
     if not len(cosines):
         return None
-    centre = float(np.median(cosines))
-    return centre, max(1.4826 * float(np.median(np.abs(cosines - centre))), _COSINE_FLOOR)
+    centre, spread = median_spread(cosines)
+    return centre, max(spread, _COSINE_FLOOR)
 
 
 def _judge_translations(entries: list[DiffEntry]) -> list[DiffEntry]:

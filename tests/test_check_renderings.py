@@ -8,13 +8,11 @@ kk version says "энергетика" where the glossary has "жаңартыл�
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from compare.checks.base import UnitText
 from compare.checks.consistency import ConsistencyCheck
 from compare.checks.renderings import pick, windows
 from compare.checks.terms import TermsCheck
-from compare.embed import load_encoder
 from compare.glossary import Concept, Glossary, Term
 
 LANGS = ("en", "ru", "kk")
@@ -63,11 +61,6 @@ def group(*rows: tuple[str, str, str]) -> list[UnitText]:
         UnitText(i, dict(zip(LANGS, row, strict=True)), {k: (i,) for k in LANGS})
         for i, row in enumerate(rows)
     ]
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    return load_encoder()
 
 
 def test_windows_keep_to_phrases_and_content_words():

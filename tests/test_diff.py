@@ -9,12 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from rich.console import Console
 
 from compare.corpus import build_document, load_corpus
 from compare.diff import diff_documents, latin, word_diff
-from compare.embed import load_encoder
 from compare.render_versions import diff_table, diff_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +36,6 @@ NEW = [
     "The committee met in Astana on Monday.",
     "The session ended at noon.",
 ]
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    return load_encoder()
 
 
 def _doc(doc_id: str, sentences: list[str], lang: str = "en"):

@@ -18,12 +18,13 @@ from compare.align.params import AlignParams
 from compare.checks.base import Finding, Span
 from compare.checks.consistency import ConsistencyCheck
 from compare.checks.numbers import NumbersCheck
-from compare.checks.run import build_glossary, run_checks
+from compare.checks.run import build_glossary, run_checks, unit_texts
 from compare.checks.terms import TermsCheck
 from compare.corpus import build_document, load_corpus
 from compare.embed import load_encoder
-from compare.writers.html import ReportData, ReportSection, render_report, reproducibility
-from compare.writers.html_timeline import TimelineSection
+from compare.report import ReportData, ReportSection, TimelineSection
+from compare.signature import Signature
+from compare.writers.html import render_report
 
 ABSTRACT = Path(__file__).resolve().parent.parent / "documents" / "kaliaskarova-2022"
 LANGS = ("kk", "ru", "en")
@@ -86,10 +87,10 @@ def data() -> ReportData:
         TermsCheck(glossary),
         ConsistencyCheck(glossary),
     ]
-    findings = run_checks(alignment, checks)
+    findings = run_checks(unit_texts(alignment), checks)
     params = {"align": dataclasses.asdict(AlignParams())}
     return ReportData(
-        signature=reproducibility(encoder.info.name, encoder.info.identity, params, DATE),
+        signature=Signature(encoder.info.name, encoder.info.identity, params, DATE).fields(),
         sections=(ReportSection.build(GROUP, "translations", alignment, findings, glossary),),
     )
 

@@ -11,10 +11,7 @@ import datetime as dt
 import json
 from dataclasses import replace
 
-import pytest
-
 from compare.corpus import build_document
-from compare.embed import load_encoder
 from compare.glossary import Concept, Glossary, Term
 from compare.keyphrases import Lexicon, key_phrases
 from compare.render_versions import (
@@ -57,11 +54,6 @@ def _series(texts: list[str], lang: str):
         build_document(f"v{i}.{lang}", [(t, None)], declared_lang=lang, version=f"v{i}")
         for i, t in enumerate(texts, 1)
     ]
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    return load_encoder()
 
 
 def _row(timeline, term: str):

@@ -64,9 +64,9 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
     return checks
 
 
-def run_checks(alignment: Alignment, checks: Sequence[Check]) -> list[Finding]:
-    """All findings, most severe and surest first, then in document order."""
-    units = unit_texts(alignment)
+def run_checks(units: Sequence[UnitText], checks: Sequence[Check]) -> list[Finding]:
+    """All findings over a group's units (see unit_texts), most severe and surest first, then
+    in document order."""
     findings = [f for check in checks for f in check.run(units)]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 

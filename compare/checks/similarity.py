@@ -16,6 +16,7 @@ import numpy as np
 
 from compare.checks.base import UnitText
 from compare.checks.phrases import word_count
+from compare.robust import median_spread
 
 _MARGIN_FLOOR = 1e-3  # a document whose typical margin is not positive is judged by raw margins
 # Honest translations: per-document MAD of log word ratios is 0.12-0.23 on NTREX (median 0.17).
@@ -87,9 +88,8 @@ def robust_z(values: np.ndarray, floor: float) -> np.ndarray:
     ok = ~np.isnan(values)
     if not ok.any():
         return values
-    centre = np.median(values[ok])
-    scale = max(1.4826 * float(np.median(np.abs(values[ok] - centre))), floor)
-    return (values - centre) / scale
+    centre, spread = median_spread(values[ok])
+    return (values - centre) / max(spread, floor)
 
 
 def pair_scores(

@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from compare.errors import TilmashError
+from compare.report import ReportData
 from compare.writers import atomic_write
 from compare.writers.alignment import alignment_to_tmx
 from compare.writers.findings import findings_to_csv, findings_to_xlsx
-from compare.writers.html import ReportData
-
-
-def _file_name(group: str) -> str:
-    return re.sub(r"[^\w.-]+", "_", group)
+from compare.writers.html_common import slug
+from compare.writers.termbase import save_glossary
 
 
 def export_report(data: ReportData, folder: Path) -> list[Path]:
@@ -27,13 +24,13 @@ def export_report(data: ReportData, folder: Path) -> list[Path]:
         ) from None
     written = []
     for section in data.sections:
-        name = _file_name(section.group)
+        name = slug(section.group)
         tmx = folder / f"{name}.tmx"
         atomic_write(tmx, alignment_to_tmx(section.alignment))
         written.append(tmx)
         if section.glossary.concepts:
             tbx = folder / f"{name}.tbx"
-            section.glossary.save(tbx)
+            save_glossary(section.glossary, tbx)
             written.append(tbx)
     groups = [(s.group, s.findings) for s in data.sections]
     for path, content in (

@@ -8,111 +8,18 @@ are inlined and its charts are SVG, so a report mailed to an editor reads the sa
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 
 from compare import __version__
-from compare.align.documents import Alignment
-from compare.checks.base import Finding
-from compare.glossary import Glossary
+from compare.checks.base import SEVERITIES
+from compare.report import ReportData, ReportSection
 from compare.writers.findings import finding_record
-from compare.writers.html_common import SEVERITIES, asset, esc, slug
+from compare.writers.html_common import asset, esc, slug
 from compare.writers.html_findings import filters, findings_list
-from compare.writers.html_terms import Renderings, find_renderings, terms_matrix
-from compare.writers.html_timeline import TimelineSection, timeline_section
+from compare.writers.html_terms import terms_matrix
+from compare.writers.html_timeline import timeline_section
 from compare.writers.html_units import legend, units_table
-
-CHECKSUM_SHOWN = 12  # hex digits of the model checksum in the one-line signature
-
-
-@dataclass(frozen=True)
-class ReportSection:
-    """One document group: its alignment, its findings, its glossary and how it is rendered."""
-
-    group: str
-    relation: str  # "translations" or "versions"
-    alignment: Alignment
-    findings: tuple[Finding, ...]
-    glossary: Glossary = field(default_factory=Glossary)
-    renderings: Renderings = field(default_factory=dict)
-
-    @classmethod
-    def build(
-        cls,
-        group: str,
-        relation: str,
-        alignment: Alignment,
-        findings: Sequence[Finding],
-        glossary: Glossary,
-    ) -> ReportSection:
-        """A section with the glossary's renderings found in the aligned text."""
-        renderings = find_renderings(alignment, glossary)
-        return cls(group, relation, alignment, tuple(findings), glossary, renderings)
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """Everything the page shows; `signature` comes from `reproducibility`."""
-
-    signature: Mapping[str, str]
-    sections: tuple[ReportSection, ...]
-    timeline: tuple[TimelineSection, ...] = ()
-    title: str = "tilmash report"
-
-
-def _params_part(name: str, value: object) -> str:
-    if isinstance(value, Mapping):
-        return f"{name}:" + ",".join(f"{k}={_plain(v)}" for k, v in value.items())
-    return f"{name}:{_plain(value)}"
-
-
-def _plain(value: object) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def _checksum(model_identity: str) -> str:
-    """The weights' checksum from an identity such as "name@sha256:cd1c…"."""
-    return model_identity.rpartition("@")[2]
-
-
-def signature(
-    model_name: str,
-    model_identity: str,
-    params: Mapping[str, object],
-    date: dt.date | None = None,
-) -> str:
-    """One line that pins a run, in the style of sacrebleu's signature:
-    "tilmash:0.1.0|model:multilingual-e5-small@sha256:cd1caf181241|align:max_block=4,…|date:…".
-
-    `params` maps a name to a value or to a mapping of values (e.g. "align" to the aligner's
-    parameters, "meaning" to a check's thresholds)."""
-    checksum = _checksum(model_identity)
-    algorithm, _, digest = checksum.rpartition(":")
-    short = f"{algorithm}:{digest[:CHECKSUM_SHOWN]}" if algorithm else digest[:CHECKSUM_SHOWN]
-    parts = [f"tilmash:{__version__}", f"model:{model_name}@{short}"]
-    parts += [_params_part(name, value) for name, value in params.items()]
-    parts.append(f"date:{(date or dt.date.today()).isoformat()}")
-    return "|".join(parts)
-
-
-def reproducibility(
-    model_name: str,
-    model_identity: str,
-    params: Mapping[str, object],
-    date: dt.date | None = None,
-) -> dict[str, str]:
-    """The fields the page's header shows, plus the one-line "signature"."""
-    date = date or dt.date.today()
-    return {
-        "tool": f"tilmash {__version__}",
-        "model": model_name,
-        "checksum": _checksum(model_identity),
-        **{name: _params_part(name, value).partition(":")[2] for name, value in params.items()},
-        "date": date.isoformat(),
-        "signature": signature(model_name, model_identity, params, date),
-    }
 
 
 def _header(data: ReportData) -> str:

@@ -8,7 +8,6 @@ from importlib import resources
 
 # Languages the page labels by name; any other language code is shown as it is.
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-SEVERITIES = ("major", "minor")
 
 
 def esc(text: object) -> str:

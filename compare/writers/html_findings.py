@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from compare.checks.base import Finding
+from compare.checks.base import SEVERITIES, Finding
 from compare.writers.findings import finding_record
 from compare.writers.html_common import (
-    SEVERITIES,
     esc,
     finding_anchor,
     lang_attr,

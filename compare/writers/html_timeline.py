@@ -8,21 +8,12 @@ in each version, and the recurring replacements with example passages.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from compare.corpus import joined
-from compare.timeline import Timeline
+from compare.report import TimelineSection
 from compare.writers.html_common import esc, lang_attr, slug
 
 EXAMPLES = 2  # example passage pairs shown per replacement
-
-
-@dataclass(frozen=True)
-class TimelineSection:
-    """The timeline of one version series in one language."""
-
-    group: str
-    timeline: Timeline
 
 
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 160, 36, 4

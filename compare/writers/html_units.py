@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from compare.align.documents import AlignedUnit, Alignment
-from compare.checks.base import Finding
+from compare.checks.base import SEVERITIES, Finding
 from compare.writers.html_common import (
-    SEVERITIES,
     esc,
     finding_anchor,
     lang_attr,
