@@ -85,9 +85,6 @@ class VersionDiff:
         found = Counter(e.status for e in self.entries)
         return {status: found[status] for status in STATUSES}
 
-    def of(self, status: str) -> list[DiffEntry]:
-        return [e for e in self.entries if e.status == status]
-
 
 @cache
 def _latin_table() -> dict[str, str]:
