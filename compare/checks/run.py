@@ -11,15 +11,16 @@ from collections.abc import Sequence
 from compare.align.documents import Alignment
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
 from compare.checks.consistency import ConsistencyCheck
+from compare.checks.context import GroupUnits
 from compare.checks.numbers import NumbersCheck
 from compare.checks.terms import TermsCheck
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
 
 
-def unit_texts(alignment: Alignment) -> list[UnitText]:
+def unit_texts(alignment: Alignment) -> GroupUnits:
     """The alignment as the checks see it: per version key, the unit's text and passages."""
-    return [
+    return GroupUnits(
         UnitText(
             unit=unit.index,
             texts={key: unit.text(key) for key in alignment.keys},
@@ -27,7 +28,7 @@ def unit_texts(alignment: Alignment) -> list[UnitText]:
             score=unit.score,
         )
         for unit in alignment.units
-    ]
+    )
 
 
 def declared_glossary(alignment: Alignment) -> Glossary:

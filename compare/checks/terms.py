@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare.checks.base import Finding, Span, UnitText
+from compare.checks.context import shared
 from compare.checks.renderings import GlossaryCheck, Query, localise
 from compare.glossary import Concept, Glossary, Term
 from compare.stem import TermMatch, find_term
@@ -104,7 +105,13 @@ class Gap:
 
 def localised(glossary: Glossary, units: Sequence[UnitText], encoder) -> list[tuple[Gap, Span]]:
     """Every gap without a cognate rendering whose rendering stands out among its text's
-    phrases, with that rendering."""
+    phrases, with that rendering; once per group (the terms and consistency checks both read
+    it, see checks.context)."""
+    key = ("localised", id(glossary), id(encoder))
+    return shared(units, key, lambda: _localised(glossary, units, encoder))
+
+
+def _localised(glossary: Glossary, units: Sequence[UnitText], encoder) -> list[tuple[Gap, Span]]:
     gaps = []
     for unit in units:
         for concept in glossary.concepts:
