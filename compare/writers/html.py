@@ -18,7 +18,14 @@ from compare.checks.base import SEVERITIES
 from compare.corpus import joined
 from compare.report import ReportData
 from compare.writers.findings import finding_record
-from compare.writers.html_common import finding_anchor, lang_code, lang_label, slug, unit_anchor
+from compare.writers.html_common import (
+    filed_under,
+    finding_anchor,
+    lang_code,
+    lang_label,
+    slug,
+    unit_anchor,
+)
 from compare.writers.html_terms import concept_rows
 from compare.writers.html_timeline import number, sparkline
 from compare.writers.html_units import RANK_TIERS, unit_rows
@@ -36,7 +43,9 @@ def _environment() -> Environment:
     )
     # `tojson` escapes "<", ">", "&" and "'", so no text can close the script element.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "default": str}
-    env.filters.update(slug=slug, lang_code=lang_code, number=number, joined=joined)
+    env.filters.update(
+        slug=slug, lang_code=lang_code, number=number, joined=joined, filed_under=filed_under
+    )
     env.globals.update(
         severities=SEVERITIES,
         rank_tiers=RANK_TIERS,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from compare.checks.base import Finding
+
 # Languages the page labels by name; any other language code is shown as it is.
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
@@ -35,3 +37,9 @@ def lang_label(key: str, lang: str) -> str:
     name ("kk · Қазақша"), so each reader finds their column."""
     name = LANG_NAMES.get(lang)
     return f"{key} · {name}" if name else key
+
+
+def filed_under(finding: Finding) -> tuple[str, ...]:
+    """The versions the language filter files a finding under: the one it is about, or all of
+    its versions when the check cannot tell which one is at fault."""
+    return (finding.fault,) if finding.fault else finding.langs

@@ -32,6 +32,7 @@ class Piece:
     severity: str | None = None  # the most severe covering finding's
     title: str = ""  # the covering findings' messages, one a line
     anchors: str = ""  # the covering findings' list item ids, space-separated
+    role: str = ""  # "fault": a covering finding is about this version; "ref": all are about others
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,16 @@ def _tiers(alignment: Alignment) -> dict[tuple[int, str], str]:
     return tiers
 
 
-def _piece(text: str, covering: Sequence[tuple[Finding, str]]) -> Piece:
+def _role(key: str, covering: Sequence[tuple[Finding, str]]) -> str:
+    """Whether a run of version `key` is at fault, quoted as reference, or (when a covering
+    finding does not tell which version is at fault) neither."""
+    faults = [f.fault for f, _ in covering]
+    if key in faults:
+        return "fault"
+    return "ref" if None not in faults else ""
+
+
+def _piece(key: str, text: str, covering: Sequence[tuple[Finding, str]]) -> Piece:
     if not covering:
         return Piece(text)
     return Piece(
@@ -95,16 +105,19 @@ def _piece(text: str, covering: Sequence[tuple[Finding, str]]) -> Piece:
         min((f.severity for f, _ in covering), key=SEVERITIES.index),
         "\n".join(dict.fromkeys(f.message for f, _ in covering)),
         " ".join(anchor for _, anchor in covering),
+        _role(key, covering),
     )
 
 
-def _pieces(text: str, start: int, end: int, spans: Sequence[MarkedSpan]) -> tuple[Piece, ...]:
-    """text[start:end] cut at the edges of every span inside it."""
+def _pieces(
+    key: str, text: str, start: int, end: int, spans: Sequence[MarkedSpan]
+) -> tuple[Piece, ...]:
+    """text[start:end] of version `key`, cut at the edges of every span inside it."""
     inside = [(max(a, start), min(b, end), f, anchor) for a, b, f, anchor in spans]
     inside = [s for s in inside if s[0] < s[1]]
     cuts = sorted({start, end, *(s[0] for s in inside), *(s[1] for s in inside)})
     return tuple(
-        _piece(text[a:b], [(f, anchor) for s, e, f, anchor in inside if s <= a and e >= b])
+        _piece(key, text[a:b], [(f, anchor) for s, e, f, anchor in inside if s <= a and e >= b])
         for a, b in pairwise(cuts)
     )
 
@@ -114,7 +127,7 @@ def _cell(unit: AlignedUnit, key: str, lang: str, spans: Sequence[MarkedSpan]) -
     for passage in unit.passages.get(key, ()):
         end = start + len(passage.text)
         own = lang_code(passage.lang) if passage.lang != lang else None
-        passages.append(PassageView(_pieces(text, start, end, spans), own))
+        passages.append(PassageView(_pieces(key, text, start, end, spans), own))
         start = end + 1  # passages are joined by one space
     return Cell(key, lang, tuple(passages))
 
