@@ -3,22 +3,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from compare.errors import TilmashError
+from compare.report import ReportData
 from compare.writers import atomic_write
 from compare.writers.alignment import alignment_to_tmx
 from compare.writers.findings import findings_to_csv, findings_to_xlsx
-from compare.writers.html import ReportData
+from compare.writers.html_common import slug
+from compare.writers.termbase import save_glossary
 
 FINDINGS_FILES = ("findings.csv", "findings.xlsx")
 
 
 def _group_files(folder: Path, group: str) -> tuple[Path, Path]:
     """The group's aligned units (TMX) and glossary (TBX) files."""
-    name = re.sub(r"[^\w.-]+", "_", group)
+    name = slug(group)
     return folder / f"{name}.tmx", folder / f"{name}.tbx"
 
 
@@ -43,7 +44,7 @@ def export_report(data: ReportData, folder: Path) -> list[Path]:
         atomic_write(tmx, alignment_to_tmx(section.alignment))
         written.append(tmx)
         if section.glossary.concepts:
-            section.glossary.save(tbx)
+            save_glossary(section.glossary, tbx)
             written.append(tbx)
     groups = [(s.group, s.findings) for s in data.sections]
     for path, content in (
