@@ -5,7 +5,7 @@ leave the folder exactly as it was (same bytes, same mtimes, no temporary files)
 run with --model pointing nowhere: a refusal that came after the model load would fail on
 the model instead, so these tests also prove that nothing slow runs before the refusal.
 
-Most cases run in this process through `compare.cli.main` (fast: one import, one model load);
+Most cases run in this process through `compare.cli.main` (fast: one import, no model);
 a few run as a real `python -m compare.cli` process to test the entry point itself.
 """
 
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from compare import cli
 from compare.cli import main
-from compare.embed.build import ensure_default_model
 from compare.errors import TilmashError
 from compare.writers import atomic_write
 
@@ -417,41 +417,35 @@ def test_real_process_shows_brackets(brackets):
     assert "abstract [final].ru.txt" in result.out
 
 
-@pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory) -> Path:
-    """The default model, built in a temporary cache (as tests/test_embed.py does)."""
-    root = tmp_path_factory.mktemp("tilmash-cache")
-    ensure_default_model(root, announce=lambda _: None)
-    return root
-
-
-def test_model_commands_keep_brackets_and_inputs(tilmash, brackets, cache_dir):
+def test_model_commands_keep_brackets_and_inputs(tilmash, brackets, fake_encoder, monkeypatch):
     """align, check, report (with export) and diff on bracketed names and texts: every
-    command prints the text as written, writes its outputs and leaves the inputs alone."""
+    command prints the text as written, writes its outputs and leaves the inputs alone.
+    The embeddings come from the suite's fake encoder: what is tested here is the terminal
+    output and the files, not the model."""
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: fake_encoder)
     inputs = {name: snapshot(brackets)[str(brackets / name)] for name in BRACKET_PAIR}
-    model = ("--cache-dir", cache_dir)
 
-    aligned = tilmash("align", *BRACKET_PAIR, *model, cwd=brackets)
+    aligned = tilmash("align", *BRACKET_PAIR, cwd=brackets)
     assert aligned.code == 0, aligned.err
     flat = " ".join(aligned.out.split())
     for kept in ("[sic]", "[/i]", "[in Russian]", "[/]"):
         assert kept in flat
 
-    written = tilmash("align", *BRACKET_PAIR, "-o", "pair [1].tsv", *model, cwd=brackets)
+    written = tilmash("align", *BRACKET_PAIR, "-o", "pair [1].tsv", cwd=brackets)
     assert written.code == 0, written.err
     assert "[in Russian]" in (brackets / "pair [1].tsv").read_text(encoding="utf-8")
 
-    checked = tilmash("check", *BRACKET_PAIR, "--fail-on", "none", *model, cwd=brackets)
+    checked = tilmash("check", *BRACKET_PAIR, "--fail-on", "none", cwd=brackets)
     assert checked.code == 0, checked.err
 
     reported = tilmash(
-        "report", *BRACKET_PAIR, "-o", "r [x].html", "--export", "ex [1]", *model, cwd=brackets
+        "report", *BRACKET_PAIR, "-o", "r [x].html", "--export", "ex [1]", cwd=brackets
     )
     assert reported.code == 0, reported.err
     assert (brackets / "r [x].html").is_file() and (brackets / "r [x].json").is_file()
     assert (brackets / "ex [1]" / "findings.csv").is_file()
 
-    diffed = tilmash("diff", *BRACKET_PAIR, "--all", *model, cwd=brackets)
+    diffed = tilmash("diff", *BRACKET_PAIR, "--all", cwd=brackets)
     assert diffed.code == 0, diffed.err
     assert "[sic]" in " ".join(diffed.out.split())
 
