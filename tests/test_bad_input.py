@@ -138,25 +138,16 @@ REFUSALS = {
     "report -o via ..": (["report", *PAIR, "-o", "sub/../ru.html"], "sub/../ru.html"),
     "report -o symlink to input": (["report", *PAIR, "-o", "link.html"], "link.html"),
     "report -o hard link to input": (["report", *PAIR, "-o", "hard.html"], "hard.html"),
-    "report default name is an input": (
-        ["report", "tilmash-report.html", "ru.html"],
-        "tilmash-report.html",
-    ),
+    "report default name": (["report", "tilmash-report.html", "ru.html"], "tilmash-report.html"),
     "report JSON beside is an input": (["report", *PAIR, "-o", "beside.html"], "beside.json"),
     "report -o a folder": (["report", *PAIR, "-o", "folder.html"], "folder.html"),
     "report JSON beside is a folder": (["report", *PAIR, "-o", "jsondir.html"], "jsondir.json"),
     "report -o into a missing folder": (["report", *PAIR, "-o", "gone/r.html"], "gone"),
     "report -o not HTML": (["report", *PAIR, "-o", "r.pdf"], "r.pdf"),
-    "report --export file is an input": (
-        ["report", *PAIR, "-o", "r.html", "--export", "exp"],
-        "findings.csv",
-    ),
-    "report --export is a file": (
-        ["report", *PAIR, "-o", "r.html", "--export", "plain.txt"],
-        "plain.txt",
-    ),
+    "report export = input": (["report", *PAIR, "-o", "r.html", "--export", "exp"], "findings.csv"),
+    "export is a file": (["report", *PAIR, "-o", "r.html", "--export", "plain.txt"], "plain.txt"),
     "check -o symlink to input": (["check", *PAIR, "-o", "linked.csv"], "linked.csv"),
-    "check -o the glossary": (
+    "check -o glossary": (
         ["check", *PAIR, "--glossary", "terms.csv", "-o", "terms.csv"],
         "terms.csv",
     ),
