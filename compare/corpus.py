@@ -10,6 +10,7 @@ timelines) works on `Corpus.groups`, never on file names.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from compare.lang import (
     strip_label,
 )
 from compare.lang.rules import REFERENCE_HEADINGS
-from compare.manifest import Manifest, load_manifest
+from compare.manifest import Manifest, inside_folder, load_manifest
 from compare.naming import KNOWN_LANGS, group_by_name, ungroupable
 from compare.readers import SUPPORTED_SUFFIXES, read_document
 
@@ -71,6 +72,16 @@ class Document:
             and self.detected.lang != self.declared_lang
         )
 
+    @property
+    def lang_warning(self) -> str | None:
+        """The warning a language mismatch earns, the same wherever it is shown."""
+        if not self.lang_mismatch:
+            return None
+        return (
+            f"{self.path}: declared {self.declared_lang!r} but reads as "
+            f"{self.detected.lang!r} ({self.detected.confidence:.0%})"
+        )
+
 
 @dataclass(frozen=True)
 class DocumentGroup:
@@ -94,6 +105,11 @@ class Corpus:
     manifest: Manifest | None = None
     missing: tuple[str, ...] = field(default=())  # catalogue entries with no saved text
     ungrouped: tuple[Path, ...] = field(default=())  # loose files no other file's name pairs with
+
+    def input_files(self) -> list[Path]:
+        """Every file read to build the corpus: what no output may ever overwrite."""
+        files = [doc.path for doc in self.documents.values()]
+        return files + ([self.manifest.path] if self.manifest else [])
 
     def group_documents(self, group: DocumentGroup) -> list[Document]:
         return [self.documents[m] for m in group.members]
@@ -203,9 +219,11 @@ def build_document(
 def load_corpus(
     paths: Sequence[Path] = (),
     on_document: OnDocument | None = None,
+    allow_outside: bool = False,
     grouped_only: bool = False,
 ) -> Corpus:
     """A corpus from a manifest folder, from loose files, or (no paths) from ./documents.
+    A manifest's paths must stay inside its folder unless `allow_outside`.
 
     Loose files are grouped by name (see compare.naming). With `grouped_only` the files that
     join no group are not read at all, and files of which none groups are an error, said
@@ -220,7 +238,8 @@ def load_corpus(
             )
         paths = [default]
     if len(paths) == 1 and paths[0].is_dir() and (paths[0] / MANIFEST_NAME).is_file():
-        return _from_manifest(load_manifest(paths[0] / MANIFEST_NAME), on_document)
+        manifest = load_manifest(paths[0] / MANIFEST_NAME, allow_outside)
+        return _from_manifest(manifest, on_document, allow_outside)
     return _from_files(_expand(paths), on_document, grouped_only)
 
 
@@ -266,10 +285,10 @@ def _unique_id(path: Path, taken: dict) -> str:
     return doc_id
 
 
-def _from_manifest(manifest: Manifest, on_document) -> Corpus:
+def _from_manifest(manifest: Manifest, on_document, allow_outside: bool = False) -> Corpus:
     documents: dict[str, Document] = {}
-    saved = manifest.saved_catalogue_texts()
-    total = len(manifest.documents) + sum(len(texts) for texts in saved.values())
+    catalogue_texts = manifest.saved_catalogue_texts()
+    total = len(manifest.documents) + sum(len(texts) for texts in catalogue_texts.values())
     for entry in manifest.documents.values():
         if on_document:
             on_document(entry.path, len(documents), total)
@@ -284,9 +303,11 @@ def _from_manifest(manifest: Manifest, on_document) -> Corpus:
         )
     # Saved texts of catalogue entries (e.g. policy documents) join as one document per language.
     expanded: dict[str, list[str]] = {}
-    for entry_id, texts in saved.items():
+    for entry_id, texts in catalogue_texts.items():
         entry = manifest.catalogue[entry_id]
         for lang, path in texts.items():
+            saved = os.path.relpath(path, manifest.path.parent)  # may be a symlink leading out
+            inside_folder(manifest.path, f"catalogue {entry_id!r}", saved, allow_outside)
             if on_document:
                 on_document(path, len(documents), total)
             doc = load_document(

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from compare.align import align_documents
 from compare.corpus import Document, Passage, joined
 from compare.readers.structure import strip_numbering
+from compare.robust import median_spread
 
 STATUSES = ("unchanged", "modified", "added", "removed", "moved")
 
@@ -83,9 +84,6 @@ class VersionDiff:
     def counts(self) -> dict[str, int]:
         found = Counter(e.status for e in self.entries)
         return {status: found[status] for status in STATUSES}
-
-    def of(self, status: str) -> list[DiffEntry]:
-        return [e for e in self.entries if e.status == status]
 
 
 @cache
@@ -201,8 +199,8 @@ def _typical(entries: Sequence[DiffEntry]) -> tuple[float, float] | None:
     cosines = np.array([entries[i].similarity for i in _translated(entries)])
     if not len(cosines):
         return None
-    centre = float(np.median(cosines))
-    return centre, max(1.4826 * float(np.median(np.abs(cosines - centre))), _COSINE_FLOOR)
+    centre, spread = median_spread(cosines)
+    return centre, max(spread, _COSINE_FLOOR)
 
 
 def _judge_translations(entries: list[DiffEntry]) -> list[DiffEntry]:

@@ -1,4 +1,5 @@
-"""The termbase: concepts with their kk/ru/en terms, read from and written to TBX and CSV.
+"""The termbase: concepts with their kk/ru/en terms, read from TBX and CSV (written by
+compare.writers.termbase).
 
 A glossary comes from a user's file or from the documents themselves: a paper's trilingual
 keyword list is its author's own glossary (keyword i in en = keyword i in kk = keyword i in ru).
@@ -20,7 +21,6 @@ Term notes travel in TBX only.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,22 +29,21 @@ from lxml import etree
 
 from compare.errors import InputError
 from compare.stem import term_key
-from compare.writers import atomic_write
 
 LANGS = ("en", "kk", "ru")
 STATUSES = ("preferred", "admitted", "deprecated")
 
-_TBX_NS = "urn:iso:std:iso:30042:ed-2"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STATUS_OF_TBX = {
     "preferredTerm-admn-sts": "preferred",
     "admittedTerm-admn-sts": "admitted",
     "deprecatedTerm-admn-sts": "deprecated",
     "supersededTerm-admn-sts": "deprecated",
 }
-_TBX_OF_STATUS = {status: f"{status}Term-admn-sts" for status in STATUSES}
-_CSV_MARK = {"admitted": "~", "deprecated": "!"}
-_STATUS_OF_MARK = {mark: status for status, mark in _CSV_MARK.items()}
+TBX_OF_STATUS = {status: f"{status}Term-admn-sts" for status in STATUSES}
+CSV_MARK = {"admitted": "~", "deprecated": "!"}
+STATUS_OF_MARK = {mark: status for status, mark in CSV_MARK.items()}
 _ISO_639_2 = {"eng": "en", "kaz": "kk", "rus": "ru"}
 
 
@@ -105,14 +104,6 @@ class Glossary:
         if path.suffix.lower() not in readers:
             raise InputError(path, "unknown glossary format: expected .tbx or .csv")
         return readers[path.suffix.lower()](path)
-
-    def save(self, path: Path | str) -> None:
-        """Write as TBX or CSV, chosen by the file's suffix."""
-        path = Path(path)
-        writers = {".tbx": write_tbx, ".xml": write_tbx, ".csv": write_csv}
-        if path.suffix.lower() not in writers:
-            raise InputError(path, "unknown glossary format: expected .tbx or .csv")
-        writers[path.suffix.lower()](self, path)
 
     def merge(self, other: Glossary) -> Glossary:
         """Both glossaries in one: concepts sharing a term become one; this one wins on status."""
@@ -213,7 +204,7 @@ def read_tbx(path: Path | str) -> Glossary:
     for n, entry in enumerate(_descendants(root, "conceptEntry", "termEntry"), 1):
         concept = Concept(entry.get("id") or f"c{n}")
         for section in _children(entry, "langSec", "langSet"):
-            code = section.get(_XML_LANG) or section.get("lang") or ""
+            code = section.get(XML_LANG) or section.get("lang") or ""
             lang = normalise_lang(code)
             if lang is None:
                 raise InputError(path, f"entry '{concept.id}': unknown language '{code}'")
@@ -224,47 +215,13 @@ def read_tbx(path: Path | str) -> Glossary:
     return Glossary(concepts)
 
 
-def _tbx_tree(glossary: Glossary) -> etree._ElementTree:
-    def sub(parent: etree._Element, name: str, text: str | None = None, **attrs: str):
-        element = etree.SubElement(parent, f"{{{_TBX_NS}}}{name}", attrs)
-        element.text = text
-        return element
-
-    root = etree.Element(f"{{{_TBX_NS}}}tbx", nsmap={None: _TBX_NS})
-    root.set("type", "TBX-Basic")
-    root.set("style", "dca")
-    root.set(_XML_LANG, "en")
-    source = sub(sub(sub(root, "tbxHeader"), "fileDesc"), "sourceDesc")
-    sub(source, "p", "Glossary written by tilmash")
-    body = sub(sub(root, "text"), "body")
-    for concept in glossary.concepts:
-        entry = sub(body, "conceptEntry", id=concept.id)
-        for lang, terms in concept.terms.items():
-            section = sub(entry, "langSec", **{_XML_LANG: lang})
-            for term in terms:
-                group = sub(section, "termSec")
-                sub(group, "term", term.text)
-                sub(group, "termNote", _TBX_OF_STATUS[term.status], type="administrativeStatus")
-                if term.note:
-                    sub(group, "note", term.note)
-    return etree.ElementTree(root)
-
-
-def write_tbx(glossary: Glossary, path: Path | str) -> None:
-    """Write TBX v3 TBX-Basic, UTF-8, atomically."""
-    xml = etree.tostring(
-        _tbx_tree(glossary), encoding="UTF-8", xml_declaration=True, pretty_print=True
-    )
-    atomic_write(Path(path), xml.decode("utf-8"))
-
-
 # --- CSV ---------------------------------------------------------------------------------
 
 
 def _csv_terms(cell: str, lang: str) -> list[Term]:
     terms = []
     for item in (part.strip() for part in cell.split("|")):
-        status = _STATUS_OF_MARK.get(item[:1], "preferred")
+        status = STATUS_OF_MARK.get(item[:1], "preferred")
         text = item[1:].strip() if status != "preferred" else item
         if text:
             terms.append(Term(text, lang, status))
@@ -311,26 +268,6 @@ def read_csv(path: Path | str) -> Glossary:
             concepts.append(concept)
     _unique_ids(path, concepts)
     return Glossary(concepts)
-
-
-def write_csv(glossary: Glossary, path: Path | str) -> None:
-    """Write one row per concept: id,en,kk,ru."""
-    path = Path(path)
-    for concept in glossary.concepts:
-        for terms in concept.terms.values():
-            for term in terms:
-                if "|" in term.text or term.text[:1] in _STATUS_OF_MARK:
-                    raise InputError(path, f"term '{term.text}' cannot be written to CSV")
-    handle = io.StringIO()
-    writer = csv.writer(handle)
-    writer.writerow(("id", *LANGS))
-    for concept in glossary.concepts:
-        cells = [
-            "|".join(_CSV_MARK.get(t.status, "") + t.text for t in concept.terms.get(lang, []))
-            for lang in LANGS
-        ]
-        writer.writerow((concept.id, *cells))
-    atomic_write(path, handle.getvalue())
 
 
 # --- keyword lists -----------------------------------------------------------------------

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from scipy.cluster.hierarchy import DisjointSet
+
 from compare.lang.rules import (
     ENGLISH_FUNCTION_WORDS,
     KAZAKH_FUNCTION_WORDS,
@@ -84,31 +86,34 @@ class Lexicon:
 
     def __init__(self, texts: Iterable[str], lang: str) -> None:
         self.lang = lang
-        self._parent: dict[str, str] = {}
+        families = DisjointSet()
         for text in texts:
             for token in tokens(text, lang):
-                self._join([f for f in token.forms if len(f) >= _MIN_FORM] or [token.stem])
-        for form in list(self._parent):
-            if len(form) > _MIN_OVERSHOT and form[:-1] in self._parent:
-                self._join([form[:-1], form])
+                self._join(
+                    families, [f for f in token.forms if len(f) >= _MIN_FORM] or [token.stem]
+                )
+        for form in list(families):
+            if len(form) > _MIN_OVERSHOT and form[:-1] in families:
+                families.merge(form[:-1], form)
+        # The shortest form names its family.
+        self._family = {
+            form: min(family, key=lambda f: (len(f), f))
+            for family in families.subsets()
+            for form in family
+        }
 
-    def _root(self, form: str) -> str:
-        self._parent.setdefault(form, form)
-        while self._parent[form] != form:
-            self._parent[form] = self._parent[self._parent[form]]
-            form = self._parent[form]
-        return form
-
-    def _join(self, forms: Sequence[str]) -> None:
-        roots = sorted({self._root(f) for f in forms}, key=lambda f: (len(f), f))
-        for other in roots[1:]:
-            self._parent[other] = roots[0]  # the shortest form names the family
+    @staticmethod
+    def _join(families: DisjointSet, forms: Sequence[str]) -> None:
+        for form in forms:
+            families.add(form)
+        for other in forms[1:]:
+            families.merge(forms[0], other)
 
     def key_of(self, forms: Iterable[str], stem: str) -> str:
         """The family of a word with these forms; a word never seen keys by its own stem."""
         for form in sorted(forms, key=len):
-            if form in self._parent:
-                return self._root(form)
+            if form in self._family:
+                return self._family[form]
         return stem
 
     def words(self, text: str) -> list[Word]:

@@ -1,25 +1,74 @@
 """The main job: load a corpus, align every group, run every check, gather the report's data.
 
 `tilmash report` calls `build_report` and hands the result to the HTML writer and the JSON
-writer; nothing here renders anything.
+writer; nothing here renders anything. The report's data model lives here, in the library:
+the writers only write it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 
 from compare.align import AlignParams, align_group
-from compare.checks.base import Finding
-from compare.checks.run import build_glossary, default_checks, run_checks
+from compare.align.documents import Alignment
+from compare.checks.base import Finding, UnitText
+from compare.checks.consistency import Renderings, concept_renderings
+from compare.checks.run import build_glossary, default_checks, run_checks, unit_texts
 from compare.corpus import Corpus
 from compare.glossary import Glossary
-from compare.timeline import build_timeline, version_series
-from compare.writers.html import ReportData, ReportSection, reproducibility
-from compare.writers.html_timeline import TimelineSection
+from compare.signature import Signature
+from compare.timeline import Timeline, build_timeline, version_series
 
 # progress(kind, label, done, total): kind is "group", "embed" or "check"; label says which.
 Progress = Callable[[str, str, int, int], None]
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """One document group: its alignment, its findings, its glossary and how each version
+    renders the glossary's concepts (the terminology matrix)."""
+
+    group: str
+    relation: str  # "translations" or "versions"
+    alignment: Alignment
+    findings: tuple[Finding, ...]
+    glossary: Glossary = field(default_factory=Glossary)
+    renderings: Renderings = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        group: str,
+        relation: str,
+        alignment: Alignment,
+        findings: Sequence[Finding],
+        glossary: Glossary,
+        units: Sequence[UnitText] | None = None,
+    ) -> ReportSection:
+        """A section with the glossary's renderings found in the aligned units (`units`:
+        unit_texts(alignment), when the caller has them already)."""
+        units = unit_texts(alignment) if units is None else units
+        renderings = concept_renderings(glossary, units)
+        return cls(group, relation, alignment, tuple(findings), glossary, renderings)
+
+
+@dataclass(frozen=True)
+class TimelineSection:
+    """The timeline of one version series in one language."""
+
+    group: str
+    timeline: Timeline
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the page shows; `signature` holds Signature.fields()."""
+
+    signature: Mapping[str, str]
+    sections: tuple[ReportSection, ...]
+    timeline: tuple[TimelineSection, ...] = ()
+    title: str = "tilmash report"
 
 
 @dataclass(frozen=True)
@@ -70,11 +119,14 @@ def build_report(
         terms = build_glossary(alignment, glossary)
         checks = default_checks(alignment, terms, encoder)
         settings.update({c.name: c.settings() for c in checks if c.settings()})
+        units = unit_texts(alignment)
         findings = run_checks(
-            alignment, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
+            units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
         )
-        sections.append(ReportSection.build(group.id, group.relation, alignment, findings, terms))
+        sections.append(
+            ReportSection.build(group.id, group.relation, alignment, findings, terms, units)
+        )
     step("group", "Groups", len(corpus.groups), len(corpus.groups))
-    signature = reproducibility(encoder.info.name, encoder.info.identity, settings)
+    signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
     data = ReportData(signature, tuple(sections), timelines(corpus, encoder, glossary))
     return Report(data, corpus, tuple(f for s in sections for f in s.findings))

@@ -207,8 +207,3 @@ def find_term(
         else:
             matches.append(TermMatch(window[0].start, window[-1].end, max(kinds, key=KINDS.index)))
     return matches
-
-
-def term_matches(term: str, text: str, lang: str) -> list[tuple[int, int]]:
-    """Character spans [start, end) of `term` in `text`, in any inflected form (strict)."""
-    return [(m.start, m.end) for m in find_term(term, text, lang)]

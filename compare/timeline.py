@@ -147,11 +147,13 @@ def build_timeline(
     glossary: Glossary | None = None,
     encoder=None,
     *,
+    diffs: Sequence[VersionDiff] | None = None,
     phrases: int = 30,
     min_count: int = 2,
 ) -> Timeline:
-    """Term frequencies through versions of one language (oldest first); with an encoder, also
-    the replacements mined between consecutive versions."""
+    """Term frequencies through versions of one language (oldest first); with an encoder (or
+    the consecutive diffs already made with one), also the replacements mined between
+    consecutive versions."""
     lang = versions[0].lang
     lexicon = Lexicon((p.text for doc in versions for p in doc.passages), lang)
     labels = tuple(label(d) for d in versions)
@@ -179,9 +181,9 @@ def build_timeline(
             )
         )
     rows.sort(key=lambda r: (r.source != "glossary", -sum(r.counts), r.term))
-    replacements = ()
-    if encoder is not None and len(versions) > 1:
-        replacements = tuple(mine_replacements(consecutive_diffs(versions, encoder), min_count))
+    if diffs is None and encoder is not None and len(versions) > 1:
+        diffs = consecutive_diffs(versions, encoder)
+    replacements = tuple(mine_replacements(diffs, min_count)) if diffs else ()
     return Timeline(lang, labels, totals, tuple(rows), replacements)
 
 
@@ -307,9 +309,9 @@ class CrossLanguageChange:
 class _Series:
     """One language's releases, their consecutive diffs, and passage tracking through them."""
 
-    def __init__(self, docs: Sequence[Document], encoder) -> None:
+    def __init__(self, docs: Sequence[Document], diffs: Sequence[VersionDiff]) -> None:
         self.docs = list(docs)
-        self.diffs = consecutive_diffs(docs, encoder)
+        self.diffs = list(diffs)
 
     def step(self, i: int) -> str:
         return f"{label(self.docs[i])} → {label(self.docs[i + 1])}"
@@ -354,20 +356,34 @@ def _counterpart(alignment, lang: str, other: str, passages: Sequence[Passage]) 
     return tuple(found)
 
 
+def comparable_releases(series_by_lang: Mapping[str, Sequence[Document]]) -> bool:
+    """Whether the languages' releases can be compared across languages: two or more
+    languages with the same number of releases (matched by position)."""
+    return len(series_by_lang) > 1 and len({len(d) for d in series_by_lang.values()}) == 1
+
+
 def cross_language_changes(
-    series_by_lang: Mapping[str, Sequence[Document]], encoder, min_count: int = 1
+    series_by_lang: Mapping[str, Sequence[Document]],
+    encoder,
+    min_count: int = 1,
+    diffs: Mapping[str, Sequence[VersionDiff]] | None = None,
 ) -> list[CrossLanguageChange]:
     """For each replacement mined in one language between consecutive releases, whether the
     other languages' counterpart passages changed at the same release, earlier, later or never.
 
     Releases are matched by position: series_by_lang[lang][i] are the texts of release i.
-    Changes with passages the other language did not follow come first.
+    Changes with passages the other language did not follow come first. `diffs` may give
+    each language's consecutive diffs already made.
     """
+    if not comparable_releases(series_by_lang):
+        raise ValueError("need two or more languages with the same number of releases")
     langs = list(series_by_lang)
     releases = {len(docs) for docs in series_by_lang.values()}
-    if len(langs) < 2 or len(releases) != 1:
-        raise ValueError("need two or more languages with the same number of releases")
-    series = {lang: _Series(docs, encoder) for lang, docs in series_by_lang.items()}
+    diffs = diffs or {}
+    series = {
+        lang: _Series(docs, diffs.get(lang) or consecutive_diffs(docs, encoder))
+        for lang, docs in series_by_lang.items()
+    }
     alignments = [
         align_documents([series_by_lang[lang][i] for lang in langs], encoder)
         for i in range(releases.pop())
@@ -421,3 +437,37 @@ def _checked(replacement, lang, other, series, alignments, min_count) -> list[Cr
         for i, checks in sorted(by_step.items())
         if len(checks) >= min_count
     ]
+
+
+# --- one series, all of it -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeriesTracking:
+    """Everything `tilmash timeline` shows of one version series: a timeline per language
+    and, where the languages' releases match, the cross-language check."""
+
+    name: str
+    timelines: tuple[Timeline, ...]
+    cross_language: tuple[CrossLanguageChange, ...]
+
+
+def track_series(
+    name: str,
+    series_by_lang: Mapping[str, Sequence[Document]],
+    glossary: Glossary | None,
+    encoder,
+) -> SeriesTracking:
+    """Timelines and the cross-language check of one series; each language's consecutive
+    diffs are made once and serve both."""
+    diffs = {lang: consecutive_diffs(docs, encoder) for lang, docs in series_by_lang.items()}
+    timelines = tuple(
+        build_timeline(docs, glossary, encoder, diffs=diffs[lang])
+        for lang, docs in series_by_lang.items()
+    )
+    crossed = (
+        cross_language_changes(series_by_lang, encoder, diffs=diffs)
+        if comparable_releases(series_by_lang)
+        else []
+    )
+    return SeriesTracking(name, timelines, tuple(crossed))

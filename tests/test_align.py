@@ -1,6 +1,5 @@
 """The aligner on synthetic unit vectors whose right alignment is known by construction."""
 
-import time
 import tracemalloc
 
 import numpy as np
@@ -148,14 +147,11 @@ def test_long_document_in_bounded_memory():
     x = unit(base + 0.3 * rng.standard_normal((n, 32)))
     y = unit(base + 0.3 * rng.standard_normal((n, 32)))
     tracemalloc.start()
-    start = time.perf_counter()
     links = align_pair(x, y, band=4)
-    elapsed = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert sum(link.src == link.tgt for link in links) >= 0.99 * n
     assert peak < 100e6  # a full 10k x 10k float32 matrix alone would be 400 MB
-    assert elapsed < 10
 
 
 def test_params_are_documented_and_validated():

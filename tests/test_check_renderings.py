@@ -8,13 +8,11 @@ kk version says "энергетика" where the glossary has "жаңартыл�
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from compare.checks.base import UnitText
 from compare.checks.consistency import ConsistencyCheck
 from compare.checks.renderings import pick, windows
 from compare.checks.terms import TermsCheck
-from compare.embed import load_encoder
 from compare.glossary import Concept, Glossary, Term
 
 LANGS = ("en", "ru", "kk")
@@ -65,11 +63,6 @@ def group(*rows: tuple[str, str, str]) -> list[UnitText]:
     ]
 
 
-@pytest.fixture(scope="module")
-def encoder():
-    return load_encoder()
-
-
 def test_windows_keep_to_phrases_and_content_words():
     found = [s.text for s in windows("the share of clean energy, by 2030", "en")]
     assert "clean energy" in found and "share of clean" in found
@@ -101,6 +94,7 @@ def test_reused_wording_is_traced_with_its_counterparts(encoder):
     (finding,) = ConsistencyCheck(RENEWABLES, encoder).run(units)
     assert finding.check == "consistency" and finding.unit == 2
     assert finding.severity == "minor" and finding.details["kind"] == "reuse"
+    assert finding.fault == "kk"  # its en and ru spans are the reference
     assert [(s.lang, s.text) for s in finding.spans] == [
         ("kk", "энергетика"),
         ("en", "energy"),

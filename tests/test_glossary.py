@@ -8,6 +8,7 @@ from lxml import etree
 
 from compare.errors import InputError
 from compare.glossary import Concept, Glossary, Term, glossary_from_keywords, normalise_lang
+from compare.writers.termbase import save_glossary
 
 
 def _sample() -> Glossary:
@@ -44,7 +45,7 @@ def _plain(glossary: Glossary, notes: bool = True) -> list:
 
 def test_tbx_round_trip(tmp_path):
     path = tmp_path / "g.tbx"
-    _sample().save(path)
+    save_glossary(_sample(), path)
     assert _plain(Glossary.load(path)) == _plain(_sample())
     root = etree.parse(str(path)).getroot()
     assert etree.QName(root).localname == "tbx" and root.get("type") == "TBX-Basic"
@@ -105,7 +106,7 @@ def test_bad_tbx(tmp_path, content, problem):
 
 def test_csv_round_trip(tmp_path):
     path = tmp_path / "g.csv"
-    _sample().save(path)
+    save_glossary(_sample(), path)
     assert _plain(Glossary.load(path)) == _plain(_sample(), notes=False)
     assert "водные ресурсы|!водный запас" in path.read_text(encoding="utf-8")
 

@@ -119,3 +119,15 @@ def test_document_is_weighted_by_length(model: LanguageModel) -> None:
 def test_empty_document(model: LanguageModel) -> None:
     assert identify_document([], model) == LangGuess("other", 0.0)
     assert identify_document(["", "123"], model) == LangGuess("other", 0.0)
+
+
+def test_a_document_in_none_of_kk_ru_en_is_named_by_langdetect(model):
+    french = [
+        "La politique migratoire du Kazakhstan a changé en 2020.",
+        "Les rapatriés reçoivent un logement.",
+    ]
+    guess = identify_document(french, model)
+    assert (guess.lang, guess.other) == ("other", "fr")
+    german = ["Die Migrationspolitik Kasachstans wurde im Jahr 2020 geändert."]
+    assert identify_document(german, model).other == "de"
+    assert identify_document(["Көші-қон саясаты 2020 жылы өзгерді."], model).other is None

@@ -11,10 +11,7 @@ import datetime as dt
 import json
 from dataclasses import replace
 
-import pytest
-
 from compare.corpus import build_document
-from compare.embed import load_encoder
 from compare.glossary import Concept, Glossary, Term
 from compare.keyphrases import Lexicon, key_phrases
 from compare.render_versions import (
@@ -29,6 +26,7 @@ from compare.timeline import (
     cross_language_changes,
     mine_replacements,
     order_versions,
+    track_series,
     trend,
 )
 
@@ -57,11 +55,6 @@ def _series(texts: list[str], lang: str):
         build_document(f"v{i}.{lang}", [(t, None)], declared_lang=lang, version=f"v{i}")
         for i, t in enumerate(texts, 1)
     ]
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    return load_encoder()
 
 
 def _row(timeline, term: str):
@@ -138,3 +131,14 @@ def test_cross_language_check_sees_the_russian_text_lag_behind(encoder):
     assert (ru.old_version, ru.new_version) == ("v2", "v3")
     assert {k.verdict for k in ru.checks} == {"earlier"}
     json.dumps(cross_language_to_dict(changes))
+
+
+def test_track_series_gives_what_the_separate_steps_give(encoder):
+    by_lang = {"kk": _series(KK, "kk"), "ru": _series(RU, "ru")}
+    tracked = track_series("concept", by_lang, None, encoder)
+    assert tracked.timelines == tuple(build_timeline(d, None, encoder) for d in by_lang.values())
+    assert list(tracked.cross_language) == cross_language_changes(by_lang, encoder)
+    # One language, or releases that do not match by position: no cross-language check.
+    assert track_series("kk only", {"kk": by_lang["kk"]}, None, encoder).cross_language == ()
+    uneven = {"kk": by_lang["kk"], "ru": by_lang["ru"][:2]}
+    assert track_series("uneven", uneven, None, encoder).cross_language == ()

@@ -62,7 +62,7 @@ class Alignment:
         return {key: doc.lang for key, doc in self.documents.items()}
 
 
-def version_keys(documents: Sequence[Document], versions: bool = False) -> list[str]:
+def document_keys(documents: Sequence[Document], versions: bool = False) -> list[str]:
     """Name each document by its language (translations) or by its version label (versions);
     document ids where those would repeat."""
     keys = [d.version or d.id for d in documents] if versions else [d.lang for d in documents]
@@ -79,7 +79,7 @@ def align_documents(
     one text."""
     if len(documents) < 2:
         raise TilmashError("alignment needs two or more documents")
-    keys = version_keys(documents, versions)
+    keys = document_keys(documents, versions)
     by_key = dict(zip(keys, documents, strict=True))
     texts = [p.text for d in documents for p in d.passages]
     vectors = encoder.encode(texts, progress=progress) if texts else np.zeros((0, 1))

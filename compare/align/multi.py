@@ -11,6 +11,7 @@ links inside a unit differ from the unit, they are kept as evidence.
 from itertools import combinations
 
 import numpy as np
+from scipy.cluster.hierarchy import DisjointSet
 
 from compare.align.model import Link, Pair, Unit
 from compare.align.pair import pair_alignment
@@ -82,22 +83,16 @@ def _components(
     sizes: dict[str, int], pair_links: dict[Pair, list[Link]]
 ) -> list[dict[str, list[int]]]:
     """Connected components of the graph whose nodes are sentences and edges pairwise links."""
-    parent: dict[Node, Node] = {(lang, i): (lang, i) for lang, n in sizes.items() for i in range(n)}
-
-    def root(node: Node) -> Node:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    nodes: list[Node] = [(lang, i) for lang, n in sizes.items() for i in range(n)]
+    sets = DisjointSet(nodes)
     for (a, b), links in pair_links.items():
         for link in links:
-            nodes = [(a, i) for i in link.src] + [(b, j) for j in link.tgt]
-            for other in nodes[1:]:
-                parent[root(other)] = root(nodes[0])
+            linked = [(a, i) for i in link.src] + [(b, j) for j in link.tgt]
+            for other in linked[1:]:
+                sets.merge(linked[0], other)
     comps: dict[Node, dict[str, list[int]]] = {}
-    for node in parent:
-        comps.setdefault(root(node), {lang: [] for lang in sizes})[node[0]].append(node[1])
+    for node in nodes:
+        comps.setdefault(sets[node], {lang: [] for lang in sizes})[node[0]].append(node[1])
     return list(comps.values())
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from compare.checks.base import Finding, Span, UnitText
 from compare.checks.renderings import GlossaryCheck, Reuse, trace
 from compare.checks.terms import Gap, Occurrence, guess_rendering, localised, locate, present
-from compare.glossary import Concept
+from compare.glossary import Concept, Glossary
 from compare.stem import term_key
 
 # Glossary variants are found surely; a guessed rendering is only likely.
@@ -37,9 +37,18 @@ class Rendering:
     """One way a language renders a concept, with the units and source terms seen with it."""
 
     label: str
-    guessed: bool
+    status: str  # a glossary term status ("preferred", "admitted", "deprecated") or GUESSED
     spans: dict[int, list[Span]] = field(default_factory=dict)  # by unit
     sources: set[tuple[str, str]] = field(default_factory=set)  # (lang, term) in those units
+
+    @property
+    def guessed(self) -> bool:
+        return self.status == GUESSED
+
+    @property
+    def count(self) -> int:
+        """Occurrences over all units."""
+        return sum(len(spans) for spans in self.spans.values())
 
 
 @dataclass(frozen=True)
@@ -76,11 +85,30 @@ def _collect(
     elsewhere = {a: o for a, o in named.items() if a != lang}
     text = unit.texts.get(lang, "")
     for seen in renderings_in(concept, lang, text, named_elsewhere=bool(elsewhere)):
-        guessed = seen.status == GUESSED
-        key = ("~" if guessed else "=", *term_key(seen.label, lang))
-        rendering = found.setdefault(key, Rendering(seen.label, guessed))
+        key = ("~" if seen.status == GUESSED else "=", *term_key(seen.label, lang))
+        rendering = found.setdefault(key, Rendering(seen.label, seen.status))
         rendering.spans.setdefault(unit.unit, []).append(seen.span)
         rendering.sources |= {(a, o[0].term.text) for a, o in elsewhere.items()}
+
+
+Renderings = dict[str, dict[str, list[Rendering]]]  # concept id -> language -> renderings
+
+
+def concept_renderings(glossary: Glossary, units: Sequence[UnitText]) -> Renderings:
+    """How each language renders each concept of the glossary across all units, renderings
+    in the order first met. The consistency check and the report's terminology matrix both
+    read this."""
+    # Unit by unit, so that each text is tokenised once (compare.stem caches recent texts).
+    found: dict[tuple[int, str], dict[tuple[str, ...], Rendering]] = {}
+    for unit in units:
+        for n, concept in enumerate(glossary.concepts):
+            named = present(concept, unit)
+            for lang in sorted(unit.texts):
+                _collect(found.setdefault((n, lang), {}), concept, lang, unit, named)
+    renderings: Renderings = {concept.id: {} for concept in glossary.concepts}
+    for (n, lang), by_key in found.items():
+        renderings[glossary.concepts[n].id][lang] = list(by_key.values())
+    return renderings
 
 
 def _units(rendering: Rendering) -> str:
@@ -95,17 +123,12 @@ class ConsistencyCheck(GlossaryCheck):
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """One finding per concept and language with two or more renderings."""
-        # Unit by unit, so that each text is tokenised once (compare.stem caches recent texts).
-        found: dict[tuple[int, str], dict[tuple[str, ...], Rendering]] = {}
-        for unit in units:
-            for n, concept in enumerate(self.glossary.concepts):
-                named = present(concept, unit)
-                for lang in sorted(unit.texts):
-                    _collect(found.setdefault((n, lang), {}), concept, lang, unit, named)
+        renderings = concept_renderings(self.glossary, units)
         findings = [
-            self._finding(self.glossary.concepts[n], lang, list(renderings.values()))
-            for (n, lang), renderings in found.items()
-            if len(renderings) > 1
+            self._finding(concept, lang, found)
+            for concept in self.glossary.concepts
+            for lang, found in renderings[concept.id].items()
+            if len(found) > 1
         ]
         if self.encoder is not None:
             findings += self._reused(units)
@@ -149,6 +172,7 @@ class ConsistencyCheck(GlossaryCheck):
             details={
                 "concept": gap.concept.id,
                 "kind": "reuse",
+                "lang": lang,
                 "rendering": {"unit": gap.unit.unit, "text": rendering.text},
             },
         )
@@ -175,6 +199,7 @@ class ConsistencyCheck(GlossaryCheck):
             suggestion=(p.text if (p := concept.preferred(lang)) else None),
             details={
                 "concept": concept.id,
+                "lang": lang,
                 "renderings": {r.label: sorted(r.spans) for r in renderings},
             },
         )

@@ -15,8 +15,9 @@ from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from compare.checks.base import Check, Finding, Span, UnitText
+from compare.checks.wording import names
 from compare.quantities import Quantity, describe, extract
-from compare.units import dimension, same_measure
+from compare.units import DEGREES_TOLERANCE, TOLERANCE, dimension, same_measure
 
 # Kinds that stand for one another when paired as "differs": a year may be compared with a decade,
 # never with a plain number.
@@ -152,10 +153,6 @@ def _unmatched(clusters: list[Cluster], keys: Sequence[str]) -> list[list[Cluste
     return groups
 
 
-def _names(keys: Sequence[str]) -> str:
-    return " and ".join(keys) if len(keys) < 3 else ", ".join(keys[:-1]) + " and " + keys[-1]
-
-
 def _label(q: Quantity) -> str:
     return _LABEL.get(_family(q), "Number")
 
@@ -177,16 +174,16 @@ def _differs(group: list[Cluster], keys: Sequence[str]) -> tuple[str, str, str, 
     """Same kind, different values: "Date differs: ru says 30 November 2022, kk says …"."""
     said = [(_ordered(keys, c), describe(_main(c))) for c in group]
     label = _label(_main(group[0]))
-    parts = [f"{_names(k)} {'says' if len(k) == 1 else 'say'} {value}" for k, value in said]
+    parts = [f"{names(k)} {'says' if len(k) == 1 else 'say'} {value}" for k, value in said]
     message = f"{label} differs: {', '.join(parts)}"
     covered = {key for c in group for key in c}
     absent = _ordered(keys, set(keys) - covered)
     if absent:
-        message += f"; {_names(absent)} {'has' if len(absent) == 1 else 'have'} none"
+        message += f"; {names(absent)} {'has' if len(absent) == 1 else 'have'} none"
     odd = min(reversed([k for k, _ in said]), key=len)  # on a tie, the later version
     reference = _ordered(keys, covered - set(odd))
     texts = "text" if len(reference) == 1 else "texts"
-    suggestion = f"Check the {_names(odd)} {label.lower()} against the {_names(reference)} {texts}."
+    suggestion = f"Check the {names(odd)} {label.lower()} against the {names(reference)} {texts}."
     return "major", message + ".", suggestion, 0.9 if absent else 1.0
 
 
@@ -197,14 +194,12 @@ def _missing(
     q = _main(cluster)
     value, label = describe(q), _label(q)
     covered, absent = _ordered(keys, cluster), _ordered(keys, set(keys) - cluster.keys())
-    suggestion = f"Check whether the {_names(absent)} text should mention {value}."
+    suggestion = f"Check whether the {names(absent)} text should mention {value}."
     if all(any(_affinity(q, c[key]) is not None for c in clusters if key in c) for key in absent):
-        message = (
-            f"{label} {value} occurs more often in {_names(covered)} than in {_names(absent)}."
-        )
+        message = f"{label} {value} occurs more often in {names(covered)} than in {names(absent)}."
         return "minor", message, suggestion, 0.5
     small = q.kind == "code" or (q.kind == "number" and q.value <= _SMALL)
-    message = f"{label} {value} is in {_names(covered)} but not in {_names(absent)}."
+    message = f"{label} {value} is in {names(covered)} but not in {names(absent)}."
     return ("minor" if small else "major"), message, suggestion, 0.85
 
 
@@ -217,6 +212,10 @@ class NumbersCheck(Check):
     """
 
     name = "numbers"
+    threshold_names = ("unit_tolerance", "degrees_tolerance")
+    # How far a converted measure may be rounded and still be the same measure (units.py).
+    unit_tolerance = float(TOLERANCE)
+    degrees_tolerance = float(DEGREES_TOLERANCE)
 
     def __init__(self, langs: Mapping[str, str] | None = None) -> None:
         self.langs = dict(langs or {})

@@ -30,6 +30,7 @@ import numpy as np
 from compare.checks.base import Check, Span, UnitText
 from compare.glossary import Glossary
 from compare.keyphrases import STOP_WORDS
+from compare.robust import median_spread
 from compare.stem import Token, find_term, tokens
 
 MAX_WORDS = 3
@@ -50,7 +51,6 @@ MIN_WINDOWS = 5  # fewer windows give no distribution to stand out from
 # A word of a rendering met in more units than this is the language's everyday vocabulary
 # (kk "ел", country), not a wording chosen for the concept, and is not traced.
 MAX_RECURRENCES = 3
-_MAD_TO_SD = 1.4826
 # Anything but spaces and hyphens between two words ends a window.
 _BREAK = re.compile(r"[^\s\-‐–—]")
 
@@ -99,8 +99,7 @@ def pick(
     if len(spans) < MIN_WINDOWS:
         return None
     best = int(np.argmax(scores))
-    median = float(np.median(scores))
-    spread = _MAD_TO_SD * float(np.median(np.abs(scores - median)))
+    median, spread = median_spread(scores)
     margin = float(scores[best]) - median
     if margin < min_margin or margin < min_z * spread:
         return None

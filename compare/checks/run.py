@@ -11,15 +11,16 @@ from collections.abc import Callable, Sequence
 from compare.align.documents import Alignment
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
 from compare.checks.consistency import ConsistencyCheck
+from compare.checks.context import GroupUnits
 from compare.checks.numbers import NumbersCheck
 from compare.checks.terms import TermsCheck
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
 
 
-def unit_texts(alignment: Alignment) -> list[UnitText]:
+def unit_texts(alignment: Alignment) -> GroupUnits:
     """The alignment as the checks see it: per version key, the unit's text and passages."""
-    return [
+    return GroupUnits(
         UnitText(
             unit=unit.index,
             texts={key: unit.text(key) for key in alignment.keys},
@@ -27,7 +28,7 @@ def unit_texts(alignment: Alignment) -> list[UnitText]:
             score=unit.score,
         )
         for unit in alignment.units
-    ]
+    )
 
 
 def declared_glossary(alignment: Alignment) -> Glossary:
@@ -65,13 +66,12 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
 
 
 def run_checks(
-    alignment: Alignment,
+    units: Sequence[UnitText],
     checks: Sequence[Check],
     on_check: Callable[[str, int, int], None] | None = None,
 ) -> list[Finding]:
-    """All findings, most severe and surest first, then in document order.
-    `on_check(name, checks done, checks in all)` is called before each check runs."""
-    units = unit_texts(alignment)
+    """All findings over a group's units (see unit_texts), most severe and surest first, then
+    in document order. `on_check(name, checks done, checks in all)` is called before each."""
     findings = []
     for done, check in enumerate(checks):
         if on_check:

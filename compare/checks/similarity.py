@@ -15,7 +15,9 @@ from itertools import combinations
 import numpy as np
 
 from compare.checks.base import UnitText
+from compare.checks.context import shared
 from compare.checks.phrases import word_count
+from compare.robust import median_spread
 
 _MARGIN_FLOOR = 1e-3  # a document whose typical margin is not positive is judged by raw margins
 # Honest translations: per-document MAD of log word ratios is 0.12-0.23 on NTREX (median 0.17).
@@ -36,7 +38,14 @@ def text_of(unit: UnitText, key: str) -> str:
 def embed_versions(
     encoder, units: Sequence[UnitText], keys: Sequence[str]
 ) -> dict[str, np.ndarray]:
-    """Per version, one unit vector per unit (zeros where the text is empty); one encoder call."""
+    """Per version, one unit vector per unit (zeros where the text is empty); one encoder call,
+    once per group (see checks.context)."""
+    return shared(
+        units, ("vectors", id(encoder), tuple(keys)), lambda: _embed(encoder, units, keys)
+    )
+
+
+def _embed(encoder, units: Sequence[UnitText], keys: Sequence[str]) -> dict[str, np.ndarray]:
     texts = [text_of(unit, key) for key in keys for unit in units]
     present = [t for t in texts if t]
     vectors = encoder.encode(present) if present else np.zeros((0, 1), dtype=np.float32)
@@ -87,15 +96,21 @@ def robust_z(values: np.ndarray, floor: float) -> np.ndarray:
     ok = ~np.isnan(values)
     if not ok.any():
         return values
-    centre = np.median(values[ok])
-    scale = max(1.4826 * float(np.median(np.abs(values[ok] - centre))), floor)
-    return (values - centre) / scale
+    centre, spread = median_spread(values[ok])
+    return (values - centre) / max(spread, floor)
 
 
 def pair_scores(
     units: Sequence[UnitText], vectors: Mapping[str, np.ndarray], k: int
 ) -> dict[tuple[str, str], PairScores]:
-    """Scores for every pair of versions of a group, keyed (a, b) in version order."""
+    """Scores for every pair of versions of a group, keyed (a, b) in version order; once per
+    group and set of vectors (see checks.context)."""
+    return shared(units, ("pair scores", id(vectors), k), lambda: _pair_scores(units, vectors, k))
+
+
+def _pair_scores(
+    units: Sequence[UnitText], vectors: Mapping[str, np.ndarray], k: int
+) -> dict[tuple[str, str], PairScores]:
     keys = list(vectors)
     words = {key: np.array([word_count(text_of(u, key)) for u in units], float) for key in keys}
     out = {}

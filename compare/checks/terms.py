@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare.checks.base import Finding, Span, UnitText
+from compare.checks.context import shared
 from compare.checks.renderings import GlossaryCheck, Query, localise
 from compare.glossary import Concept, Glossary, Term
 from compare.stem import TermMatch, find_term
@@ -104,7 +105,13 @@ class Gap:
 
 def localised(glossary: Glossary, units: Sequence[UnitText], encoder) -> list[tuple[Gap, Span]]:
     """Every gap without a cognate rendering whose rendering stands out among its text's
-    phrases, with that rendering."""
+    phrases, with that rendering; once per group (the terms and consistency checks both read
+    it, see checks.context)."""
+    key = ("localised", id(glossary), id(encoder))
+    return shared(units, key, lambda: _localised(glossary, units, encoder))
+
+
+def _localised(glossary: Glossary, units: Sequence[UnitText], encoder) -> list[tuple[Gap, Span]]:
     gaps = []
     for unit in units:
         for concept in glossary.concepts:
@@ -192,7 +199,7 @@ class TermsCheck(GlossaryCheck):
             spans=tuple(found[0].span for found in sources.values())
             + tuple(o.span for o in deprecated),
             suggestion=preferred.text,
-            details={"concept": concept.id, "kind": "deprecated"},
+            details={"concept": concept.id, "kind": "deprecated", "lang": lang},
         )
 
     def _missing(
@@ -226,5 +233,5 @@ class TermsCheck(GlossaryCheck):
             ),
             spans=tuple(o.span for o in firsts) + ((rendering,) if rendering else ()),
             suggestion=preferred.text if preferred else None,
-            details={"concept": concept.id, "kind": "missing"},
+            details={"concept": concept.id, "kind": "missing", "lang": lang},
         )

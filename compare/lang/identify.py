@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from compare.lang.markers import english_votes, kazakh_votes
-from compare.lang.models import LanguageModel, default_model
+from compare.lang.models import LanguageModel, default_model, name_language
 from compare.lang.script import profile, words
 
 LANGUAGES = ("kk", "ru", "en", "other")
@@ -28,14 +28,18 @@ ENGLISH_PRIOR = 1.0
 # A document's language is judged on about this many characters of it, spread over the whole
 # (some 12 pages): identification runs at some 20,000 characters a second.
 SAMPLE_CHARS = 30_000
+# Characters of a document in none of kk/ru/en that langdetect reads to name its language.
+NAMING_SAMPLE = 5_000
 
 
 @dataclass(frozen=True)
 class LangGuess:
-    """A language code from LANGUAGES and how sure the guess is, from 0 to 1."""
+    """A language code from LANGUAGES and how sure the guess is, from 0 to 1; for "other",
+    the language it seems to be in where that can be named ("fr", "uk")."""
 
     lang: str
     confidence: float
+    other: str | None = None
 
 
 def identify(text: str, model: LanguageModel | None = None) -> LangGuess:
@@ -81,14 +85,17 @@ def identify_document(texts: Iterable[str], model: LanguageModel | None = None) 
     """
     weight: dict[str, float] = defaultdict(float)
     total = 0.0
+    seen: list[str] = []
     for text in sample(texts):
         size = profile(text).letters
         if not size:
             continue
+        seen.append(text)
         guess = identify(text, model)
         weight[guess.lang] += size * guess.confidence
         total += size
     if not total:
         return LangGuess("other", 0.0)
     lang = max(weight, key=weight.__getitem__)
-    return LangGuess(lang, round(weight[lang] / total, 3))
+    named = name_language(" ".join(seen)[:NAMING_SAMPLE]) if lang == "other" else None
+    return LangGuess(lang, round(weight[lang] / total, 3), named)

@@ -1,8 +1,9 @@
 """Statistical language models behind `identify`: lingua by default, langdetect on request.
 
-lingua (lingua-language-detector) knows Kazakh and is ~20x faster than langdetect; langdetect is
-the declared dependency and does not know Kazakh, so with it the Kazakh/Russian choice rests on the
-word rules in `compare.lang.markers` alone. Both answer the same two questions.
+lingua (lingua-language-detector) knows Kazakh and is ~20x faster than langdetect; langdetect
+does not know Kazakh, so with it the Kazakh/Russian choice rests on the word rules in
+`compare.lang.markers` alone. Both answer the same two questions. langdetect's own work is
+naming a text that is in none of kk, ru and en (`name_language`): it knows 55 languages.
 """
 
 from __future__ import annotations
@@ -99,6 +100,19 @@ class LangdetectModel:
             return 0.0
         p_english = next((g.prob for g in guesses if g.lang == "en"), 0.0)
         return _logit(p_english, _LANGDETECT_MAX_LOGIT)
+
+
+def name_language(text: str) -> str | None:
+    """The ISO 639-1 code of the language langdetect finds most likely for a text that is in
+    none of kk, ru and en ("fr", "de", …), or None when it finds nothing to go on."""
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # langdetect samples at random; a seed makes it deterministic
+    try:
+        return detect(text)
+    except LangDetectException:
+        return None
 
 
 @cache

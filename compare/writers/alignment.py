@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from xml.etree import ElementTree as ET
+
+from lxml import etree
 
 from compare import __version__
 from compare.align.documents import Alignment
+from compare.glossary import XML_LANG
 
 TMX_LANGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en"}
 
@@ -55,8 +57,8 @@ def alignment_to_tmx(alignment: Alignment) -> str:
     version key is then written as a <prop type="x-version"> on the <tuv>.
     """
     langs = alignment.langs()
-    root = ET.Element("tmx", version="1.4")
-    ET.SubElement(
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(
         root,
         "header",
         creationtool="tilmash",
@@ -67,19 +69,19 @@ def alignment_to_tmx(alignment: Alignment) -> str:
         srclang=TMX_LANGS.get(langs[alignment.keys[0]], langs[alignment.keys[0]]),
         **{"o-tmf": "tilmash"},
     )
-    body = ET.SubElement(root, "body")
+    body = etree.SubElement(root, "body")
     for unit in alignment.units:
         present = [k for k in alignment.keys if unit.passages.get(k)]
         if len(present) < 2:
             continue
-        tu = ET.SubElement(body, "tu", tuid=str(unit.index))
-        ET.SubElement(tu, "prop", type="x-score").text = f"{unit.score:.4f}"
+        tu = etree.SubElement(body, "tu", tuid=str(unit.index))
+        etree.SubElement(tu, "prop", type="x-score").text = f"{unit.score:.4f}"
         for pair, score in unit.pair_scores.items():
-            ET.SubElement(tu, "prop", type=f"x-score:{pair}").text = f"{score:.4f}"
+            etree.SubElement(tu, "prop", type=f"x-score:{pair}").text = f"{score:.4f}"
         for key in present:
-            tuv = ET.SubElement(tu, "tuv", {"xml:lang": TMX_LANGS.get(langs[key], langs[key])})
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: TMX_LANGS.get(langs[key], langs[key])})
             if key != langs[key]:
-                ET.SubElement(tuv, "prop", type="x-version").text = key
-            ET.SubElement(tuv, "seg").text = unit.text(key)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+                etree.SubElement(tuv, "prop", type="x-version").text = key
+            etree.SubElement(tuv, "seg").text = unit.text(key)
+    xml = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return xml.decode("utf-8")

@@ -1,0 +1,59 @@
+"""The report's data model, built by the library and read by the writers, on the fast layer
+(the fake encoder): no model is loaded here."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import compare
+from compare.corpus import load_corpus
+from compare.report import build_report
+
+ABSTRACT = Path(__file__).resolve().parents[1] / "documents" / "kaliaskarova-2022"
+LIBRARY = Path(compare.__file__).parent
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_no_library_module_imports_a_writer() -> None:
+    library = [p for p in LIBRARY.rglob("*.py") if "writers" not in p.parts and p.name != "cli.py"]
+    offenders = {
+        str(p.relative_to(LIBRARY)): sorted(
+            m for m in _imports(p) if m.startswith("compare.writers")
+        )
+        for p in library
+    }
+    assert {p: m for p, m in offenders.items() if m} == {}
+
+
+def test_report_data_from_the_fake_encoder(fake_encoder) -> None:
+    corpus = load_corpus([ABSTRACT / f"front.{lang}.txt" for lang in ("kk", "ru", "en")])
+    report = build_report(corpus, fake_encoder)
+    (section,) = report.data.sections
+    assert section.relation == "translations"
+    assert report.findings == section.findings
+    # The keyword lists give the glossary; the matrix reads the consistency check's renderings.
+    assert section.glossary.concepts
+    assert set(section.renderings) == {c.id for c in section.glossary.concepts}
+    kw1 = section.renderings[section.glossary.concepts[0].id]
+    assert set(kw1) <= {"kk", "ru", "en"} and all(r.count >= 1 for rs in kw1.values() for r in rs)
+
+
+def test_signature_names_every_check_and_the_numbers_tolerances(fake_encoder) -> None:
+    corpus = load_corpus([ABSTRACT / f"front.{lang}.txt" for lang in ("kk", "ru", "en")])
+    fields = build_report(corpus, fake_encoder).data.signature
+    assert fields["model"] == "fake-trigrams"
+    for part in ("align", "meaning", "omission", "numbers"):
+        assert part in fields and f"|{part}:" in fields["signature"]
+    assert "unit_tolerance=0.06" in fields["numbers"]
+    assert "degrees_tolerance=1.5" in fields["numbers"]
