@@ -108,12 +108,10 @@ def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bo
     if loaded.ungrouped:
         names = ", ".join(p.name for p in loaded.ungrouped[:3])
         more = f" and {len(loaded.ungrouped) - 3} more" if len(loaded.ungrouped) > 3 else ""
-        left = "are left out" if grouped_only else "are in no group"
+        left = "left out" if grouped_only else "in no group"
         err.print(
             Text.assemble(
-                ("note: ", "yellow"),
-                f"{len(loaded.ungrouped)} files have no language version by name and {left}: "
-                f"{names}{more}",
+                ("note: ", "yellow"), f"no language version by name, so {left}: {names}{more}"
             )
         )
     return loaded

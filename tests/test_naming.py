@@ -90,7 +90,9 @@ def test_folder_of_fifty_files_groups_by_stem_without_a_model(tmp_path, monkeypa
     assert len(groups) == 16
     assert groups["text05"] == ["text05.kk.txt", "text05.ru.txt", "text05.en.txt"]
     assert len(data["documents"]) == 50
-    assert "2 files have no language version by name" in result.stderr
+    assert "no language version by name, so in no group: notes.txt, text16.kk.txt" in (
+        result.stderr
+    )
     assert not (tmp_path / "no-model-here").exists()
 
 
