@@ -6,10 +6,10 @@ line on stderr, never a traceback.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -142,11 +142,12 @@ def corpus(
     Example: [bold]tilmash corpus[/] (reads documents/), or
     [bold]tilmash corpus abstract.kk.txt abstract.ru.txt abstract.en.txt[/]
     """
-    from compare.render import corpus_summary, corpus_table, groups_table
+    from compare.render import corpus_table, groups_table
+    from compare.writers.corpus import corpus_to_json
 
     loaded = _read_corpus(paths, allow_outside)
     if as_json:
-        print(json.dumps(corpus_summary(loaded), ensure_ascii=False, indent=2))
+        print(corpus_to_json(loaded), end="")
         return
     out.print(corpus_table(loaded))
     if loaded.groups:
@@ -257,7 +258,12 @@ def align(
     """
     from compare.render import alignment_table
     from compare.writers import write_output
-    from compare.writers.alignment import alignment_to_json, alignment_to_tmx, alignment_to_tsv
+    from compare.writers.alignment import (
+        alignment_to_json,
+        alignment_to_tmx,
+        alignment_to_tsv,
+        alignments_to_json,
+    )
     from compare.writers.targets import output_format
 
     if output:
@@ -275,19 +281,26 @@ def align(
         )
         err.print(f"Wrote {len(alignment.units)} units as {fmt.upper()} to {output}")
     if as_json:
-        print("[" + ",\n".join(alignment_to_json(a).rstrip() for _, a in aligned) + "]")
+        print(alignments_to_json([a for _, a in aligned]), end="")
     elif not output:
         for group, alignment in aligned:
             out.print(alignment_table(alignment, title=group.id))
 
 
-SEVERITY_CHOICES = ("major", "minor", "none")
+class FailOn(StrEnum):
+    """The least severe finding that makes a run exit with code 1 ("none": never)."""
+
+    major = "major"
+    minor = "minor"
+    none = "none"
+
+
 GlossaryOpt = Annotated[
     Path | None,
     typer.Option("--glossary", help="A termbase (.tbx or .csv) to check terms against."),
 ]
 FailOnOpt = Annotated[
-    str,
+    FailOn,
     typer.Option(
         "--fail-on",
         help="Exit with code 1 when findings of this severity or worse exist (major, minor, none).",
@@ -295,14 +308,14 @@ FailOnOpt = Annotated[
 ]
 
 
-def _checked(paths, glossary, fail_on, model, cache_dir, allow_outside, outputs=(), export=None):
+def _checked(
+    paths, glossary, model, cache_dir, allow_outside, outputs=(), export=None, timelines=True
+):
     """Load, align and check every group: the work `check` and `report` share. Arguments
     (the glossary, the `outputs` and `export` folder) are checked before any long work."""
     from compare.glossary import Glossary
     from compare.report import build_report
 
-    if fail_on not in SEVERITY_CHOICES:
-        raise TilmashError(f"--fail-on takes one of {', '.join(SEVERITY_CHOICES)}, not {fail_on!r}")
     terms = Glossary.load(glossary) if glossary else None
     loaded = _read_corpus(paths, allow_outside, grouped_only=True)
     if not loaded.groups:
@@ -312,13 +325,13 @@ def _checked(paths, glossary, fail_on, model, cache_dir, allow_outside, outputs=
     _refuse_outputs(loaded, outputs, glossary, export)
     encoder = _load_encoder(model, cache_dir)
     with _progress() as bars:
-        return build_report(loaded, encoder, terms, progress=bars.update)
+        return build_report(loaded, encoder, terms, progress=bars.update, timelines=timelines)
 
 
-def _exit_for(findings, fail_on: str) -> None:
+def _exit_for(findings, fail_on: FailOn) -> None:
     from compare.checks.run import at_or_above
 
-    if fail_on != "none" and at_or_above(findings, fail_on):
+    if fail_on is not FailOn.none and at_or_above(findings, fail_on.value):
         raise typer.Exit(1)
 
 
@@ -332,7 +345,7 @@ def check(
     ] = None,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
-    fail_on: FailOnOpt = "major",
+    fail_on: FailOnOpt = FailOn.major,
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
@@ -351,7 +364,7 @@ def check(
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []
-    report = _checked(paths, glossary, fail_on, model, cache_dir, allow_outside, outputs)
+    report = _checked(paths, glossary, model, cache_dir, allow_outside, outputs, timelines=False)
     groups = [(s.group, s.findings) for s in report.data.sections]
     if output:
         write_output(
@@ -388,7 +401,7 @@ def report(
             "glossary as TBX (for CAT tools), and the findings as CSV and XLSX.",
         ),
     ] = None,
-    fail_on: FailOnOpt = "none",
+    fail_on: FailOnOpt = FailOn.none,
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
@@ -408,9 +421,7 @@ def report(
     if output.suffix.lower() not in (".html", ".htm"):
         raise TilmashError(f"{output}: the report is HTML; give a name ending in .html")
     json_path = output.with_suffix(".json")
-    result = _checked(
-        paths, glossary, fail_on, model, cache_dir, allow_outside, (output, json_path), export
-    )
+    result = _checked(paths, glossary, model, cache_dir, allow_outside, (output, json_path), export)
     groups = [(s.group, s.findings) for s in result.data.sections]
     atomic_write(output, render_report(result.data))
     atomic_write(json_path, findings_to_json(groups, result.data.signature))
@@ -438,14 +449,15 @@ def diff(
     """
     from compare.corpus import load_document
     from compare.diff import diff_documents
-    from compare.render_versions import diff_table, diff_to_dict
+    from compare.render_versions import diff_table
+    from compare.writers.versions import diff_to_json
 
     with err.status("Reading documents …"):
         docs = [load_document(path) for path in (old, new)]
     encoder = _load_encoder(model, cache_dir)
     result = diff_documents(*docs, encoder)
     if as_json:
-        print(json.dumps(diff_to_dict(result), ensure_ascii=False, indent=2))
+        print(diff_to_json(result), end="")
     else:
         out.print(diff_table(result, changed_only=not show_all))
 
@@ -470,63 +482,34 @@ def timeline(
 
     Example: [bold]tilmash timeline concept-2007.ru.txt concept-2017.ru.txt concept-2023.ru.txt[/]
     """
+    from compare.corpus import load_corpus
     from compare.glossary import Glossary
-    from compare.render_versions import (
-        cross_language_table,
-        cross_language_to_dict,
-        replacements_table,
-        timeline_table,
-        timeline_to_dict,
-    )
-    from compare.timeline import build_timeline, cross_language_changes, version_series
+    from compare.render_versions import cross_language_table, replacements_table, timeline_table
+    from compare.timeline import series_of, track_series
+    from compare.writers.versions import series_to_json
 
     with err.status("Reading documents …"):
-        series = version_series(_version_groups(paths, allow_outside))
+        series = series_of(load_corpus(paths or [], allow_outside=allow_outside))
     if not series:
         raise TilmashError(
             "no version series: give two or more versions of one text in one language"
         )
     terms = Glossary.load(glossary) if glossary else None
     encoder = _load_encoder(model, cache_dir)
-    results = []
+    tracked = []
     for name, by_lang in series.items():
         with err.status(Text(f"Tracking terms in {name} …")):
-            lines = [build_timeline(docs, terms, encoder) for docs in by_lang.values()]
-            releases = {len(docs) for docs in by_lang.values()}
-            crossed = (
-                cross_language_changes(by_lang, encoder)
-                if len(by_lang) > 1 and len(releases) == 1
-                else []
-            )
-        results.append((name, lines, crossed))
+            tracked.append(track_series(name, by_lang, terms, encoder))
     if as_json:
-        data = [
-            {
-                "series": name,
-                "timelines": [timeline_to_dict(t) for t in lines],
-                "cross_language": cross_language_to_dict(crossed),
-            }
-            for name, lines, crossed in results
-        ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(series_to_json(tracked), end="")
         return
-    for _name, lines, crossed in results:
-        for line in lines:
+    for series_tracked in tracked:
+        for line in series_tracked.timelines:
             out.print(timeline_table(line, limit=40))
             if line.replacements:
                 out.print(replacements_table(line.replacements))
-        if crossed:
-            out.print(cross_language_table(crossed))
-
-
-def _version_groups(paths: list[Path] | None, allow_outside: bool) -> dict:
-    """Version groups to track: the manifest's, or the named files as one group."""
-    from compare.corpus import load_corpus
-
-    loaded = load_corpus(paths or [], allow_outside=allow_outside)
-    if loaded.manifest is None:
-        return {"files": list(loaded.documents.values())}
-    return loaded.version_families()
+        if series_tracked.cross_language:
+            out.print(cross_language_table(series_tracked.cross_language))
 
 
 def main() -> None:

@@ -42,7 +42,8 @@ class PlainTable(Table):
 def corpus_table(corpus: Corpus) -> Table:
     table = PlainTable("Documents", "id", "format", "lang", "declared", "detected", "passages")
     for doc in corpus.documents.values():
-        detected = f"{doc.detected.lang} {doc.detected.confidence:.0%}"
+        named = f" ({doc.detected.other})" if doc.detected.other else ""
+        detected = f"{doc.detected.lang}{named} {doc.detected.confidence:.0%}"
         if doc.lang_mismatch:
             detected = styled(f"{detected} ≠", "yellow")
         table.add_row(
@@ -62,33 +63,6 @@ def groups_table(corpus: Corpus) -> Table:
         members = ", ".join(f"{m} ({corpus.documents[m].lang})" for m in group.members)
         table.add_row(group.id, group.relation, members)
     return table
-
-
-def corpus_summary(corpus: Corpus) -> dict:
-    return {
-        "documents": [
-            {
-                "id": doc.id,
-                "path": str(doc.path),
-                "format": doc.format,
-                "encoding": doc.encoding,
-                "lang": doc.lang,
-                "declared_lang": doc.declared_lang,
-                "detected_lang": doc.detected.lang,
-                "detected_confidence": round(doc.detected.confidence, 3),
-                "lang_mismatch": doc.lang_mismatch,
-                "passages": [
-                    {"index": p.index, "kind": p.kind, "lang": p.lang, "text": p.text}
-                    for p in doc.passages
-                ],
-            }
-            for doc in corpus.documents.values()
-        ],
-        "groups": [
-            {"id": g.id, "relation": g.relation, "members": list(g.members)} for g in corpus.groups
-        ],
-        "missing_catalogue_texts": list(corpus.missing),
-    }
 
 
 def alignment_table(alignment: Alignment, title: str) -> Table:

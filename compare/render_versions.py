@@ -1,11 +1,10 @@
-"""Terminal views and JSON-able dicts of version diffs, term timelines, replacements and the
-cross-language check (no computation happens here)."""
+"""Terminal views of version diffs, term timelines, replacements and the cross-language check
+(no computation happens here; compare.writers.versions gives the same as JSON)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict
 
 from rich.table import Table
 from rich.text import Text
@@ -24,7 +23,6 @@ STATUS_STYLE = {
 }
 TREND_STYLE = {"new": "green", "gone": "red", "rising": "green", "falling": "red", "stable": "dim"}
 _BARS = "▁▂▃▄▅▆▇█"
-EXAMPLES = 3  # passage pairs shown per replacement
 
 
 def sparkline(values: Sequence[float]) -> str:
@@ -85,29 +83,6 @@ def diff_table(diff: VersionDiff, *, changed_only: bool = True) -> Table:
     return table
 
 
-def _passages(passages: Sequence[Passage]) -> list[dict]:
-    return [{"index": p.index, "label": p.label, "text": p.text} for p in passages]
-
-
-def diff_to_dict(diff: VersionDiff) -> dict:
-    return {
-        "old": diff.old.id,
-        "new": diff.new.id,
-        "model": diff.model,
-        "counts": diff.counts(),
-        "entries": [
-            {
-                "status": e.status,
-                "similarity": None if e.similarity is None else round(e.similarity, 4),
-                "old": _passages(e.old),
-                "new": _passages(e.new),
-                "changes": [{"op": op.op, "old": op.old, "new": op.new} for op in e.changes],
-            }
-            for e in diff.entries
-        ],
-    }
-
-
 def timeline_table(timeline: Timeline, *, limit: int | None = None) -> Table:
     """One row per term: frequency per 10,000 words in each version, a bar per version, trend."""
     table = PlainTable(f"Terms through versions ({timeline.lang})")
@@ -131,31 +106,6 @@ def timeline_table(timeline: Timeline, *, limit: int | None = None) -> Table:
     return table
 
 
-def timeline_to_dict(timeline: Timeline) -> dict:
-    return {
-        "lang": timeline.lang,
-        "versions": [
-            {"label": v, "words": w} for v, w in zip(timeline.versions, timeline.words, strict=True)
-        ],
-        "terms": [
-            {
-                "term": r.term,
-                "key": list(r.key),
-                "source": r.source,
-                "concept": r.concept,
-                "forms": list(r.forms),
-                "counts": list(r.counts),
-                "per_10k": list(r.per_10k),
-                "first": r.first,
-                "last": r.last,
-                "trend": r.trend,
-            }
-            for r in timeline.terms
-        ],
-        "replacements": replacements_to_dict(timeline.replacements),
-    }
-
-
 def replacements_table(replacements: Sequence[Replacement], *, limit: int = 20) -> Table:
     """The most frequent substitutions, each with an example passage pair."""
     table = PlainTable("Recurring replacements", show_lines=True)
@@ -173,28 +123,6 @@ def replacements_table(replacements: Sequence[Replacement], *, limit: int = 20) 
             example,
         )
     return table
-
-
-def replacements_to_dict(replacements: Sequence[Replacement]) -> list[dict]:
-    return [
-        {
-            "old": r.old,
-            "new": r.new,
-            "old_key": list(r.old_key),
-            "new_key": list(r.new_key),
-            "count": r.count,
-            "examples": [
-                {
-                    "old_version": s.old_version,
-                    "new_version": s.new_version,
-                    "old": _passages(s.old),
-                    "new": _passages(s.new),
-                }
-                for s in r.swaps[:EXAMPLES]
-            ],
-        }
-        for r in replacements
-    ]
 
 
 def cross_language_table(changes: Sequence[CrossLanguageChange]) -> Table:
@@ -219,7 +147,3 @@ def cross_language_table(changes: Sequence[CrossLanguageChange]) -> Table:
             example,
         )
     return table
-
-
-def cross_language_to_dict(changes: Sequence[CrossLanguageChange]) -> list[dict]:
-    return [{**asdict(c), "not_followed": c.not_followed} for c in changes]

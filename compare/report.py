@@ -80,7 +80,9 @@ class Report:
     findings: tuple[Finding, ...]
 
 
-def timelines(corpus: Corpus, encoder, glossary: Glossary | None) -> tuple[TimelineSection, ...]:
+def series_timelines(
+    corpus: Corpus, encoder, glossary: Glossary | None
+) -> tuple[TimelineSection, ...]:
     """A timeline per language of every version series with two or more versions in it."""
     return tuple(
         TimelineSection(f"{name} ({lang})", build_timeline(docs, glossary, encoder))
@@ -107,8 +109,11 @@ def build_report(
     encoder,
     glossary: Glossary | None = None,
     progress: Progress | None = None,
+    timelines: bool = True,
 ) -> Report:
-    """Align and check every group of the corpus, telling `progress` what is being done."""
+    """Align and check every group of the corpus, telling `progress` what is being done;
+    with `timelines`, also track the terms of every version series (the HTML report shows
+    them, a check does not need them)."""
     step = progress or (lambda *_: None)
     encoder = _Reporting(encoder, lambda done, total: step("embed", "Embedding", done, total))
     sections: list[ReportSection] = []
@@ -128,5 +133,6 @@ def build_report(
         )
     step("group", "Groups", len(corpus.groups), len(corpus.groups))
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
-    data = ReportData(signature, tuple(sections), timelines(corpus, encoder, glossary))
+    tracked = series_timelines(corpus, encoder, glossary) if timelines else ()
+    data = ReportData(signature, tuple(sections), tracked)
     return Report(data, corpus, tuple(f for s in sections for f in s.findings))

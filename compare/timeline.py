@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from compare.align import align_documents
-from compare.corpus import Document, Passage, joined
+from compare.corpus import Corpus, Document, Passage, joined
 from compare.diff import DiffEntry, VersionDiff, diff_documents
 from compare.glossary import Glossary
 from compare.keyphrases import KeyPhrase, Lexicon, key_phrases
@@ -140,6 +140,14 @@ def version_series(
         if kept:
             series.setdefault(name, {}).update(kept)
     return series
+
+
+def series_of(corpus: Corpus) -> dict[str, dict[str, list[Document]]]:
+    """The version series to track in a corpus: its manifest's version groups, or (files
+    named without a manifest) all its documents as versions of one text."""
+    if corpus.manifest is None:
+        return version_series({"files": list(corpus.documents.values())})
+    return version_series(corpus.version_families())
 
 
 def build_timeline(

@@ -52,9 +52,11 @@ def test_check_csv_has_one_row_per_finding(checked):
     assert rows[0]["group"] and rows[0]["severity"] in ("major", "minor")
 
 
-def test_check_bad_fail_on_is_a_clear_error():
+def test_check_bad_fail_on_is_a_usage_error_before_any_work():
     result = runner.invoke(app, ["check", *FRONT, "--fail-on", "sometimes"])
-    assert "--fail-on takes one of" in str(result.exception)
+    assert result.exit_code == 2
+    assert "Invalid value for '--fail-on'" in result.output
+    assert "'sometimes' is not one of" in result.output
 
 
 def test_report_on_documents_writes_html_json_and_exports(tmp_path, monkeypatch):

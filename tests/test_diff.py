@@ -13,7 +13,8 @@ from rich.console import Console
 
 from compare.corpus import build_document, load_corpus
 from compare.diff import diff_documents, latin, word_diff
-from compare.render_versions import diff_table, diff_to_dict
+from compare.render_versions import diff_table
+from compare.writers.versions import diff_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 

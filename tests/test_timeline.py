@@ -14,12 +14,7 @@ from dataclasses import replace
 from compare.corpus import build_document
 from compare.glossary import Concept, Glossary, Term
 from compare.keyphrases import Lexicon, key_phrases
-from compare.render_versions import (
-    cross_language_to_dict,
-    sparkline,
-    timeline_table,
-    timeline_to_dict,
-)
+from compare.render_versions import sparkline, timeline_table
 from compare.timeline import (
     build_timeline,
     consecutive_diffs,
@@ -29,6 +24,7 @@ from compare.timeline import (
     track_series,
     trend,
 )
+from compare.writers.versions import cross_language_to_dict, timeline_to_dict
 
 KK = [
     "Көші-қон саясатының тұжырымдамасы қабылданды. Оралмандарды қабылдау квотасы белгіленді. "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -15,8 +16,9 @@ from compare.glossary import XML_LANG
 TMX_LANGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en"}
 
 
-def alignment_to_json(alignment: Alignment) -> str:
-    data = {
+def alignment_record(alignment: Alignment) -> dict:
+    """One alignment as plain data: its versions and its units with their scores."""
+    return {
         "tool": f"tilmash {__version__}",
         "model": alignment.model,
         "versions": {
@@ -37,7 +39,16 @@ def alignment_to_json(alignment: Alignment) -> str:
             for unit in alignment.units
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def alignment_to_json(alignment: Alignment) -> str:
+    return json.dumps(alignment_record(alignment), ensure_ascii=False, indent=2) + "\n"
+
+
+def alignments_to_json(alignments: Sequence[Alignment]) -> str:
+    """Several alignments (one per group) as one JSON list."""
+    records = [alignment_record(a) for a in alignments]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
 def alignment_to_tsv(alignment: Alignment) -> str:
