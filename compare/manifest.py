@@ -10,90 +10,98 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, ValidationError
+from pydantic_core import ErrorDetails
 
 from compare.errors import InputError
-
-LANGS = frozenset({"en", "kk", "ru", "mul"})
-"""Document languages; "mul" (ISO 639-2) marks a text that mixes languages entry by entry."""
-
-TITLE_LANGS = frozenset({"en", "kk", "ru", "ru-Latn"})
-"""Title languages; "ru-Latn" is a Russian title in the romanisation a source printed."""
-
-RELATIONS = frozenset({"translations", "versions"})
 
 TEXT_FORMATS = ("html", "docx", "pdf", "txt")
 """Formats a catalogue text may be saved in, in the order tried when several are present."""
 
 
-@dataclass(frozen=True)
-class Work:
+# --- the manifest's tables, as pydantic validates them ---------------------------------------
+
+Text = Annotated[str, Strict(), StringConstraints(pattern=r"\S")]  # not empty, not just spaces
+Year = Annotated[int, Strict(), Field(ge=1000, le=9999)]
+Date = Annotated[dt.date, Strict()]  # a TOML date, unquoted; not a datetime
+Lang = Literal["en", "kk", "ru", "mul"]
+"""Document languages; "mul" (ISO 639-2) marks a text that mixes languages entry by entry."""
+TextLang = Literal["en", "kk", "ru"]
+TitleLang = Literal["en", "kk", "ru", "ru-Latn"]
+"""Title languages; "ru-Latn" is a Russian title in the romanisation a source printed."""
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Work(_Table):
     """A publication or act that one or more documents are parts of; carries the attribution."""
 
-    id: str
-    title: str
-    year: int
-    authors: tuple[str, ...] = ()
-    journal: str | None = None
-    issue: str | None = None
-    pages: str | None = None
-    doi: str | None = None
-    received: dt.date | None = None
-    approved: dt.date | None = None
-    source: str | None = None
-    attribution: str | None = None
-    licence: str | None = None
+    id: Text
+    title: Text
+    year: Year
+    authors: tuple[Text, ...] = ()
+    journal: Text | None = None
+    issue: Text | None = None
+    pages: Text | None = None
+    doi: Text | None = None
+    received: Date | None = None
+    approved: Date | None = None
+    source: Text | None = None
+    attribution: Text | None = None
+    licence: Text | None = None
 
 
-@dataclass(frozen=True)
-class ManifestDocument:
-    """One shipped file: a part of a work in one language (or "mul"), possibly a named version."""
+class ManifestDocument(_Table):
+    """One shipped file: a part of a work in one language (or "mul"), possibly a named version.
+    `path` is relative to the manifest's folder as written, resolved against it once loaded."""
 
-    id: str
+    id: Text
     path: Path
-    work: str
-    lang: str
-    part: str
-    version: str | None = None
-    date: dt.date | None = None
-    note: str | None = None
+    work: Text
+    lang: Lang
+    part: Text
+    version: Text | None = None
+    date: Date | None = None
+    note: Text | None = None
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(_Table):
     """Documents or catalogue entries that are translations or versions of each other.
 
     Members are kept in the manifest's order, which for versions is oldest first.
     """
 
-    id: str
-    relation: str
-    members: tuple[str, ...]
-    note: str | None = None
+    id: Text
+    relation: Literal["translations", "versions"]
+    members: tuple[Text, ...]
+    note: Text | None = None
 
 
-@dataclass(frozen=True)
-class CatalogueEntry:
+class CatalogueEntry(_Table):
     """A known text whose files a user saves; the corpus ships its description, not its text."""
 
-    id: str
-    kind: str
-    issuer: str
-    year: int
+    id: Text
+    kind: Text
+    issuer: Text
+    year: Year
     save_as: Path
-    langs: tuple[str, ...]
-    number: str | None = None
-    date: dt.date | None = None
-    cited_in: str | None = None
-    cited_as: str | None = None
-    label: str | None = None
-    titles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    addresses: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    note: str | None = None
+    langs: tuple[TextLang, ...]
+    number: Text | None = None
+    date: Date | None = None
+    cited_in: Text | None = None
+    cited_as: Text | None = None
+    label: Text | None = None
+    titles: dict[TitleLang, Text] = {}
+    addresses: dict[TextLang, Text] = {}
+    note: Text | None = None
 
     def saved_texts(self) -> Mapping[str, Path]:
         """The saved file per language: save_as + ".<lang>.<format>", first format that exists."""
@@ -107,6 +115,15 @@ class CatalogueEntry:
         return MappingProxyType(found)
 
 
+class _ManifestFile(_Table):
+    """The file as written: its [[section]] tables."""
+
+    work: list[Work] = []
+    document: list[ManifestDocument] = []
+    group: list[Group] = []
+    catalogue: list[CatalogueEntry] = []
+
+
 @dataclass(frozen=True)
 class Manifest:
     """Everything a manifest declares, keyed by id in the manifest's order."""
@@ -117,10 +134,6 @@ class Manifest:
     groups: Mapping[str, Group]
     catalogue: Mapping[str, CatalogueEntry]
 
-    def groups_of(self, item_id: str) -> tuple[Group, ...]:
-        """The groups a document or catalogue entry belongs to, i.e. what it is compared with."""
-        return tuple(g for g in self.groups.values() if item_id in g.members)
-
     def saved_catalogue_texts(self) -> Mapping[str, Mapping[str, Path]]:
         """Catalogue entries with at least one saved text, each as language -> file."""
         return MappingProxyType(
@@ -128,131 +141,67 @@ class Manifest:
         )
 
 
-# --- value checks: each returns the clean value or raises ValueError with the reason ---------
+# --- a pydantic error as one line a user can act on -----------------------------------------
 
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected a non-empty string, got {value!r}")
-    return value
-
-
-def _year(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-        raise ValueError(f"expected a four-digit year such as 2022, got {value!r}")
-    return value
-
-
-def _date(value: Any) -> dt.date:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ValueError(f"bad date {value!r}: write a TOML date such as 2021-08-12, unquoted")
-    return value
-
-
-def _lang(value: Any, allowed: frozenset[str] = LANGS) -> str:
-    if value not in allowed:
-        raise ValueError(f"bad language code {value!r} (use one of {', '.join(sorted(allowed))})")
-    return value
-
-
-def _relation(value: Any) -> str:
-    if value not in RELATIONS:
-        raise ValueError(f"unknown relation {value!r} (use one of {', '.join(sorted(RELATIONS))})")
-    return value
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise ValueError(f"expected a list of strings, got {value!r}")
-    return tuple(_text(v) for v in value)
-
-
-def _langs(value: Any) -> tuple[str, ...]:
-    return tuple(_lang(v, LANGS - {"mul"}) for v in _texts(value))
-
-
-def _by_lang(allowed: frozenset[str]) -> Callable[[Any], Mapping[str, str]]:
-    def check(value: Any) -> Mapping[str, str]:
-        if not isinstance(value, dict):
-            raise ValueError(f'expected a table such as {{ ru = "..." }}, got {value!r}')
-        return MappingProxyType({_lang(k, allowed): _text(v) for k, v in value.items()})
-
-    return check
-
-
-Spec = Mapping[str, tuple[Callable[[Any], Any], bool]]  # key -> (check, required)
-
-WORK: Spec = {
-    "id": (_text, True),
-    "title": (_text, True),
-    "year": (_year, True),
-    "authors": (_texts, False),
-    "journal": (_text, False),
-    "issue": (_text, False),
-    "pages": (_text, False),
-    "doi": (_text, False),
-    "received": (_date, False),
-    "approved": (_date, False),
-    "source": (_text, False),
-    "attribution": (_text, False),
-    "licence": (_text, False),
-}
-DOCUMENT: Spec = {
-    "id": (_text, True),
-    "path": (_text, True),
-    "work": (_text, True),
-    "lang": (_lang, True),
-    "part": (_text, True),
-    "version": (_text, False),
-    "date": (_date, False),
-    "note": (_text, False),
-}
-GROUP: Spec = {
-    "id": (_text, True),
-    "relation": (_relation, True),
-    "members": (_texts, True),
-    "note": (_text, False),
-}
-CATALOGUE: Spec = {
-    "id": (_text, True),
-    "kind": (_text, True),
-    "issuer": (_text, True),
-    "year": (_year, True),
-    "save_as": (_text, True),
-    "langs": (_langs, True),
-    "number": (_text, False),
-    "date": (_date, False),
-    "cited_in": (_text, False),
-    "cited_as": (_text, False),
-    "label": (_text, False),
-    "titles": (_by_lang(TITLE_LANGS), False),
-    "addresses": (_by_lang(LANGS - {"mul"}), False),
-    "note": (_text, False),
-}
-SECTIONS: Mapping[str, Spec] = {
-    "work": WORK,
-    "document": DOCUMENT,
-    "group": GROUP,
-    "catalogue": CATALOGUE,
+_WHAT = {
+    "lang": "language code",
+    "langs": "language code",
+    "titles": "language code",
+    "addresses": "language code",
+    "relation": "relation",
 }
 
 
-def _fields(path: Path, where: str, table: Any, spec: Spec) -> dict[str, Any]:
-    """Check one [[section]] table against its spec; return the present keys, checked."""
-    if not isinstance(table, dict):
-        raise InputError(path, f"{where}: expected a table")
-    if isinstance(table.get("id"), str):
-        where = f"{where} (id {table['id']!r})"
-    for key in table:
-        if key not in spec:
-            raise InputError(path, f"{where}: unknown key {key!r} (allowed: {', '.join(spec)})")
-    for key, (_, required) in spec.items():
-        if required and key not in table:
-            raise InputError(path, f"{where}: missing required key {key!r}")
+def _problem(error: ErrorDetails, model: type[BaseModel]) -> str:
+    """What is wrong with one key of one table, in the manifest's own terms."""
+    key, value, kind = error["loc"][0] if error["loc"] else "", error["input"], error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key {key!r} (allowed: {', '.join(model.model_fields)})"
+    if kind == "missing":
+        return f"missing required key {key!r}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"bad {_WHAT.get(str(key), str(key))} {value!r} (use one of {expected})"
+    if kind.startswith("date"):
+        return f"bad date {value!r}: write a TOML date such as 2021-08-12, unquoted"
+    if key == "year":
+        return f"expected a four-digit year such as 2022, got {value!r}"
+    if kind.startswith("string"):
+        return f"{key}: expected a non-empty string, got {value!r}"
+    if kind in ("tuple_type", "list_type"):
+        return f"{key}: expected a list of strings, got {value!r}"
+    if kind == "dict_type":
+        return f'{key}: expected a table such as {{ ru = "..." }}, got {value!r}'
+    return f"{key}: {error['msg']}"
+
+
+def _validated(path: Path, data: dict[str, Any]) -> _ManifestFile:
+    """The file's tables, validated; the first problem as an InputError naming the table."""
     try:
-        return {key: spec[key][0](value) for key, value in table.items()}
-    except ValueError as err:
-        raise InputError(path, f"{where}: {err}") from None
+        return _ManifestFile.model_validate(data)
+    except ValidationError as err:
+        error = err.errors()[0]
+    loc = error["loc"]
+    section = str(loc[0])
+    if len(loc) == 1:
+        if error["type"] == "extra_forbidden":
+            allowed = ", ".join(f"[[{s}]]" for s in _ManifestFile.model_fields)
+            raise InputError(path, f"unknown section {section!r} (allowed: {allowed})")
+        raise InputError(path, f"{section!r} must be written as [[{section}]] tables")
+    number = int(loc[1])
+    table = data[section][number]
+    where = f"[[{section}]] #{number + 1}"
+    if isinstance(table, dict) and isinstance(table.get("id"), str):
+        where = f"{where} (id {table['id']!r})"
+    if len(loc) == 2:
+        raise InputError(path, f"{where}: expected a table")
+    model = _ManifestFile.model_fields[section].annotation.__args__[0]  # list[Model]
+    raise InputError(path, f"{where}: {_problem({**error, 'loc': loc[2:]}, model)}")
+
+
+def _check_year(path: Path, item_id: str, year: int, date: dt.date | None) -> None:
+    if date is not None and date.year != year:
+        raise InputError(path, f"{item_id!r}: date {date} is not in year {year}")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -268,35 +217,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise InputError(path, "not valid TOML: nested too deeply") from None
 
 
-def _sections(path: Path, data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Each [[section]] checked table by table; unknown sections are errors."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for name, tables in data.items():
-        if name not in SECTIONS:
-            allowed = ", ".join(f"[[{s}]]" for s in SECTIONS)
-            raise InputError(path, f"unknown section {name!r} (allowed: {allowed})")
-        if not isinstance(tables, list):
-            raise InputError(path, f"{name!r} must be written as [[{name}]] tables")
-        spec = SECTIONS[name]
-        out[name] = [
-            _fields(path, f"[[{name}]] #{n}", t, spec) for n, t in enumerate(tables, start=1)
-        ]
-    return out
-
-
-def _check_year(path: Path, item_id: str, year: int, date: dt.date | None) -> None:
-    if date is not None and date.year != year:
-        raise InputError(path, f"{item_id!r}: date {date} is not in year {year}")
-
-
-def _check_ids(path: Path, sections: dict[str, list[dict[str, Any]]]) -> None:
+def _check_ids(path: Path, tables: _ManifestFile) -> None:
     """Ids share one namespace, because a group may name documents and catalogue entries."""
     seen: set[str] = set()
-    for tables in sections.values():
-        for table in tables:
-            if table["id"] in seen:
-                raise InputError(path, f"duplicate id {table['id']!r}")
-            seen.add(table["id"])
+    for table in (*tables.work, *tables.document, *tables.group, *tables.catalogue):
+        if table.id in seen:
+            raise InputError(path, f"duplicate id {table.id!r}")
+        seen.add(table.id)
 
 
 def _check_group(path: Path, group: Group, manifest: Manifest) -> None:
@@ -338,32 +265,31 @@ def load_manifest(path: Path, allow_outside: bool = False) -> Manifest:
     """Read and check a manifest; paths in it are relative to the manifest's folder and stay
     inside it unless `allow_outside`."""
     path = Path(path)
-    sections = _sections(path, _read_toml(path))
-    if not sections.get("document") and not sections.get("catalogue"):
+    data = _read_toml(path)
+    tables = _validated(path, data)
+    if not tables.document and not tables.catalogue:
         raise InputError(
             path, "declares no documents; add [[document]] tables (see documents/README.md)"
         )
-    _check_ids(path, sections)
+    _check_ids(path, tables)
 
-    works = {t["id"]: Work(**t) for t in sections.get("work", [])}
+    works = {work.id: work for work in tables.work}
     documents = {}
-    for t in sections.get("document", []):
-        where = inside_folder(path, f"document {t['id']!r}", t["path"], allow_outside)
-        doc = ManifestDocument(**{**t, "path": where})
+    for doc in tables.document:
+        where = inside_folder(path, f"document {doc.id!r}", str(doc.path), allow_outside)
         if doc.work not in works:
             raise InputError(path, f"document {doc.id!r}: unknown work {doc.work!r}")
-        if not doc.path.is_file():
-            raise InputError(path, f"document {doc.id!r}: file not found: {doc.path}")
-        documents[doc.id] = doc
+        if not where.is_file():
+            raise InputError(path, f"document {doc.id!r}: file not found: {where}")
+        documents[doc.id] = doc.model_copy(update={"path": where})
     catalogue = {}
-    for t in sections.get("catalogue", []):
-        where = inside_folder(path, f"catalogue {t['id']!r}", t["save_as"], allow_outside)
-        entry = CatalogueEntry(**{**t, "save_as": where})
+    for entry in tables.catalogue:
+        where = inside_folder(path, f"catalogue {entry.id!r}", str(entry.save_as), allow_outside)
         if entry.cited_in is not None and entry.cited_in not in works:
             raise InputError(path, f"catalogue {entry.id!r}: unknown work {entry.cited_in!r}")
         _check_year(path, entry.id, entry.year, entry.date)
-        catalogue[entry.id] = entry
-    groups = {t["id"]: Group(**t) for t in sections.get("group", [])}
+        catalogue[entry.id] = entry.model_copy(update={"save_as": where})
+    groups = {group.id: group for group in tables.group}
 
     manifest = Manifest(
         path=path,
