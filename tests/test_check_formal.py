@@ -172,3 +172,38 @@ def test_names_terms_and_words_of_other_versions_are_not_misspellings() -> None:
         {},
     )
     assert SpellingCheck().run([unit]) == []
+
+
+def test_a_letter_swapped_all_through_a_version_is_one_finding() -> None:
+    units = [
+        UnitText(i, {"kk": f"{i}) мемлекеттiк бiлiм беру ұйымы;", "ru": f"{i}) организация;"}, {})
+        for i in range(1, 5)
+    ]
+    (finding,) = ScriptsCheck().run(units)
+    assert finding.unit == 1 and finding.details["words"] == 8
+    assert finding.spans[0].text == "мемлекеттiк"
+    assert finding.suggestion == "Replace 'i' by 'і' throughout kk."
+
+
+def test_list_items_and_their_closing_marks_are_not_compared() -> None:
+    unit = UnitText(
+        0,
+        {
+            "kk": "7) «Болашақ» халықаралық стипендиясы – Президент тағайындайтын стипендия.",
+            "ru": "7) международная стипендия «Болашак» – стипендия, учреждаемая Президентом;",
+        },
+        {},
+    )
+    assert run_checks([unit], formal_checks({})) == []
+
+
+def test_a_quote_that_runs_into_the_next_unit_is_no_fault() -> None:
+    unit = UnitText(
+        0,
+        {
+            "en": 'He said: "We will build the road.',
+            "ru": "Он сказал: «Мы построим дорогу.",
+        },
+        {},
+    )
+    assert run_checks([unit], formal_checks({})) == []

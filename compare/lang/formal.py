@@ -18,18 +18,24 @@ URL_LANGUAGE_SEGMENTS = frozenset(
     ("kk", "kaz", "kz", "qaz", "ru", "rus", "en", "eng", "kk-kz", "ru-ru", "en-us", "en-gb")
 )
 
-# Marks that end a sentence, and what they stand for: an ellipsis is a full stop that trails off.
-FINAL_MARKS = {".": ".", "…": ".", "!": "!", "?": "?", ":": ":", ";": ";"}
+# Marks that end a sentence, and the kind each is of: an ellipsis is a full stop that trails off,
+# and a list item that one version closes with ";" or ":" another may close with ".".
+FINAL_MARKS = {".": ".", "…": ".", "!": "!", "?": "?", ":": ".", ";": "."}
 # What may follow the final mark: closing quotes and brackets.
 CLOSERS = "\"'»”’)]"
 
-# Marks that take no space before them, and marks that take none after them.
-NO_SPACE_BEFORE = ",.;:!?)]»”…"
-NO_SPACE_AFTER = "([«“„"
+# Marks that take no space before them, and marks that take none after them. Curly double
+# quotes are left out: many Kazakh and Russian texts open and close a quote with the same one
+# ("”тұтқыны”", "“Ву“").
+NO_SPACE_BEFORE = ",.;:!?)]»…"
+NO_SPACE_AFTER = "([«„"
 
-# Pairs that must balance inside one version of a unit. Straight double quotes pair with
-# themselves; "„" opens a Russian quote closed by "“".
+# Pairs that must balance inside one version of a unit, by family. "„" opens a Russian quote
+# closed by "“". Straight double quotes, and a curly quote a text uses both ways ("“Ву“"), pair
+# with themselves.
 BRACKETS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
+BRACKET_FAMILIES = {"(": "brackets", "[": "brackets", "«": "quotes", "“": "quotes", "„": "quotes"}
+SELF_PAIRED = ('"', "“", "”")
 # An enumerator with only a closing bracket: "1)", "а)", "iv)" open a list item, not a pair.
 ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[^\W\d_]{1,3})\)")
 

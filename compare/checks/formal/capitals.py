@@ -12,13 +12,12 @@ from compare.lang.formal import ENUMERATOR
 
 
 def first_letter(text: str) -> int | None:
-    """Where the first letter is, after list markers, quotes and brackets; None when a digit or
-    nothing comes first."""
-    start = 0
-    marker = ENUMERATOR.match(text.lstrip())
-    if marker:
-        start = len(text) - len(text.lstrip()) + marker.end()
-    for i in range(start, len(text)):
+    """Where the first letter is, after quotes and brackets; None when a digit or nothing comes
+    first, or the text is a list item ("1) ...", "а) ..."), whose first word may be a name in
+    one language and not in another."""
+    if ENUMERATOR.match(text.lstrip()):
+        return None
+    for i in range(len(text)):
         if text[i].isalpha():
             return i
         if text[i].isdigit():

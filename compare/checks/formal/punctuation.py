@@ -8,43 +8,57 @@ from collections import Counter
 from compare.checks.base import Finding, UnitText
 from compare.checks.formal.base import FormalCheck, present, span
 from compare.checks.wording import names
-from compare.lang.formal import BRACKETS, CLOSERS, ENUMERATOR, FINAL_MARKS
+from compare.lang.formal import (
+    BRACKET_FAMILIES,
+    BRACKETS,
+    CLOSERS,
+    ENUMERATOR,
+    FINAL_MARKS,
+    SELF_PAIRED,
+)
 
-_MARK_NAMES = {"": "no final mark", ".": "a full stop", "!": "'!'", "?": "'?'"}
+_MARK_NAMES = {"": "no final mark", ".": "a full stop"}
 
 
 def final_mark(text: str) -> tuple[str, int]:
-    """The mark that ends a text ("" for none; "…" counts as ".") and where it is (or would be)."""
+    """The kind of mark that ends a text ("" for none, "." for ". … ; :", "!", "?") and where
+    it is (or would be)."""
     end = len(text.rstrip().rstrip(CLOSERS).rstrip())
     mark = FINAL_MARKS.get(text[end - 1], "") if end else ""
     return mark, end - 1 if mark else end
 
 
-def unpaired(text: str) -> list[int]:
-    """Positions of brackets and quotes without their pair. Straight double quotes pair with one
-    another; "“" closes "„" in a text that uses „…“ (Russian), and opens "”" otherwise."""
-    pairs = dict(BRACKETS)
-    if "„" not in text:
-        del pairs["„"]
-    else:
-        del pairs["“"]
+def pairing(text: str) -> dict[str, list[int]]:
+    """Per family of marks the text has ("brackets", "quotes"), where its unpaired marks are
+    (an empty list when all pair up)."""
+    pairs = {o: c for o, c in BRACKETS.items() if o != ("“" if "„" in text else "„")}
+    self_paired = [q for q in SELF_PAIRED if q in text]
+    if "”" in text or "„" in text:  # "“" has its pair: it is no self-paired quote
+        self_paired = [q for q in self_paired if q != "“"]
+    if "“" in text:
+        self_paired = [q for q in self_paired if q != "”"]
+    pairs = {o: c for o, c in pairs.items() if o not in self_paired and c not in self_paired}
     closers = {close: open_ for open_, close in pairs.items()}
     enumerators = {m.end() - 1 for m in ENUMERATOR.finditer(text)}
+    found: dict[str, list[int]] = {}
     stacks: dict[str, list[int]] = {open_: [] for open_ in pairs}
-    stray: list[int] = []
     for i, char in enumerate(text):
         if char in closers and i not in enumerators:
+            family = found.setdefault(BRACKET_FAMILIES[closers[char]], [])
             stack = stacks[closers[char]]
             if stack:
                 stack.pop()
             else:
-                stray.append(i)
+                family.append(i)
         elif char in pairs:
+            found.setdefault(BRACKET_FAMILIES[char], [])
             stacks[char].append(i)
-    quotes = [i for i, char in enumerate(text) if char == '"']
-    if len(quotes) % 2:
-        stray.append(quotes[-1])
-    return sorted(stray + [i for stack in stacks.values() for i in stack])
+    for open_, stack in stacks.items():
+        found.get(BRACKET_FAMILIES[open_], []).extend(stack)
+    for quote in self_paired:
+        at = [i for i, char in enumerate(text) if char == quote]
+        found.setdefault("quotes", []).extend(at[-1:] if len(at) % 2 else [])
+    return {family: sorted(stray) for family, stray in found.items()}
 
 
 class PunctuationCheck(FormalCheck):
@@ -66,12 +80,14 @@ class PunctuationCheck(FormalCheck):
             usual = next(mark for mark, _ in marks.values() if mark)
         fault = [k for k in keys if marks[k][0] != usual]
         rest = [k for k in keys if marks[k][0] == usual]
-        mark = marks[fault[0]][0]
+        mark, usual = (
+            unit.texts[k][marks[k][1]] if marks[k][0] else "" for k in (fault[0], rest[0])
+        )
         spans = [
             span(unit, k, marks[k][1], marks[k][1] + 1 if marks[k][0] else marks[k][1])
             for k in fault + rest
         ]
-        missing = mark == "" and usual == "."
+        missing = mark == "" and usual in ".…"
         return [
             self.finding(
                 unit,
@@ -86,23 +102,25 @@ class PunctuationCheck(FormalCheck):
         ]
 
     def _brackets(self, unit: UnitText, keys: list[str]) -> list[Finding]:
-        stray = {key: unpaired(unit.texts[key]) for key in keys}
-        # A quote that runs over two units leaves every version unbalanced: that is no fault.
-        if len(keys) > 1 and all(stray.values()):
-            return []
+        """A version's unpaired marks, where another version pairs all marks of that family (a
+        quote that runs on into the next unit leaves every version unbalanced: no fault)."""
+        status = {key: pairing(unit.texts[key]) for key in keys}
         findings = []
-        for key, positions in stray.items():
-            if not positions:
-                continue
-            marks = " ".join(unit.texts[key][i] for i in positions)
-            findings.append(
-                self.finding(
-                    unit,
-                    [key, *(k for k in keys if k != key)],
-                    f"Unbalanced brackets or quotes in {key}: {marks} without a pair.",
-                    [span(unit, key, i, i + 1) for i in positions],
-                    kind="unbalanced",
-                    confidence=0.7,
+        for key, families in status.items():
+            for family, stray in families.items():
+                balanced = [k for k in keys if k != key and status[k].get(family) == []]
+                if not stray or (len(keys) > 1 and not balanced):
+                    continue
+                marks = " ".join(unit.texts[key][i] for i in stray)
+                findings.append(
+                    self.finding(
+                        unit,
+                        [key, *balanced],
+                        f"Unbalanced {family} in {key}: {marks} without a pair"
+                        + (f"; {names(balanced)} pairs them." if balanced else "."),
+                        [span(unit, key, i, i + 1) for i in stray],
+                        kind="unbalanced",
+                        confidence=0.7,
+                    )
                 )
-            )
         return findings

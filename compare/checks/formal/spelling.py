@@ -1,9 +1,10 @@
 """Words that the language's Hunspell dictionary does not know.
 
-Only what is likely a typo is flagged (minor): words with a capital (names, abbreviations,
-sentence starts), short words, words beside digits, words in another alphabet, words that
-another version of the group also has in either alphabet (names, terms: "akimat", "акимат")
-and words the version uses more than once (its own terms) are left alone.
+Only what is likely a typo, with the word meant close by, is flagged (minor): words with a
+capital (names, abbreviations, sentence starts), short words, words beside digits, words in
+another alphabet, words that another version of the group also has in either alphabet (names,
+terms: "akimat", "акимат") and words the version uses more than once (its own terms) are left
+alone.
 
 The Kazakh dictionary (hunspell-kk) knows stems but few of the forms an agglutinative
 language builds from them: on NTREX one Kazakh word in five is unknown to it. A Kazakh word
@@ -34,6 +35,7 @@ _ALSO = {"kk": ("ru",)}  # dictionaries that also vouch for a language's words
 _MIN_LENGTH = 3
 _STEM_SHARE = 0.5  # the shortest Kazakh stem that vouches for a word, as a share of the word
 _MIN_STEM = 3
+_TYPO_EDITS = 2  # a suggestion further away than this is no fix of a typo
 
 
 def _words(text: str) -> list[str]:
@@ -80,7 +82,7 @@ class SpellingCheck(FormalCheck):
                 if self._skip(word, key, lang) or _known(word, lang, known):
                     continue
                 fix = self._fix(word, key, lang, known)
-                if lang == "kk" and fix is None:
+                if fix is None:
                     continue
                 findings.append(
                     self.finding(
@@ -106,10 +108,14 @@ class SpellingCheck(FormalCheck):
         )
 
     def _fix(self, word: str, key: str, lang: str, known: list[Speller]) -> str | None:
-        """For Kazakh, a known word of the same version one letter away; otherwise Hunspell's
-        first suggestion."""
+        """The word meant, if the word looks like a typo of it: for Kazakh, a known word of the
+        same version one letter away; otherwise Hunspell's first suggestion if it is one word
+        at most two letters away (an unknown word with no such suggestion is a rare word or
+        a form the dictionary lacks: "инклюзивными", "неанглийской")."""
         if lang != "kk":
-            return next(iter(known[0].suggest(word)), None)
+            first = next(iter(known[0].suggest(word)), "")
+            close = DamerauLevenshtein.distance(word, first.lower(), score_cutoff=_TYPO_EDITS)
+            return first if first.isalpha() and close <= _TYPO_EDITS else None
         near = (
             other
             for other in sorted(self._vocabulary.get(key, ()))
