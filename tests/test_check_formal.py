@@ -24,7 +24,7 @@ DOCUMENTS = Path(__file__).parent.parent / "documents" / "kaliaskarova-2022"
 LANGS = ("kk", "ru", "en")
 # Faults that remove something: the finding points at what the other versions have.
 ABSENCES = ("email missing", "final mark missing", "unbalanced")
-HAVE_DICTIONARIES = all(spelling.find_dictionary(lang) for lang in LANGS)
+HAVE_DICTIONARIES = all(spelling.find_dictionaries(lang) for lang in LANGS)
 needs_dictionaries = pytest.mark.skipif(
     not HAVE_DICTIONARIES, reason="hunspell-kk, hunspell-ru and hunspell-en-us not installed"
 )

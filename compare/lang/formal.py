@@ -39,9 +39,11 @@ SELF_PAIRED = ('"', "“", "”")
 # An enumerator with only a closing bracket: "1)", "а)", "iv)" open a list item, not a pair.
 ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[^\W\d_]{1,3})\)")
 
-# Hunspell dictionaries per language (Debian: hunspell-kk, hunspell-ru, hunspell-en-us), and
-# where systems keep them. $TILMASH_HUNSPELL_PATH (folders joined by os.pathsep) comes first.
-HUNSPELL_DICTIONARIES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
+# Hunspell dictionaries per language, any of which vouches for a word (British spellings are
+# English too), the Debian packages that hold them, and where systems keep them.
+# $TILMASH_HUNSPELL_PATH (folders joined by os.pathsep) comes first.
+HUNSPELL_DICTIONARIES = {"kk": ("kk_KZ",), "ru": ("ru_RU",), "en": ("en_US", "en_GB")}
+HUNSPELL_PACKAGES = {"kk": "hunspell-kk", "ru": "hunspell-ru", "en": "hunspell-en-us"}
 HUNSPELL_FOLDERS = (
     "/usr/share/hunspell",
     "/usr/share/myspell/dicts",

@@ -15,7 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from compare.lang.formal import HUNSPELL_DICTIONARIES, HUNSPELL_FOLDERS, HUNSPELL_PATH_ENV
+from compare.lang.formal import (
+    HUNSPELL_DICTIONARIES,
+    HUNSPELL_FOLDERS,
+    HUNSPELL_PACKAGES,
+    HUNSPELL_PATH_ENV,
+)
 
 
 class Speller(Protocol):
@@ -37,36 +42,51 @@ def dictionary_folders() -> list[Path]:
     return [Path(p) for p in extra.split(os.pathsep) if p] + [Path(p) for p in HUNSPELL_FOLDERS]
 
 
-def find_dictionary(lang: str) -> Path | None:
-    """The .dic file (with its .aff beside it) for a language, or None."""
-    name = HUNSPELL_DICTIONARIES.get(lang)
-    if name is None:
-        return None
-    for folder in dictionary_folders():
-        dic = folder / f"{name}.dic"
-        if dic.is_file() and dic.with_suffix(".aff").is_file():
-            return dic
-    return None
+def find_dictionaries(lang: str) -> list[Path]:
+    """The .dic files (each with its .aff beside it) found for a language."""
+    found = []
+    for name in HUNSPELL_DICTIONARIES.get(lang, ()):
+        for folder in dictionary_folders():
+            dic = folder / f"{name}.dic"
+            if dic.is_file() and dic.with_suffix(".aff").is_file():
+                found.append(dic)
+                break
+    return found
+
+
+class Dictionaries:
+    """A language's dictionaries as one: a word is known if any knows it; the first suggests."""
+
+    def __init__(self, spellers: list[Speller]) -> None:
+        self._spellers = spellers
+
+    def spell(self, word: str) -> bool:
+        return any(s.spell(word) for s in self._spellers)
+
+    def suggest(self, word: str) -> list[str]:
+        return self._spellers[0].suggest(word)
 
 
 def speller(lang: str, announce: Callable[[str], None] = to_stderr) -> Speller | None:
-    """The language's dictionary, or None (said once per process) when it cannot be loaded."""
+    """The language's dictionaries, or None (said once per process) when none can be loaded."""
     return _load(lang, announce)
 
 
 @cache
 def _load(lang: str, announce: Callable[[str], None]) -> Speller | None:
-    dic = find_dictionary(lang)
-    if dic is None:
-        name = HUNSPELL_DICTIONARIES.get(lang, lang)
+    found = find_dictionaries(lang)
+    if not found:
+        names = " or ".join(HUNSPELL_DICTIONARIES.get(lang, (lang,)))
         announce(
-            f"note: no Hunspell dictionary {name} for {lang!r} (Debian: apt install "
-            f"hunspell-{lang if lang != 'en' else 'en-us'}; or set {HUNSPELL_PATH_ENV}); "
+            f"note: no Hunspell dictionary {names} for {lang!r} (Debian: apt install "
+            f"{HUNSPELL_PACKAGES.get(lang, 'hunspell-' + lang)}; or set {HUNSPELL_PATH_ENV}); "
             f"spelling in {lang} is not checked"
         )
         return None
     binding = _binding(announce)
-    return binding.HunSpell(str(dic), str(dic.with_suffix(".aff"))) if binding else None
+    if binding is None:
+        return None
+    return Dictionaries([binding.HunSpell(str(d), str(d.with_suffix(".aff"))) for d in found])
 
 
 @cache

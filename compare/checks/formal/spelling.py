@@ -35,7 +35,7 @@ _ALSO = {"kk": ("ru",)}  # dictionaries that also vouch for a language's words
 _MIN_LENGTH = 3
 _STEM_SHARE = 0.5  # the shortest Kazakh stem that vouches for a word, as a share of the word
 _MIN_STEM = 3
-_TYPO_EDITS = 2  # a suggestion further away than this is no fix of a typo
+_TYPO_EDITS = 1  # a suggestion further away than this is no fix of a typo
 
 
 def _words(text: str) -> list[str]:
@@ -110,8 +110,8 @@ class SpellingCheck(FormalCheck):
     def _fix(self, word: str, key: str, lang: str, known: list[Speller]) -> str | None:
         """The word meant, if the word looks like a typo of it: for Kazakh, a known word of the
         same version one letter away; otherwise Hunspell's first suggestion if it is one word
-        at most two letters away (an unknown word with no such suggestion is a rare word or
-        a form the dictionary lacks: "инклюзивными", "неанглийской")."""
+        one letter away (an unknown word with no such suggestion is a rare word or a form the
+        dictionary lacks: "инклюзивными", "карильона")."""
         if lang != "kk":
             first = next(iter(known[0].suggest(word)), "")
             close = DamerauLevenshtein.distance(word, first.lower(), score_cutoff=_TYPO_EDITS)
