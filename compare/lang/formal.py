@@ -8,7 +8,7 @@ import re
 
 # Web addresses with a scheme or "www.", and e-mail addresses. A trailing period, comma or
 # closing bracket belongs to the sentence, not to the address (see URL_TRAILING).
-URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>«»\"“”]+", re.IGNORECASE)
+URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>«»\"“”\[\]]+", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
 URL_TRAILING = ".,;:!?)]}'’"
 
