@@ -16,9 +16,9 @@ Usage: python3 bench/formal.py [--laws 3] [--lines 300] [--show 8] [--seed 0]
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import subprocess
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -34,7 +34,6 @@ from compare.checks.numbers import NumbersCheck
 from compare.checks.run import run_checks
 from compare.lang.script import words
 
-FORMAL = ROOT / "tests" / "data" / "formal"
 LANGS = ("kk", "ru", "en")
 LAWS = DATA / "adilet_laws_kk_ru"
 LAW_NAMES = ("law_on_advertising", "law_on_education", "law_on_digital_assets", "law_on_banks")
@@ -56,20 +55,12 @@ POFILTER_TESTS = {
 }
 
 
-def parallel_units(stem: str) -> list[UnitText]:
-    lines = {
-        lang: (FORMAL / f"{stem}.{lang}.txt").read_text("utf-8").splitlines() for lang in LANGS
-    }
-    return [
-        UnitText(i, {lang: lines[lang][i] for lang in LANGS}, {}) for i in range(len(lines["en"]))
-    ]
+def fault_corpus():
+    """tests/formal_corpus.py, which reads the injected paragraphs for the tests too."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import formal_corpus
 
-
-def injected() -> list[dict[str, str]]:
-    names = ["fault", "check", "finding", "lang", "line", "clean", "injected"]
-    with (FORMAL / "faults.tsv").open(encoding="utf-8") as f:
-        rows = [row for row in csv.reader(f, delimiter="\t") if not row[0].startswith("#")]
-    return [dict(zip(names, row, strict=True)) for row in rows]
+    return formal_corpus
 
 
 def pofilter(units: Sequence[UnitText]) -> dict[tuple[str, int], set[str]]:
@@ -112,8 +103,9 @@ def tilmash(units: Sequence[UnitText]) -> list[Finding]:
 
 
 def compare_with_pofilter() -> None:
-    faults = injected()
-    faulty, clean = parallel_units("faulty"), parallel_units("clean")
+    corpus = fault_corpus()
+    faults = corpus.faults()
+    faulty, clean = corpus.units_of("faulty"), corpus.units_of("clean")
     ours, theirs = tilmash(faulty), pofilter(faulty)
     print("(a) injected faults (tests/data/formal), found by tilmash / pofilter")
     kinds = list(dict.fromkeys(f["fault"] for f in faults))
