@@ -57,3 +57,11 @@ HUNSPELL_PATH_ENV = "TILMASH_HUNSPELL_PATH"
 # Kazakh stems whose final voiceless consonant voices before a vowel ending ("аймақ" ->
 # "аймағында", "кітап" -> "кітабы"): the dictionary knows the stem in its first spelling.
 KAZAKH_VOICED_FINALS = {"ғ": "қ", "г": "к", "б": "п"}
+
+# Letters a typo may put in or take out of a word, per language: the spelling check tries every
+# word one letter away from an unknown one.
+ALPHABETS = {
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "en": "abcdefghijklmnopqrstuvwxyz'",
+}

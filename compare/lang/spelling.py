@@ -28,8 +28,6 @@ class Speller(Protocol):
 
     def spell(self, word: str) -> bool: ...
 
-    def suggest(self, word: str) -> list[str]: ...
-
 
 def to_stderr(message: str) -> None:
     """Say something to the user without disturbing the report on stdout."""
@@ -55,16 +53,13 @@ def find_dictionaries(lang: str) -> list[Path]:
 
 
 class Dictionaries:
-    """A language's dictionaries as one: a word is known if any knows it; the first suggests."""
+    """A language's dictionaries as one: a word is known if any knows it."""
 
     def __init__(self, spellers: list[Speller]) -> None:
         self._spellers = spellers
 
     def spell(self, word: str) -> bool:
         return any(s.spell(word) for s in self._spellers)
-
-    def suggest(self, word: str) -> list[str]:
-        return self._spellers[0].suggest(word)
 
 
 def speller(lang: str, announce: Callable[[str], None] = to_stderr) -> Speller | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from anyascii import anyascii
 from rapidfuzz.distance import DamerauLevenshtein
@@ -26,7 +26,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from compare.checks.base import Finding, UnitText
 from compare.checks.formal.base import FormalCheck, span
 from compare.checks.formal.scripts import script_of
-from compare.lang.formal import KAZAKH_VOICED_FINALS
+from compare.lang.formal import ALPHABETS, KAZAKH_VOICED_FINALS
 from compare.lang.spelling import Speller, speller, to_stderr
 
 _WORD = re.compile(r"(?<![\w\-.@/])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@/]|\.\w)")
@@ -35,7 +35,6 @@ _ALSO = {"kk": ("ru",)}  # dictionaries that also vouch for a language's words
 _MIN_LENGTH = 3
 _STEM_SHARE = 0.5  # the shortest Kazakh stem that vouches for a word, as a share of the word
 _MIN_STEM = 3
-_TYPO_EDITS = 1  # a suggestion further away than this is no fix of a typo
 
 
 def _words(text: str) -> list[str]:
@@ -109,13 +108,14 @@ class SpellingCheck(FormalCheck):
 
     def _fix(self, word: str, key: str, lang: str, known: list[Speller]) -> str | None:
         """The word meant, if the word looks like a typo of it: for Kazakh, a known word of the
-        same version one letter away; otherwise Hunspell's first suggestion if it is one word
-        one letter away (an unknown word with no such suggestion is a rare word or a form the
-        dictionary lacks: "инклюзивными", "карильона")."""
+        same version one letter away; otherwise the first word one letter away that the
+        dictionary knows (an unknown word with none is a rare word or a form the dictionary
+        lacks: "инклюзивными", "карильона"). Trying those words takes a few milliseconds where
+        Hunspell's own suggestions take 0.1-0.3 s a word."""
         if lang != "kk":
-            first = next(iter(known[0].suggest(word)), "")
-            close = DamerauLevenshtein.distance(word, first.lower(), score_cutoff=_TYPO_EDITS)
-            return first if first.isalpha() and close <= _TYPO_EDITS else None
+            return next(
+                (w for w in one_letter_away(word, ALPHABETS[lang]) if known[0].spell(w)), None
+            )
         near = (
             other
             for other in sorted(self._vocabulary.get(key, ()))
@@ -124,6 +124,16 @@ class SpellingCheck(FormalCheck):
             and _known(other, lang, known)
         )
         return next(near, None)
+
+
+def one_letter_away(word: str, alphabet: str) -> Iterator[str]:
+    """Words one typo from `word`, likeliest first: two letters swapped, a letter dropped, a
+    letter replaced, a letter added."""
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    yield from (a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1 and b[0] != b[1])
+    yield from (a + b[1:] for a, b in cuts if b)
+    yield from (a + c + b[1:] for a, b in cuts if b for c in alphabet if c != b[0])
+    yield from (a + c + b for a, b in cuts for c in alphabet)
 
 
 def _known(word: str, lang: str, spellers: list[Speller]) -> bool:
