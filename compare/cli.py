@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from compare import __version__
 from compare.errors import TilmashError
@@ -28,8 +36,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
-out = Console()
-err = Console(stderr=True)
+# Messages carry file names and text as written: never read as rich markup ("[/]", "[sic]").
+# (Status lines take Text: rich reads a status string as markup whatever the console says.)
+out = Console(markup=False)
+err = Console(stderr=True, markup=False)
 
 PathsArg = Annotated[
     list[Path] | None,
@@ -52,6 +62,16 @@ CacheOpt = Annotated[
         help="Where the built model and the embedding cache live.",
     ),
 ]
+ALIGN_FORMATS = ("tmx", "json", "tsv")
+FINDINGS_FORMATS = ("json", "csv", "xlsx")
+OutsideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-outside-paths",
+        help="Let a manifest name files outside its own folder. Refused by default, so that "
+        "a manifest from someone else cannot pull your other files into a report.",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -69,30 +89,68 @@ def _root(
     """tilmash (тілмаш, "interpreter"): align kk/ru/en texts, flag drift, track terms."""
 
 
+def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bool = False):
+    """Load the corpus, warning about every document that reads as another language than
+    its manifest declares; with `grouped_only`, loose files that join no group are named and
+    not read (see load_corpus)."""
+    from compare.corpus import load_corpus
+
+    with _progress() as bars:
+        loaded = load_corpus(
+            paths or [],
+            on_document=bars.reading,
+            allow_outside=allow_outside,
+            grouped_only=grouped_only,
+        )
+    for doc in loaded.documents.values():
+        if doc.lang_warning:
+            err.print(Text.assemble(("warning: ", "yellow"), doc.lang_warning))
+    if loaded.ungrouped:
+        names = ", ".join(p.name for p in loaded.ungrouped[:3])
+        more = f" and {len(loaded.ungrouped) - 3} more" if len(loaded.ungrouped) > 3 else ""
+        left = "left out" if grouped_only else "in no group"
+        err.print(
+            Text.assemble(
+                ("note: ", "yellow"), f"no language version by name, so {left}: {names}{more}"
+            )
+        )
+    return loaded
+
+
+def _refuse_outputs(loaded, outputs, glossary: Path | None = None, export: Path | None = None):
+    """Before any long work: refuse an output that is an input (the documents, the manifest,
+    the glossary), a folder, or cannot be written; the export folder's files too."""
+    from compare.writers.export import export_files
+    from compare.writers.targets import check_output
+
+    inputs = loaded.input_files() + ([glossary] if glossary else [])
+    for path in outputs:
+        check_output(path, inputs)
+    if export is not None:
+        if export.exists() and not export.is_dir():
+            raise TilmashError(f"{export}: is a file; --export takes a folder")
+        for path in export_files(export, [g.id for g in loaded.groups]):
+            check_output(path, inputs, new_folder=True)
+
+
 @app.command()
-def corpus(paths: PathsArg = None, as_json: JsonOpt = False) -> None:
+def corpus(
+    paths: PathsArg = None, as_json: JsonOpt = False, allow_outside: OutsideOpt = False
+) -> None:
     """Show what was loaded: documents, languages (declared and detected), passages, groups.
 
     Example: [bold]tilmash corpus[/] (reads documents/), or
     [bold]tilmash corpus abstract.kk.txt abstract.ru.txt abstract.en.txt[/]
     """
-    from compare.corpus import load_corpus
     from compare.render import corpus_summary, corpus_table, groups_table
 
-    with err.status("Reading documents …") as status:
-        loaded = load_corpus(paths or [], on_document=lambda p: status.update(f"Reading {p} …"))
+    loaded = _read_corpus(paths, allow_outside)
     if as_json:
         print(json.dumps(corpus_summary(loaded), ensure_ascii=False, indent=2))
         return
     out.print(corpus_table(loaded))
     if loaded.groups:
         out.print(groups_table(loaded))
-    for doc in loaded.documents.values():
-        if doc.lang_mismatch:
-            err.print(
-                f"[yellow]warning:[/] {doc.path}: declared {doc.declared_lang!r} but reads as "
-                f"{doc.detected.lang!r} ({doc.detected.confidence:.0%})"
-            )
     if loaded.missing:
         out.print(
             f"Catalogue entries without a saved text: {', '.join(loaded.missing)} "
@@ -100,50 +158,82 @@ def corpus(paths: PathsArg = None, as_json: JsonOpt = False) -> None:
         )
 
 
+class _Bars:
+    """The progress of a command's long work on stderr: one bar per kind of work (reading,
+    groups, embedding, checks), each labelled with what it is doing now."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._tasks: dict[str, TaskID] = {}
+
+    def update(self, kind: str, label: str, done: int, total: int) -> None:
+        task = self._tasks.get(kind)
+        if task is None:
+            task = self._tasks[kind] = self._progress.add_task(label, total=total)
+        self._progress.update(task, description=label, completed=done, total=total)
+
+    def reading(self, path: Path, done: int, total: int) -> None:
+        self.update("read", f"Reading {path.name}", done, total)
+
+    def embedding(self, done: int, total: int) -> None:
+        self.update("embed", "Embedding", done, total)
+
+
 @contextmanager
-def _embedding_progress() -> Iterator[Callable[[int, int], None]]:
-    """A progress bar for embedding, shown only while there is text to embed."""
+def _progress() -> Iterator[_Bars]:
+    """Progress bars on stderr (labels never read as markup), gone once the work is done."""
     with Progress(
-        TextColumn("Embedding passages"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=err,
         transient=True,
     ) as bar:
-        task = bar.add_task("embed", total=None)
+        yield _Bars(bar)
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
 
-        yield update
+def _announce(message: str) -> None:
+    err.print(message, highlight=False)
 
 
 def _load_encoder(model: str | None, cache_dir: Path | None):
     from compare.embed import load_encoder
 
-    return load_encoder(model, cache_dir, announce=lambda m: err.print(m, highlight=False))
+    return load_encoder(model, cache_dir, announce=_announce)  # one function: loaded once
 
 
-def _aligned_groups(paths: list[Path] | None, model: str | None, cache_dir: Path | None) -> list:
-    """Load the corpus and align each of its groups of translations: (group, alignment)."""
+def _aligned_groups(
+    paths: list[Path] | None,
+    model: str | None,
+    cache_dir: Path | None,
+    allow_outside: bool,
+    output: Path | None,
+) -> list:
+    """Load the corpus and align each of its groups of translations: (group, alignment).
+    The output is checked first: one group only, not an input, writable."""
     from compare.align import align_group
-    from compare.corpus import load_corpus
 
-    with err.status("Reading documents …"):
-        loaded = load_corpus(paths or [])
+    loaded = _read_corpus(paths, allow_outside, grouped_only=True)
     groups = [g for g in loaded.groups if g.relation == "translations"]
     if not groups:
-        langs = sorted({d.lang for d in loaded.documents.values()})
+        langs = ", ".join(sorted({d.lang for d in loaded.documents.values()}))
+        found = f"the documents are in {langs} only" if langs else "no document text found"
         raise TilmashError(
-            f"nothing to align: the documents are in {', '.join(langs)} only; "
-            "give two or more language versions of one text"
+            f"nothing to align: {found}; give two or more language versions of one text"
         )
+    if output:
+        if len(groups) > 1:
+            raise TilmashError(
+                f"{len(groups)} groups of translations found; name the files of one group to use -o"
+            )
+        _refuse_outputs(loaded, [output])
     encoder = _load_encoder(model, cache_dir)
     aligned = []
-    for group in groups:
-        with _embedding_progress() as progress:
-            aligned.append((group, align_group(loaded, group, encoder, progress)))
+    with _progress() as bars:
+        for n, group in enumerate(groups):
+            bars.update("group", f"Group {group.id}", n, len(groups))
+            aligned.append((group, align_group(loaded, group, encoder, bars.embedding)))
     return aligned
 
 
@@ -157,6 +247,7 @@ def align(
     as_json: JsonOpt = False,
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
+    allow_outside: OutsideOpt = False,
 ) -> None:
     """Align passages across language versions of one text, side by side with scores.
 
@@ -167,14 +258,12 @@ def align(
     from compare.render import alignment_table
     from compare.writers import write_output
     from compare.writers.alignment import alignment_to_json, alignment_to_tmx, alignment_to_tsv
+    from compare.writers.targets import output_format
 
-    aligned = _aligned_groups(paths, model, cache_dir)
     if output:
-        if len(aligned) > 1:
-            raise TilmashError(
-                f"{len(aligned)} groups of translations found; name the files of one group "
-                "to use -o"
-            )
+        output_format(output, ALIGN_FORMATS)
+    aligned = _aligned_groups(paths, model, cache_dir, allow_outside, output)
+    if output:
         alignment = aligned[0][1]
         fmt = write_output(
             output,
@@ -206,28 +295,24 @@ FailOnOpt = Annotated[
 ]
 
 
-def _checked(paths, glossary, fail_on, model, cache_dir, outputs=()):
+def _checked(paths, glossary, fail_on, model, cache_dir, allow_outside, outputs=(), export=None):
     """Load, align and check every group: the work `check` and `report` share. Arguments
-    (the glossary, the folders of `outputs`) are checked before any long work starts."""
-    from compare.corpus import load_corpus
+    (the glossary, the `outputs` and `export` folder) are checked before any long work."""
     from compare.glossary import Glossary
     from compare.report import build_report
 
     if fail_on not in SEVERITY_CHOICES:
         raise TilmashError(f"--fail-on takes one of {', '.join(SEVERITY_CHOICES)}, not {fail_on!r}")
-    for path in outputs:
-        if path is not None and not path.resolve().parent.is_dir():
-            raise TilmashError(f"{path}: folder {path.parent} does not exist")
     terms = Glossary.load(glossary) if glossary else None
-    with err.status("Reading documents …"):
-        loaded = load_corpus(paths or [])
+    loaded = _read_corpus(paths, allow_outside, grouped_only=True)
     if not loaded.groups:
         raise TilmashError(
             "nothing to compare: give two or more versions or translations of one text"
         )
+    _refuse_outputs(loaded, outputs, glossary, export)
     encoder = _load_encoder(model, cache_dir)
-    with _embedding_progress() as progress:
-        return build_report(loaded, encoder, terms, on_group=lambda _: progress)
+    with _progress() as bars:
+        return build_report(loaded, encoder, terms, progress=bars.update)
 
 
 def _exit_for(findings, fail_on: str) -> None:
@@ -250,6 +335,7 @@ def check(
     fail_on: FailOnOpt = "major",
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
+    allow_outside: OutsideOpt = False,
 ) -> None:
     """Flag translation drift: meaning, omissions, numbers and dates, terms, consistency.
 
@@ -260,8 +346,12 @@ def check(
     from compare.render import findings_table
     from compare.writers import write_output
     from compare.writers.findings import findings_to_csv, findings_to_json, findings_to_xlsx
+    from compare.writers.targets import output_format
 
-    report = _checked(paths, glossary, fail_on, model, cache_dir, outputs=(output,))
+    if output:
+        output_format(output, FINDINGS_FORMATS)
+    outputs = [output] if output else []
+    report = _checked(paths, glossary, fail_on, model, cache_dir, allow_outside, outputs)
     groups = [(s.group, s.findings) for s in report.data.sections]
     if output:
         write_output(
@@ -301,6 +391,7 @@ def report(
     fail_on: FailOnOpt = "none",
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
+    allow_outside: OutsideOpt = False,
 ) -> None:
     """The main job: align, check and track terms, then write one self-contained HTML report
     (and the same findings as JSON beside it).
@@ -316,8 +407,10 @@ def report(
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise TilmashError(f"{output}: the report is HTML; give a name ending in .html")
-    result = _checked(paths, glossary, fail_on, model, cache_dir, outputs=(output,))
     json_path = output.with_suffix(".json")
+    result = _checked(
+        paths, glossary, fail_on, model, cache_dir, allow_outside, (output, json_path), export
+    )
     groups = [(s.group, s.findings) for s in result.data.sections]
     atomic_write(output, render_report(result.data))
     atomic_write(json_path, findings_to_json(groups, result.data.signature))
@@ -370,6 +463,7 @@ def timeline(
     as_json: JsonOpt = False,
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
+    allow_outside: OutsideOpt = False,
 ) -> None:
     """How the wording changed across versions: term frequencies per 10,000 words with trends,
     recurring replacements (old term → new term), and changes made in one language only.
@@ -387,7 +481,7 @@ def timeline(
     from compare.timeline import build_timeline, cross_language_changes, version_series
 
     with err.status("Reading documents …"):
-        series = version_series(_version_groups(paths))
+        series = version_series(_version_groups(paths, allow_outside))
     if not series:
         raise TilmashError(
             "no version series: give two or more versions of one text in one language"
@@ -396,7 +490,7 @@ def timeline(
     encoder = _load_encoder(model, cache_dir)
     results = []
     for name, by_lang in series.items():
-        with err.status(f"Tracking terms in {name} …"):
+        with err.status(Text(f"Tracking terms in {name} …")):
             lines = [build_timeline(docs, terms, encoder) for docs in by_lang.values()]
             releases = {len(docs) for docs in by_lang.values()}
             crossed = (
@@ -425,11 +519,11 @@ def timeline(
             out.print(cross_language_table(crossed))
 
 
-def _version_groups(paths: list[Path] | None) -> dict:
+def _version_groups(paths: list[Path] | None, allow_outside: bool) -> dict:
     """Version groups to track: the manifest's, or the named files as one group."""
     from compare.corpus import load_corpus
 
-    loaded = load_corpus(paths or [])
+    loaded = load_corpus(paths or [], allow_outside=allow_outside)
     if loaded.manifest is None:
         return {"files": list(loaded.documents.values())}
     return loaded.version_families()
@@ -440,8 +534,13 @@ def main() -> None:
     try:
         app()
     except TilmashError as error:
-        err.print(f"[red]tilmash: error:[/] {error}", highlight=False, soft_wrap=True)
+        message = Text.assemble(("tilmash: error: ", "red"), str(error))
+        err.print(message, highlight=False, soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("tilmash: interrupted")
         sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

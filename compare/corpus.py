@@ -1,14 +1,16 @@
 """Documents, passages and the corpus: files read, languages known, text cut into passages.
 
 A corpus comes either from a manifest (documents/manifest.toml says which files are
-translations or versions of which) or from files a user names on the command line, which
-are taken to be translations of one text. Everything downstream (alignment, checks,
+translations or versions of which) or from files a user names on the command line or a
+folder without a manifest, grouped by name (compare.naming: `x.kk.txt`, `x.ru.txt` are
+translations of one text). Everything downstream (alignment, checks,
 timelines) works on `Corpus.groups`, never on file names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,11 +25,13 @@ from compare.lang import (
     strip_label,
 )
 from compare.lang.rules import REFERENCE_HEADINGS
-from compare.manifest import Manifest, load_manifest
+from compare.manifest import Manifest, inside_folder, load_manifest
+from compare.naming import KNOWN_LANGS, group_by_name, ungroupable
 from compare.readers import SUPPORTED_SUFFIXES, read_document
 
+OnDocument = Callable[[Path, int, int], None]  # (file about to be read, files read, files in all)
+
 MANIFEST_NAME = "manifest.toml"
-KNOWN_LANGS = ("kk", "ru", "en")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,16 @@ class Document:
             and self.detected.lang != self.declared_lang
         )
 
+    @property
+    def lang_warning(self) -> str | None:
+        """The warning a language mismatch earns, the same wherever it is shown."""
+        if not self.lang_mismatch:
+            return None
+        return (
+            f"{self.path}: declared {self.declared_lang!r} but reads as "
+            f"{self.detected.lang!r} ({self.detected.confidence:.0%})"
+        )
+
 
 @dataclass(frozen=True)
 class DocumentGroup:
@@ -90,6 +104,12 @@ class Corpus:
     groups: tuple[DocumentGroup, ...]
     manifest: Manifest | None = None
     missing: tuple[str, ...] = field(default=())  # catalogue entries with no saved text
+    ungrouped: tuple[Path, ...] = field(default=())  # loose files no other file's name pairs with
+
+    def input_files(self) -> list[Path]:
+        """Every file read to build the corpus: what no output may ever overwrite."""
+        files = [doc.path for doc in self.documents.values()]
+        return files + ([self.manifest.path] if self.manifest else [])
 
     def group_documents(self, group: DocumentGroup) -> list[Document]:
         return [self.documents[m] for m in group.members]
@@ -198,9 +218,17 @@ def build_document(
 
 def load_corpus(
     paths: Sequence[Path] = (),
-    on_document: Callable[[Path], None] | None = None,
+    on_document: OnDocument | None = None,
+    allow_outside: bool = False,
+    grouped_only: bool = False,
 ) -> Corpus:
-    """A corpus from a manifest folder, from loose files, or (no paths) from ./documents."""
+    """A corpus from a manifest folder, from loose files, or (no paths) from ./documents.
+    A manifest's paths must stay inside its folder unless `allow_outside`.
+
+    Loose files are grouped by name (see compare.naming). With `grouped_only` the files that
+    join no group are not read at all, and files of which none groups are an error, said
+    before any file is read. `on_document(path, done, total)` is called before each file.
+    """
     if not paths:
         default = Path("documents")
         if not (default / MANIFEST_NAME).is_file():
@@ -210,8 +238,9 @@ def load_corpus(
             )
         paths = [default]
     if len(paths) == 1 and paths[0].is_dir() and (paths[0] / MANIFEST_NAME).is_file():
-        return _from_manifest(load_manifest(paths[0] / MANIFEST_NAME), on_document)
-    return _from_files(_expand(paths), on_document)
+        manifest = load_manifest(paths[0] / MANIFEST_NAME, allow_outside)
+        return _from_manifest(manifest, on_document, allow_outside)
+    return _from_files(_expand(paths), on_document, grouped_only)
 
 
 def _expand(paths: Sequence[Path]) -> list[Path]:
@@ -227,17 +256,26 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def _from_files(files: list[Path], on_document) -> Corpus:
+def _from_files(files: list[Path], on_document, grouped_only: bool) -> Corpus:
+    named = group_by_name(files)
+    if grouped_only and not named.groups:
+        raise ungroupable(files)
+    grouped = {path for members in named.groups.values() for path in members}
+    to_read = [p for p in files if p in grouped] if grouped_only else files
     documents: dict[str, Document] = {}
-    for path in files:
+    ids: dict[Path, str] = {}
+    for done, path in enumerate(to_read):
         if on_document:
-            on_document(path)
+            on_document(path, done, len(to_read))
         doc = load_document(path, doc_id=_unique_id(path, documents))
         documents[doc.id] = doc
-    groups = ()
-    if len(documents) > 1:
-        groups = (DocumentGroup("files", "translations", tuple(documents)),)
-    return Corpus(documents, groups)
+        ids.setdefault(path, doc.id)
+    groups = tuple(
+        DocumentGroup(stem, "translations", member_ids)
+        for stem, members in named.groups.items()
+        if len(member_ids := tuple(dict.fromkeys(ids[p] for p in members))) > 1
+    )
+    return Corpus(documents, groups, ungrouped=named.ungrouped)
 
 
 def _unique_id(path: Path, taken: dict) -> str:
@@ -247,11 +285,13 @@ def _unique_id(path: Path, taken: dict) -> str:
     return doc_id
 
 
-def _from_manifest(manifest: Manifest, on_document) -> Corpus:
+def _from_manifest(manifest: Manifest, on_document, allow_outside: bool = False) -> Corpus:
     documents: dict[str, Document] = {}
+    catalogue_texts = manifest.saved_catalogue_texts()
+    total = len(manifest.documents) + sum(len(texts) for texts in catalogue_texts.values())
     for entry in manifest.documents.values():
         if on_document:
-            on_document(entry.path)
+            on_document(entry.path, len(documents), total)
         documents[entry.id] = load_document(
             entry.path,
             doc_id=entry.id,
@@ -263,11 +303,13 @@ def _from_manifest(manifest: Manifest, on_document) -> Corpus:
         )
     # Saved texts of catalogue entries (e.g. policy documents) join as one document per language.
     expanded: dict[str, list[str]] = {}
-    for entry_id, texts in manifest.saved_catalogue_texts().items():
+    for entry_id, texts in catalogue_texts.items():
         entry = manifest.catalogue[entry_id]
         for lang, path in texts.items():
+            saved = os.path.relpath(path, manifest.path.parent)  # may be a symlink leading out
+            inside_folder(manifest.path, f"catalogue {entry_id!r}", saved, allow_outside)
             if on_document:
-                on_document(path)
+                on_document(path, len(documents), total)
             doc = load_document(
                 path,
                 doc_id=f"{entry_id}.{lang}",

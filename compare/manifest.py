@@ -257,13 +257,15 @@ def _fields(path: Path, where: str, table: Any, spec: Spec) -> dict[str, Any]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is accepted
     except OSError as err:
         raise InputError(path, f"cannot read the manifest: {err.strerror or err}") from None
     except UnicodeDecodeError:
         raise InputError(path, "the manifest is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as err:
         raise InputError(path, f"not valid TOML: {err}") from None
+    except RecursionError:
+        raise InputError(path, "not valid TOML: nested too deeply") from None
 
 
 def _sections(path: Path, data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -314,17 +316,40 @@ def _check_group(path: Path, group: Group, manifest: Manifest) -> None:
         raise InputError(path, f"group {group.id!r}: list versions oldest first")
 
 
-def load_manifest(path: Path) -> Manifest:
-    """Read and check a manifest; paths in it are relative to the manifest's folder."""
+OUTSIDE_OPTION = "--allow-outside-paths"
+
+
+def inside_folder(path: Path, item: str, value: str, allow_outside: bool) -> Path:
+    """A manifest path, relative to the manifest's folder. It must stay inside that folder
+    (symlinks resolved) unless allowed: a manifest from someone else must not pull any
+    readable file of the user's into a report."""
+    folder = path.parent
+    target = folder / value
+    if not allow_outside and not target.resolve().is_relative_to(folder.resolve()):
+        raise InputError(
+            path,
+            f"{item}: {value!r} leads outside the manifest's folder; "
+            f"pass {OUTSIDE_OPTION} if you trust this manifest",
+        )
+    return target
+
+
+def load_manifest(path: Path, allow_outside: bool = False) -> Manifest:
+    """Read and check a manifest; paths in it are relative to the manifest's folder and stay
+    inside it unless `allow_outside`."""
     path = Path(path)
     sections = _sections(path, _read_toml(path))
+    if not sections.get("document") and not sections.get("catalogue"):
+        raise InputError(
+            path, "declares no documents; add [[document]] tables (see documents/README.md)"
+        )
     _check_ids(path, sections)
-    folder = path.parent
 
     works = {t["id"]: Work(**t) for t in sections.get("work", [])}
     documents = {}
     for t in sections.get("document", []):
-        doc = ManifestDocument(**{**t, "path": folder / t["path"]})
+        where = inside_folder(path, f"document {t['id']!r}", t["path"], allow_outside)
+        doc = ManifestDocument(**{**t, "path": where})
         if doc.work not in works:
             raise InputError(path, f"document {doc.id!r}: unknown work {doc.work!r}")
         if not doc.path.is_file():
@@ -332,7 +357,8 @@ def load_manifest(path: Path) -> Manifest:
         documents[doc.id] = doc
     catalogue = {}
     for t in sections.get("catalogue", []):
-        entry = CatalogueEntry(**{**t, "save_as": folder / t["save_as"]})
+        where = inside_folder(path, f"catalogue {t['id']!r}", t["save_as"], allow_outside)
+        entry = CatalogueEntry(**{**t, "save_as": where})
         if entry.cited_in is not None and entry.cited_in not in works:
             raise InputError(path, f"catalogue {entry.id!r}: unknown work {entry.cited_in!r}")
         _check_year(path, entry.id, entry.year, entry.date)

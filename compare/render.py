@@ -1,26 +1,50 @@
-"""Terminal views and JSON summaries of library results (no computation happens here)."""
+"""Terminal views and JSON summaries of library results (no computation happens here).
+
+Every table is a `PlainTable`: file names, passages, terms and ids are shown as written, never
+read as rich markup, so "[sic]" stays in the text and "[/]" cannot break the output; styles
+are given as `styled(...)` cells.
+"""
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.table import Table
+from rich.text import Text
 
 from compare.align.documents import Alignment
 from compare.corpus import Corpus
 
 
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left")
-    for column in columns:
-        table.add_column(column)
-    return table
+def plain(value: object) -> RenderableType:
+    """A cell, title or header shown as written (a rich renderable is kept as it is)."""
+    return Text(value) if isinstance(value, str) else value
+
+
+def styled(value: str, style: str) -> Text:
+    return Text(value, style=style)
+
+
+class PlainTable(Table):
+    """A rich Table whose strings are never read as markup."""
+
+    def __init__(self, title: str, *columns: str, **options) -> None:
+        super().__init__(title=plain(title), title_justify="left", **options)
+        for column in columns:
+            self.add_column(column)
+
+    def add_column(self, header: RenderableType = "", *args, **options) -> None:
+        super().add_column(plain(header), *args, **options)
+
+    def add_row(self, *cells: RenderableType | None, **options) -> None:
+        super().add_row(*(plain(c) for c in cells), **options)
 
 
 def corpus_table(corpus: Corpus) -> Table:
-    table = _table("Documents", "id", "format", "lang", "declared", "detected", "passages")
+    table = PlainTable("Documents", "id", "format", "lang", "declared", "detected", "passages")
     for doc in corpus.documents.values():
         detected = f"{doc.detected.lang} {doc.detected.confidence:.0%}"
         if doc.lang_mismatch:
-            detected = f"[yellow]{detected} ≠[/]"
+            detected = styled(f"{detected} ≠", "yellow")
         table.add_row(
             doc.id,
             doc.format,
@@ -33,7 +57,7 @@ def corpus_table(corpus: Corpus) -> Table:
 
 
 def groups_table(corpus: Corpus) -> Table:
-    table = _table("Groups", "group", "relation", "members")
+    table = PlainTable("Groups", "group", "relation", "members")
     for group in corpus.groups:
         members = ", ".join(f"{m} ({corpus.documents[m].lang})" for m in group.members)
         table.add_row(group.id, group.relation, members)
@@ -69,14 +93,14 @@ def corpus_summary(corpus: Corpus) -> dict:
 
 def alignment_table(alignment: Alignment, title: str) -> Table:
     """Aligned units side by side: one row per unit, one column per version, a score each."""
-    table = Table(title=f"{title} ({alignment.model})", title_justify="left", show_lines=True)
+    table = PlainTable(f"{title} ({alignment.model})", show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("score", justify="right")
     for key in alignment.keys:
         table.add_column(key, ratio=1, overflow="fold")
     for unit in alignment.units:
-        cells = [unit.text(k) or "[red]— (no counterpart)[/]" for k in alignment.keys]
-        score = f"{unit.score:.3f}" if not unit.missing else "[red]omitted[/]"
+        cells = [unit.text(k) or styled("— (no counterpart)", "red") for k in alignment.keys]
+        score = f"{unit.score:.3f}" if not unit.missing else styled("omitted", "red")
         table.add_row(str(unit.index), score, *cells)
     return table
 
@@ -88,14 +112,12 @@ def findings_table(findings, alignment: Alignment, title: str) -> Table:
     """Findings grouped by severity (they arrive sorted), one row each, with the unit's place."""
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_STYLE}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items())
-    table = Table(
-        title=f"{title}: {summary or 'no findings'}", title_justify="left", show_lines=True
-    )
+    table = PlainTable(f"{title}: {summary or 'no findings'}", show_lines=True)
     for column in ("severity", "check", "unit", "langs", "what", "suggestion", "sure"):
         table.add_column(column, overflow="fold")
     for f in findings:
         table.add_row(
-            f"[{SEVERITY_STYLE[f.severity]}]{f.severity}[/]",
+            styled(f.severity, SEVERITY_STYLE[f.severity]),
             f.check,
             str(f.unit),
             " ".join(f.langs),
@@ -108,7 +130,7 @@ def findings_table(findings, alignment: Alignment, title: str) -> Table:
 
 def report_summary(report, html_path, json_path) -> Table:
     """The terminal summary after `tilmash report`: per group, units and findings by severity."""
-    table = _table("tilmash report", "group", "relation", "versions", "units", "major", "minor")
+    table = PlainTable("tilmash report", "group", "relation", "versions", "units", "major", "minor")
     table.columns[0].overflow = "fold"
     for section in report.data.sections:
         counts = {s: sum(f.severity == s for f in section.findings) for s in SEVERITY_STYLE}
@@ -117,9 +139,9 @@ def report_summary(report, html_path, json_path) -> Table:
             section.relation,
             " ".join(section.alignment.keys),
             str(len(section.alignment.units)),
-            f"[{SEVERITY_STYLE['major']}]{counts['major']}[/]",
-            f"[{SEVERITY_STYLE['minor']}]{counts['minor']}[/]",
+            styled(str(counts["major"]), SEVERITY_STYLE["major"]),
+            styled(str(counts["minor"]), SEVERITY_STYLE["minor"]),
         )
     documents = len(report.corpus.documents)
-    table.caption = f"{documents} documents · report: {html_path} · findings: {json_path}"
+    table.caption = plain(f"{documents} documents · report: {html_path} · findings: {json_path}")
     return table

@@ -7,11 +7,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from compare.corpus import Passage, joined
 from compare.diff import DiffEntry, VersionDiff, WordOp
+from compare.render import PlainTable, styled
 from compare.timeline import CrossLanguageChange, Replacement, Timeline
 
 STATUS_STYLE = {
@@ -41,36 +42,33 @@ def _where(passages: Sequence[Passage]) -> str:
     return f"{numbers} ({label})" if label else numbers
 
 
-def marked_words(ops: Sequence[WordOp]) -> str:
-    """The word diff as rich markup, readable without colour too: [-deleted-] in red,
-    {+inserted+} in green, respellings [~old→new~] in yellow."""
-    out = []
+def marked_words(ops: Sequence[WordOp]) -> Text:
+    """The word diff, readable without colour too: [-deleted-] in red, {+inserted+} in green,
+    respellings [~old→new~] in yellow."""
+    pieces: list[tuple[str, str]] = []
     for op in ops:
-        old, new = escape(op.old), escape(op.new)
         if op.op == "equal":
-            out.append(new)  # the NEW side's spelling (equal words may differ in script)
+            pieces.append((op.new, ""))  # the NEW side's spelling (equal words may differ)
         elif op.op == "respell":
-            out.append(f"[yellow]\\[~{old}→{new}~][/]")
+            pieces.append((f"[~{op.old}→{op.new}~]", "yellow"))
         else:
-            parts = (old and f"[red]\\[-{old}-][/]", new and f"[green]{{+{new}+}}[/]")
-            out.append(" ".join(part for part in parts if part))
-    return " ".join(out)
+            if op.old:
+                pieces.append((f"[-{op.old}-]", "red"))
+            if op.new:
+                pieces.append((f"{{+{op.new}+}}", "green"))
+    return Text(" ").join(Text(text, style=style) for text, style in pieces)
 
 
-def _entry_cells(entry: DiffEntry) -> tuple[str, str]:
+def _entry_cells(entry: DiffEntry) -> tuple[str, str | Text]:
     if entry.words and entry.status != "unchanged":
-        return escape(entry.old_text), marked_words(entry.words)
-    return escape(entry.old_text), escape(entry.new_text)
+        return entry.old_text, marked_words(entry.words)
+    return entry.old_text, entry.new_text
 
 
 def diff_table(diff: VersionDiff, *, changed_only: bool = True) -> Table:
     """One row per entry (unchanged ones left out unless asked for), NEW shown as a word diff."""
     counts = ", ".join(f"{n} {s}" for s, n in diff.counts().items() if n)
-    table = Table(
-        title=f"{diff.old.id} → {diff.new.id}: {counts} ({diff.model})",
-        title_justify="left",
-        show_lines=True,
-    )
+    table = PlainTable(f"{diff.old.id} → {diff.new.id}: {counts} ({diff.model})", show_lines=True)
     for column in ("status", "old #", "new #", "sim", diff.old.id, diff.new.id):
         table.add_column(column, overflow="fold")
     for entry in diff.entries:
@@ -78,7 +76,7 @@ def diff_table(diff: VersionDiff, *, changed_only: bool = True) -> Table:
             continue
         sim = f"{entry.similarity:.2f}" if entry.similarity is not None else ""
         table.add_row(
-            f"[{STATUS_STYLE[entry.status]}]{entry.status}[/]",
+            styled(entry.status, STATUS_STYLE[entry.status]),
             _where(entry.old),
             _where(entry.new),
             sim,
@@ -112,7 +110,7 @@ def diff_to_dict(diff: VersionDiff) -> dict:
 
 def timeline_table(timeline: Timeline, *, limit: int | None = None) -> Table:
     """One row per term: frequency per 10,000 words in each version, a bar per version, trend."""
-    table = Table(title=f"Terms through versions ({timeline.lang})", title_justify="left")
+    table = PlainTable(f"Terms through versions ({timeline.lang})")
     table.add_column("term", overflow="fold")
     table.add_column("src")
     for version, words in zip(timeline.versions, timeline.words, strict=True):
@@ -122,11 +120,11 @@ def timeline_table(timeline: Timeline, *, limit: int | None = None) -> Table:
     for row in timeline.terms[:limit]:
         style = TREND_STYLE[row.trend]
         table.add_row(
-            escape(row.term),
+            row.term,
             "gloss" if row.source == "glossary" else "text",
             *(f"{f:.1f}" if c else "·" for f, c in zip(row.per_10k, row.counts, strict=True)),
             sparkline(row.per_10k),
-            f"[{style}]{row.trend}[/]",
+            styled(row.trend, style),
             row.first or "",
             row.last or "",
         )
@@ -160,7 +158,7 @@ def timeline_to_dict(timeline: Timeline) -> dict:
 
 def replacements_table(replacements: Sequence[Replacement], *, limit: int = 20) -> Table:
     """The most frequent substitutions, each with an example passage pair."""
-    table = Table(title="Recurring replacements", title_justify="left", show_lines=True)
+    table = PlainTable("Recurring replacements", show_lines=True)
     for column in ("old", "new", "count", "where", "example (old → new)"):
         table.add_column(column, overflow="fold")
     for r in replacements[:limit]:
@@ -168,11 +166,11 @@ def replacements_table(replacements: Sequence[Replacement], *, limit: int = 20) 
         steps = sorted({f"{s.old_version} → {s.new_version}" for s in r.swaps})
         example = joined(swap.old) + "\n→ " + joined(swap.new)
         table.add_row(
-            f"[red]{escape(r.old)}[/]",
-            f"[green]{escape(r.new)}[/]",
+            styled(r.old, "red"),
+            styled(r.new, "green"),
             str(r.count),
             "\n".join(steps),
-            escape(example),
+            example,
         )
     return table
 
@@ -201,7 +199,7 @@ def replacements_to_dict(replacements: Sequence[Replacement]) -> list[dict]:
 
 def cross_language_table(changes: Sequence[CrossLanguageChange]) -> Table:
     """Per replacement and other language: how many counterparts kept the old wording."""
-    table = Table(title="Changes across language versions", title_justify="left", show_lines=True)
+    table = PlainTable("Changes across language versions", show_lines=True)
     for column in ("changed in", "release", "replacement", "checked in", "counterparts", "example"):
         table.add_column(column, overflow="fold")
     for c in changes:
@@ -215,10 +213,10 @@ def cross_language_table(changes: Sequence[CrossLanguageChange]) -> Table:
         table.add_row(
             c.lang,
             f"{c.old_version} → {c.new_version}",
-            f"{escape(c.old)} → {escape(c.new)}",
+            f"{c.old} → {c.new}",
             c.other,
-            f"[{style}]{summary}[/]",
-            escape(example),
+            styled(summary, style),
+            example,
         )
     return table
 

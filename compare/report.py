@@ -20,7 +20,8 @@ from compare.glossary import Glossary
 from compare.signature import Signature
 from compare.timeline import Timeline, build_timeline, version_series
 
-Progress = Callable[[int, int], None]
+# progress(kind, label, done, total): kind is "group", "embed" or "check"; label says which.
+Progress = Callable[[str, str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -88,26 +89,44 @@ def timelines(corpus: Corpus, encoder, glossary: Glossary | None) -> tuple[Timel
     )
 
 
+class _Reporting:
+    """An encoder that reports the progress of every encode call, the checks' included."""
+
+    def __init__(self, encoder, progress: Callable[[int, int], None]) -> None:
+        self._encoder, self._progress = encoder, progress
+
+    def encode(self, texts, progress=None):
+        return self._encoder.encode(texts, progress or self._progress)
+
+    def __getattr__(self, name: str):
+        return getattr(self._encoder, name)
+
+
 def build_report(
     corpus: Corpus,
     encoder,
     glossary: Glossary | None = None,
-    on_group: Callable[[str], Progress | None] = lambda _: None,
+    progress: Progress | None = None,
 ) -> Report:
-    """Align and check every group of the corpus. `on_group(group id)` may return a progress
-    callback for embedding that group's passages."""
+    """Align and check every group of the corpus, telling `progress` what is being done."""
+    step = progress or (lambda *_: None)
+    encoder = _Reporting(encoder, lambda done, total: step("embed", "Embedding", done, total))
     sections: list[ReportSection] = []
     settings: dict[str, object] = {"align": asdict(AlignParams())}
-    for group in corpus.groups:
-        alignment = align_group(corpus, group, encoder, on_group(group.id))
+    for n, group in enumerate(corpus.groups):
+        step("group", f"Group {group.id}", n, len(corpus.groups))
+        alignment = align_group(corpus, group, encoder)
         terms = build_glossary(alignment, glossary)
         checks = default_checks(alignment, terms, encoder)
         settings.update({c.name: c.settings() for c in checks if c.settings()})
         units = unit_texts(alignment)
-        findings = run_checks(units, checks)
+        findings = run_checks(
+            units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
+        )
         sections.append(
             ReportSection.build(group.id, group.relation, alignment, findings, terms, units)
         )
+    step("group", "Groups", len(corpus.groups), len(corpus.groups))
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
     data = ReportData(signature, tuple(sections), timelines(corpus, encoder, glossary))
     return Report(data, corpus, tuple(f for s in sections for f in s.findings))

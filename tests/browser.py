@@ -36,9 +36,10 @@ def skip_reason() -> str | None:
 
 
 @contextmanager
-def open_page(path: Path) -> Iterator[tuple[object, list[str]]]:
-    """A Playwright page showing the local file `path`, and the list of every request it
-    makes beyond that file (aborted, so the page shows what it looks like offline)."""
+def open_page(path: Path, javascript: bool = True) -> Iterator[tuple[object, list[str]]]:
+    """A Playwright page showing the local file `path` (with scripts off unless `javascript`),
+    and the list of every request it makes beyond that file (aborted, so the page shows what
+    it looks like offline)."""
     from playwright.sync_api import sync_playwright
 
     url = path.resolve().as_uri()
@@ -51,7 +52,7 @@ def open_page(path: Path) -> Iterator[tuple[object, list[str]]]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport=VIEWPORT)
+            page = browser.new_page(viewport=VIEWPORT, java_script_enabled=javascript)
             page.route(lambda u: u != url and not u.startswith("data:"), block)
             page.goto(url)
             yield page, outside

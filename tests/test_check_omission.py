@@ -6,11 +6,19 @@ short trilingual sentences in the style of a migration-policy text. Uses the rea
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_check_meaning import FAITHFUL, assert_spans_point_into, group
 
+from compare.align import align_documents
+from compare.checks.base import UnitText
 from compare.checks.omission import OmissionCheck
+from compare.checks.run import unit_texts
+from compare.corpus import load_corpus
 from compare.embed import load_encoder
+
+FRONT = Path(__file__).resolve().parent.parent / "documents" / "kaliaskarova-2022"
 
 # Only ru opens with "As is known,".
 ADDED = (
@@ -85,3 +93,21 @@ def test_finding_ids_are_stable(check) -> None:
     units = group([*FAITHFUL[:4], ADDED, *FAITHFUL[4:]])
     first = [f.id for f in check.run(units)]
     assert first and first == [f.id for f in OmissionCheck(load_encoder()).run(units)]
+
+
+def test_a_unit_longer_than_any_link_is_not_cut_into_clauses(check) -> None:
+    """A unit the versions disagree on (more passages in one than the aligner links at once)
+    gets no clause finding, so its cost does not grow with the square of its length."""
+    units = group([*FAITHFUL[:4], ADDED, *FAITHFUL[4:]])
+    limit = check.max_passages
+    merged = UnitText(4, units[4].texts, {**units[4].passages, "ru": tuple(range(limit + 1))})
+    assert check.run([*units[:4], merged, *units[5:]]) == []
+
+
+def test_the_unit_limit_leaves_the_front_matter_findings_identical(check) -> None:
+    """The shipped trilingual front matter: every unit is within the limit, so the findings
+    with and without it are the same."""
+    corpus = load_corpus([FRONT / f"front.{lang}.txt" for lang in ("kk", "ru", "en")])
+    units = unit_texts(align_documents(list(corpus.documents.values()), check.encoder))
+    unlimited = OmissionCheck(check.encoder, max_passages=None).run(units)
+    assert unlimited and check.run(units) == unlimited

@@ -94,6 +94,7 @@ def test_reused_wording_is_traced_with_its_counterparts(encoder):
     (finding,) = ConsistencyCheck(RENEWABLES, encoder).run(units)
     assert finding.check == "consistency" and finding.unit == 2
     assert finding.severity == "minor" and finding.details["kind"] == "reuse"
+    assert finding.fault == "kk"  # its en and ru spans are the reference
     assert [(s.lang, s.text) for s in finding.spans] == [
         ("kk", "энергетика"),
         ("en", "energy"),

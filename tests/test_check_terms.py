@@ -35,6 +35,7 @@ def test_missing_equivalent_is_flagged_with_the_glossary_term():
     )
     assert finding.check == "terms" and finding.severity == "major"
     assert finding.unit == 4 and finding.langs == ("en", "ru", "kk")
+    assert finding.fault == "kk"  # the version to fix; en and ru are the reference
     assert finding.suggestion == "қалалану"
     assert [(s.lang, s.text) for s in finding.spans] == [
         ("en", "Urbanisation"),
@@ -66,6 +67,7 @@ def test_admitted_source_term_gives_a_minor_finding():
 def test_deprecated_term_is_flagged_with_the_preferred_one():
     (finding,) = _terms(_unit(0, en="Urbanisation is fast.", ru="Огорождение идёт быстро."))
     assert finding.severity == "major" and finding.suggestion == "урбанизация"
+    assert finding.fault == "ru"
     assert [(s.lang, s.text) for s in finding.spans] == [
         ("en", "Urbanisation"),
         ("ru", "Огорождение"),
@@ -116,6 +118,7 @@ def test_two_glossary_variants_in_one_language():
         _unit(2, en="Electronic government grows."),
     )
     assert finding.check == "consistency" and finding.langs == ("en",)
+    assert finding.fault == "en"
     assert finding.unit == 2 and finding.spans[0].text == "Electronic government"
     assert finding.details["renderings"] == {"e-government": [0, 1], "electronic government": [2]}
     assert finding.suggestion == "e-government"

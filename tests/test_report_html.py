@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -272,3 +273,131 @@ def test_in_chromium(report: Path, data: ReportData, tmp_path_factory, capsys) -
         assert outside == []
     with capsys.disabled():
         print(f"\nreport screenshots: {artifacts}/report.png, unit.png")
+
+
+def _page(texts: dict[str, str], findings_for, group: str = "g") -> str:
+    """A one-unit report of `texts` (version key → Kazakh, Russian or English sentence) with
+    the findings `findings_for(unit text by key)` returns, built without the model."""
+    langs = {"kk": "kk", "ru": "ru", "en": "en", "original-script": "kk", "transliterated": "en"}
+    docs = {k: build_document(k, [(t, None)], declared_lang=langs[k]) for k, t in texts.items()}
+    keys = list(texts)
+    scores = {f"{a}~{b}": 0.1 for i, a in enumerate(keys) for b in keys[i + 1 :]}
+    unit = AlignedUnit(0, {k: d.passages for k, d in docs.items()}, 0.1, scores)
+    alignment = Alignment(docs, (unit,), "test-model")
+    findings = findings_for({k: unit.text(k) for k in keys})
+    section = ReportSection.build(
+        group, "translations", alignment, findings, build_glossary(alignment)
+    )
+    return render_report(ReportData({"signature": "s"}, (section,)))
+
+
+TRIPLE = {
+    "kk": "Көші-қон саясаты 2023 жылы өзгерді.",
+    "ru": "Миграционная политика изменилась в 2023 году.",
+    "en": "Migration policy changed in 2023.",
+}
+
+
+def _span(texts: dict[str, str], key: str, words: str) -> Span:
+    start = texts[key].index(words)
+    return Span(key, start, start + len(words), words)
+
+
+def _fault_and_unknown(texts: dict[str, str]) -> tuple[Finding, ...]:
+    """A terms finding about kk (en and ru quoted as reference) and a numbers finding that
+    does not say which version is at fault."""
+    about_kk = Finding(
+        "terms",
+        "major",
+        0.9,
+        0,
+        ("en", "ru", "kk"),
+        "kk has none of 'migration policy'",
+        (
+            _span(texts, "en", "Migration policy"),
+            _span(texts, "ru", "Миграционная политика"),
+            _span(texts, "kk", "Көші-қон саясаты"),
+        ),
+        details={"lang": "kk"},
+    )
+    unknown = Finding(
+        "numbers", "minor", 0.8, 0, ("ru", "en"), "2023 differs", (_span(texts, "en", "2023"),)
+    )
+    return about_kk, unknown
+
+
+def test_version_at_fault_is_marked_apart_from_the_reference() -> None:
+    tree = lxml_html.fromstring(_page(TRIPLE, _fault_and_unknown))
+    marks = {
+        (cell.get("lang"), m.text_content()): m.get("class")
+        for cell in tree.xpath("//tr[@id='unit-g-0']/td[contains(@class, 'text')]")
+        for m in cell.xpath(".//mark")
+    }
+    assert marks == {
+        ("kk", "Көші-қон саясаты"): "drift major fault",
+        ("ru", "Миграционная политика"): "drift major ref",
+        ("en", "Migration policy"): "drift major ref",
+        ("en", "2023"): "drift minor",  # the numbers check does not say who is at fault
+    }
+    item = tree.xpath("//li[contains(@class, 'finding')]")[0]
+    assert item.xpath(".//span[@class='langs']/strong[@class='fault']")[0].text == "kk"
+    assert [q.get("class") for q in item.xpath(".//q")] == [None, None, "fault"]
+
+
+def test_language_filter_files_findings_under_the_version_at_fault() -> None:
+    tree = lxml_html.fromstring(_page(TRIPLE, _fault_and_unknown))
+    items = tree.xpath("//li[contains(@class, 'finding')]")
+    assert [i.get("data-language") for i in items] == ["kk", "ru en"]
+    boxes = tree.xpath("//input[@data-filter='language']/@value")
+    assert boxes == ["en", "kk", "ru"]
+
+
+def test_filters_are_hidden_until_the_script_shows_them() -> None:
+    page = _page(TRIPLE, _fault_and_unknown)
+    tree = lxml_html.fromstring(page)
+    form = tree.xpath("//form[@class='filters']")[0]
+    assert form.get("hidden") is not None
+    assert "All 2 findings are listed" in tree.xpath("//noscript")[0].text_content()
+    assert ".filters[hidden] { display: none; }" in page  # the stylesheet's flex must not win
+
+
+def test_findings_json_cannot_close_its_script_element() -> None:
+    def hostile(texts: dict[str, str]) -> tuple[Finding, ...]:
+        message = "</script><script>alert(1)</script>"
+        return (Finding("meaning", "major", 0.9, 0, ("kk",), message),)
+
+    page = _page(TRIPLE, hostile)
+    assert "</script><script>alert" not in page
+    tree = lxml_html.fromstring(page)
+    data = json.loads(tree.xpath("//script[@id='tilmash-findings']")[0].text)
+    assert data["g"][0]["message"] == "</script><script>alert(1)</script>"
+
+
+@needs_browser
+def test_in_chromium_width_filters_and_no_script(report: Path, data: ReportData, tmp_path) -> None:
+    """No sideways scrolling at 1366 px (long version names included); the language filter
+    keeps the findings about the ticked version; without JavaScript no dead filters show."""
+    long_names = tmp_path / "long-names.html"
+    texts = {"original-script": TRIPLE["kk"], "transliterated": "Koshi-qon sayasaty 2023."}
+    long_names.write_text(_page(texts, lambda _: ()), encoding="utf-8")
+    for path in (report, long_names):
+        with open_page(path) as (page, _):
+            page.set_viewport_size({"width": 1366, "height": 900})
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 1366, f"{path.name} is {width} px wide"
+
+    findings = data.sections[0].findings
+    about_ru = [f for f in findings if "ru" in ((f.fault,) if f.fault else f.langs)]
+    assert len(about_ru) < len(findings)
+    with open_page(report) as (page, outside):
+        for box in page.locator("input[data-filter='language']").all():
+            box.set_checked(box.get_attribute("value") == "ru")
+        shown = page.locator("li.finding:not(.hidden)")
+        assert shown.count() == len(about_ru)
+        assert page.locator(".filters output").inner_text().startswith(f"{len(about_ru)} of")
+        assert outside == []
+
+    with open_page(report, javascript=False) as (page, _):
+        assert not page.locator("form.filters").is_visible()
+        assert page.locator("li.finding").count() == len(findings)
+        assert f"All {len(findings)} findings are listed" in page.locator("main").inner_text()

@@ -60,6 +60,14 @@ class Finding:
         )
         return self.check[:4] + "-" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
+    @property
+    def fault(self) -> str | None:
+        """The version the finding is about (the one to check and fix), when the check can
+        tell: checks name it as details["lang"]. The finding's other versions and spans are
+        the reference it was judged against."""
+        lang = self.details.get("lang")
+        return lang if isinstance(lang, str) else None
+
 
 class Check(ABC):
     """A drift check: one module per kind of drift, each a subclass of this."""

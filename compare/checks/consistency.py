@@ -172,6 +172,7 @@ class ConsistencyCheck(GlossaryCheck):
             details={
                 "concept": gap.concept.id,
                 "kind": "reuse",
+                "lang": lang,
                 "rendering": {"unit": gap.unit.unit, "text": rendering.text},
             },
         )
@@ -198,6 +199,7 @@ class ConsistencyCheck(GlossaryCheck):
             suggestion=(p.text if (p := concept.preferred(lang)) else None),
             details={
                 "concept": concept.id,
+                "lang": lang,
                 "renderings": {r.label: sorted(r.spans) for r in renderings},
             },
         )

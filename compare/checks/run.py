@@ -6,7 +6,7 @@ declare themselves: a trilingual keyword list is the author's own glossary.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from compare.align.documents import Alignment
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
@@ -66,10 +66,18 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
     return checks + formal_checks(declared)
 
 
-def run_checks(units: Sequence[UnitText], checks: Sequence[Check]) -> list[Finding]:
+def run_checks(
+    units: Sequence[UnitText],
+    checks: Sequence[Check],
+    on_check: Callable[[str, int, int], None] | None = None,
+) -> list[Finding]:
     """All findings over a group's units (see unit_texts), most severe and surest first, then
-    in document order."""
-    findings = [f for check in checks for f in check.run(units)]
+    in document order. `on_check(name, checks done, checks in all)` is called before each."""
+    findings = []
+    for done, check in enumerate(checks):
+        if on_check:
+            on_check(check.name, done, len(checks))
+        findings += check.run(units)
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 
 

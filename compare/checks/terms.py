@@ -199,7 +199,7 @@ class TermsCheck(GlossaryCheck):
             spans=tuple(found[0].span for found in sources.values())
             + tuple(o.span for o in deprecated),
             suggestion=preferred.text,
-            details={"concept": concept.id, "kind": "deprecated"},
+            details={"concept": concept.id, "kind": "deprecated", "lang": lang},
         )
 
     def _missing(
@@ -233,5 +233,5 @@ class TermsCheck(GlossaryCheck):
             ),
             spans=tuple(o.span for o in firsts) + ((rendering,) if rendering else ()),
             suggestion=preferred.text if preferred else None,
-            details={"concept": concept.id, "kind": "missing"},
+            details={"concept": concept.id, "kind": "missing", "lang": lang},
         )

@@ -58,6 +58,8 @@ def read_document(path: Path | str) -> RawDocument:
         document = replace(document, blocks=tuple(label_blocks(list(document.blocks))))
     except OSError as exc:
         raise InputError(path, _describe(exc)) from exc
+    except RecursionError:
+        raise InputError(path, "nested too deeply to read (markup inside markup)") from None
     if not document.blocks:
         raise InputError(path, "no text found (only whitespace or markup)")
     return document

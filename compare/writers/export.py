@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from compare.errors import TilmashError
@@ -12,6 +13,21 @@ from compare.writers.alignment import alignment_to_tmx
 from compare.writers.findings import findings_to_csv, findings_to_xlsx
 from compare.writers.html_common import slug
 from compare.writers.termbase import save_glossary
+
+FINDINGS_FILES = ("findings.csv", "findings.xlsx")
+
+
+def _group_files(folder: Path, group: str) -> tuple[Path, Path]:
+    """The group's aligned units (TMX) and glossary (TBX) files."""
+    name = slug(group)
+    return folder / f"{name}.tmx", folder / f"{name}.tbx"
+
+
+def export_files(folder: Path, groups: Iterable[str]) -> list[Path]:
+    """Every file an export of these groups may write, to check them before any work."""
+    return [p for g in groups for p in _group_files(folder, g)] + [
+        folder / n for n in FINDINGS_FILES
+    ]
 
 
 def export_report(data: ReportData, folder: Path) -> list[Path]:
@@ -24,18 +40,16 @@ def export_report(data: ReportData, folder: Path) -> list[Path]:
         ) from None
     written = []
     for section in data.sections:
-        name = slug(section.group)
-        tmx = folder / f"{name}.tmx"
+        tmx, tbx = _group_files(folder, section.group)
         atomic_write(tmx, alignment_to_tmx(section.alignment))
         written.append(tmx)
         if section.glossary.concepts:
-            tbx = folder / f"{name}.tbx"
             save_glossary(section.glossary, tbx)
             written.append(tbx)
     groups = [(s.group, s.findings) for s in data.sections]
     for path, content in (
-        (folder / "findings.csv", findings_to_csv(groups)),
-        (folder / "findings.xlsx", findings_to_xlsx(groups)),
+        (folder / FINDINGS_FILES[0], findings_to_csv(groups)),
+        (folder / FINDINGS_FILES[1], findings_to_xlsx(groups)),
     ):
         atomic_write(path, content)
         written.append(path)

@@ -1,18 +1,13 @@
-"""Small pieces every part of the HTML report shares: escaping, anchors, lang attributes."""
+"""Small pieces every part of the HTML report shares: anchors, language codes and labels."""
 
 from __future__ import annotations
 
-import html
 import re
-from importlib import resources
+
+from compare.checks.base import Finding
 
 # Languages the page labels by name; any other language code is shown as it is.
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-
-
-def esc(text: object) -> str:
-    """Text made safe for HTML content and quoted attribute values."""
-    return html.escape(str(text), quote=True)
 
 
 def slug(text: str) -> str:
@@ -30,11 +25,11 @@ def finding_anchor(group: str, finding_id: str) -> str:
     return f"finding-{slug(group)}-{finding_id}"
 
 
-def lang_attr(lang: str | None) -> str:
-    """A ` lang="…"` attribute; "mul" (mixed) and unknown languages read as undetermined."""
+def lang_code(lang: str | None) -> str:
+    """A `lang` attribute's value; "mul" (mixed) and unknown languages read as undetermined."""
     if not lang or lang == "mul" or not re.fullmatch(r"[a-z]{2,3}", lang):
-        return ' lang="und"'
-    return f' lang="{lang}"'
+        return "und"
+    return lang
 
 
 def lang_label(key: str, lang: str) -> str:
@@ -44,6 +39,7 @@ def lang_label(key: str, lang: str) -> str:
     return f"{key} · {name}" if name else key
 
 
-def asset(name: str) -> str:
-    """A stylesheet or script shipped beside this module, to be inlined into the page."""
-    return resources.files("compare.writers").joinpath(name).read_text(encoding="utf-8")
+def filed_under(finding: Finding) -> tuple[str, ...]:
+    """The versions the language filter files a finding under: the one it is about, or all of
+    its versions when the check cannot tell which one is at fault."""
+    return (finding.fault,) if finding.fault else finding.langs

@@ -1,11 +1,14 @@
-// tilmash report: the findings filters. A finding shows when its severity and check are ticked
-// and at least one of its languages is; highlights of hidden findings are muted.
+// tilmash report: the findings filters, shown only when this script runs. A finding shows when
+// its severity and check are ticked and at least one of the languages it is filed under (the
+// one at fault) is; highlights of hidden findings are muted.
 (function () {
   "use strict";
   const boxes = Array.from(document.querySelectorAll("input[data-filter]"));
   const items = Array.from(document.querySelectorAll("li.finding"));
   const marks = Array.from(document.querySelectorAll("mark.drift[data-findings]"));
+  const form = document.querySelector("form.filters");
   const counter = document.querySelector(".filters output");
+  if (form) form.hidden = false;
 
   function ticked() {
     const on = { severity: new Set(), check: new Set(), language: new Set() };
