@@ -48,13 +48,14 @@ def build_glossary(alignment: Alignment, user_glossary: Glossary | None = None) 
 
 def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Check]:
     """Every check that applies: term checks only when the versions are in different
-    languages (a glossary maps languages, not editions)."""
+    languages (a glossary maps languages, not editions); the formal checks always."""
+    from compare.checks.formal import formal_checks
     from compare.checks.meaning import MeaningCheck
     from compare.checks.omission import OmissionCheck
 
-    langs = alignment.langs()
+    declared = alignment.langs()
     # A mixed-language version ("mul") is read with English number conventions.
-    langs = {key: lang if lang in KNOWN_LANGS else "en" for key, lang in langs.items()}
+    langs = {key: lang if lang in KNOWN_LANGS else "en" for key, lang in declared.items()}
     checks: list[Check] = [
         MeaningCheck(encoder, langs=langs),
         OmissionCheck(encoder, langs=langs),
@@ -62,7 +63,7 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
     ]
     if len(set(langs.values())) == len(langs) and all(k == v for k, v in langs.items()):
         checks += [TermsCheck(glossary, encoder), ConsistencyCheck(glossary, encoder)]
-    return checks
+    return checks + formal_checks(declared)
 
 
 def run_checks(

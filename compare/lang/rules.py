@@ -19,6 +19,11 @@ LATIN_TO_CYRILLIC = str.maketrans(
     "aceiopxyABCEHIKMOPTXY",
     "асеіорхуАВСЕНІКМОРТХУ",
 )
+# Cyrillic letters that look like Latin ones, in Latin words ("Kаzakhstan" with a Cyrillic а).
+CYRILLIC_TO_LATIN = {cyrillic: latin for latin, cyrillic in LATIN_TO_CYRILLIC.items()}
+# Greek letters that look like Cyrillic ones ("Λ" for "Л"): a PDF font or a symbol picker put
+# them in. Letters that Cyrillic texts use as symbols (α, β, λ, μ, π, Δ, Σ, Ω) are left out.
+GREEK_TO_CYRILLIC = str.maketrans("ΑΒΓΕΗΙΚΛΜΟΠΡΤΥΦΧοκρχ", "АВГЕНІКЛМОПРТУФХокрх")
 
 # Kazakh words that Russian does not use, chosen among those without Kazakh-specific letters
 # (words with those letters are counted anyway): pronouns, particles, auxiliaries.

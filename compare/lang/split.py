@@ -23,6 +23,13 @@ _OPENERS = "\"'«“„‘([—–- "
 _LAST_WORDS = re.compile(r"(\S+)\s+(\S+)$|(\S+)$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_BREAKS = re.compile(r"\s*[^\S ]\s*")  # a white-space run with a line break, tab or special space
+
+
+def tidy_space(text: str) -> str:
+    """Line breaks, tabs and special spaces become one space; spaces typed inside a line stay
+    (a double space is the author's, for the spacing check to find)."""
+    return _BREAKS.sub(" ", text).strip()
 
 
 @cache
@@ -56,7 +63,7 @@ def _may_end_sentence(before: str, lang: str) -> bool:
 
 
 def _sentences(block: str, lang: str) -> list[str]:
-    text = " ".join(block.split())
+    text = tidy_space(block)
     sentences: list[str] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
@@ -72,7 +79,7 @@ def _sentences(block: str, lang: str) -> list[str]:
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
-    """Sentences and numbered clauses of `text`, white space inside each collapsed to one space.
+    """Sentences and numbered clauses of `text`, line breaks inside each made one space.
 
     `lang` ("kk", "ru", "en") picks the abbreviation list; any other value uses all lists.
     Single line breaks are taken as wrapped lines (as in PDF extracts), not as breaks.

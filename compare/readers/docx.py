@@ -12,8 +12,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from compare.errors import InputError
+from compare.lang.split import tidy_space
 from compare.readers.base import Block, RawDocument
-from compare.readers.text import normalize_space
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary Word .doc (and .xls, .ppt)
 _ZIP_MAGIC = b"PK"
@@ -48,7 +48,7 @@ def _why_unreadable(data: bytes) -> str:
 def _blocks(container: Document | _Cell) -> Iterator[Block]:
     for item in container.iter_inner_content():
         if isinstance(item, Paragraph):
-            text = normalize_space(item.text)
+            text = tidy_space(item.text)  # spaces the author typed stay
             if text:
                 yield Block(text, "heading" if _is_heading(item) else None)
         else:

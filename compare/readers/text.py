@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from compare.lang.split import tidy_space
 from compare.readers.base import Block, RawDocument
 from compare.readers.encoding import decode_bytes
 
@@ -43,10 +44,11 @@ def starts_item(line: str) -> bool:
     return _ITEM.match(line) is not None
 
 
-def join_lines(lines: Iterable[str]) -> str:
+def join_lines(lines: Iterable[str], typed: bool = False) -> str:
     """Join the lines of one paragraph, undoing hyphens that split a lowercase word ("миг-рация").
 
     A hyphen between other characters ("Алматы-Астана", "2020-2025") is kept, without a space.
+    With `typed` (text the author typed, not extracted from a layout) spaces inside a line stay.
     """
     text = ""
     for line in lines:
@@ -57,7 +59,7 @@ def join_lines(lines: Iterable[str]) -> str:
             text = (text[:-1] if split_word else text) + line
         else:
             text = f"{text} {line}"
-    return normalize_space(text)
+    return tidy_space(text) if typed else normalize_space(text)
 
 
 def group_lines(
@@ -98,4 +100,4 @@ def _blocks(lines: list[str], markdown: bool) -> Iterator[Block]:
         if match:
             yield Block(normalize_space(match[1]), "heading")
         else:
-            yield Block(join_lines(group))
+            yield Block(join_lines(group, typed=True))

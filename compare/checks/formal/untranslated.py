@@ -1,0 +1,93 @@
+"""Passages left untranslated: a sentence in the wrong language, or the same words as another
+version's text.
+
+A version's sentences are identified one by one (`compare.lang.identify`), so one English
+sentence left in a Kazakh paragraph is found. Text in none of kk, ru and en is named by
+langdetect ("reads as fr"). Only versions declared in kk, ru or en are judged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compare.checks.base import Finding, UnitText
+from compare.checks.formal.base import FormalCheck, present, span
+from compare.checks.wording import names
+from compare.corpus import KNOWN_LANGS
+from compare.lang.identify import identify
+from compare.lang.models import name_language
+from compare.lang.script import words
+from compare.lang.split import split_sentences
+
+_MIN_WORDS = 4  # shorter sentences are names, titles, figures: too little to judge
+_MIN_LETTERS = 20
+_SURE = 0.75  # identification confidence above which a sentence is taken as written in its guess
+
+
+def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Where each sentence of `text` is (split_sentences collapses the white space inside)."""
+    spans, at = [], 0
+    for sentence in split_sentences(text, lang):
+        pattern = r"\s+".join(re.escape(part) for part in sentence.split())
+        found = re.compile(pattern).search(text, at)
+        if found:
+            spans.append(found.span())
+            at = found.end()
+    return spans
+
+
+def _plain(text: str) -> str:
+    return " ".join(words(text))
+
+
+class UntranslatedCheck(FormalCheck):
+    """Flags sentences that read as another language or copy another version's text."""
+
+    name = "untranslated"
+    threshold_names = ("min_words", "sure")
+    min_words = _MIN_WORDS
+    sure = _SURE
+
+    def check_unit(self, unit: UnitText) -> list[Finding]:
+        keys = present(unit)
+        plain = {key: _plain(unit.texts[key]) for key in keys}
+        findings = []
+        for key in keys:
+            lang = self.lang(key)
+            if lang not in KNOWN_LANGS:
+                continue
+            others = [k for k in keys if self.lang(k) != lang]
+            for start, end in sentence_spans(unit.texts[key], lang):
+                sentence = unit.texts[key][start:end]
+                found = self._sentence(unit, key, lang, start, end, sentence, plain, others)
+                if found:
+                    findings.append(found)
+        return findings
+
+    def _sentence(self, unit, key, lang, start, end, sentence, plain, others) -> Finding | None:
+        tokens = words(sentence)
+        if len(tokens) < self.min_words or sum(map(len, tokens)) < _MIN_LETTERS:
+            return None
+        guess = identify(sentence)
+        if guess.lang == lang:
+            return None
+        copied = [k for k in others if f" {' '.join(tokens)} " in f" {plain[k]} "]
+        wrong = guess.confidence >= self.sure
+        if not (copied or wrong):
+            return None
+        reads = guess.lang if guess.lang != "other" else name_language(sentence)
+        said = f"reads as {reads}" if wrong and reads else "is not in " + lang
+        message = f"A sentence in {key} {said}" + (
+            f" and is the same as in {names(copied)}." if copied else "."
+        )
+        spans = [span(unit, key, start, end)]
+        return self.finding(
+            unit,
+            [key, *copied],
+            message,
+            spans,
+            kind="untranslated",
+            confidence=max(guess.confidence if wrong else 0.0, 0.9 if copied else 0.0),
+            severity="major" if copied or guess.confidence >= 0.9 else "minor",
+            suggestion=f"Translate it into {lang}.",
+        )
