@@ -24,6 +24,8 @@ class UnitText:
     texts: Mapping[str, str]
     passages: Mapping[str, tuple[int, ...]]  # passage indices per language
     score: float = 0.0  # alignment score of the unit (higher = surer)
+    apparatus: bool = False  # editorial notes or contents, not the text itself
+    paths: Mapping[str, str | None] = field(default_factory=dict)  # place in the structure
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Check(ABC):
     name: ClassVar[str]
     # The attributes that set where the check draws its lines, named in the report's signature.
     threshold_names: ClassVar[tuple[str, ...]] = ()
+    # Which units the check reads: the text's own, or its editorial apparatus (notes, contents).
+    reads_apparatus: ClassVar[bool] = False
 
     @abstractmethod
     def run(self, units: Sequence[UnitText]) -> list[Finding]:

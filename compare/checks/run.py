@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.align.documents import Alignment
+from compare.checks.apparatus import UnmatchedNotesCheck
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
 from compare.checks.consistency import ConsistencyCheck
 from compare.checks.numbers import NumbersCheck
@@ -25,6 +26,8 @@ def unit_texts(alignment: Alignment) -> list[UnitText]:
             texts={key: unit.text(key) for key in alignment.keys},
             passages={key: tuple(p.index for p in ps) for key, ps in unit.passages.items()},
             score=unit.score,
+            apparatus=unit.apparatus,
+            paths={key: ps[0].path for key, ps in unit.passages.items() if ps},
         )
         for unit in alignment.units
     ]
@@ -55,6 +58,7 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
     # A mixed-language version ("mul") is read with English number conventions.
     langs = {key: lang if lang in KNOWN_LANGS else "en" for key, lang in langs.items()}
     checks: list[Check] = [
+        UnmatchedNotesCheck(),
         MeaningCheck(encoder, langs=langs),
         OmissionCheck(encoder, langs=langs),
         NumbersCheck(langs=langs),
@@ -65,9 +69,14 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
 
 
 def run_checks(alignment: Alignment, checks: Sequence[Check]) -> list[Finding]:
-    """All findings, most severe and surest first, then in document order."""
+    """All findings, most severe and surest first, then in document order. Each check reads
+    either the text's own units or the apparatus units, never both."""
     units = unit_texts(alignment)
-    findings = [f for check in checks for f in check.run(units)]
+    findings = [
+        f
+        for check in checks
+        for f in check.run([u for u in units if u.apparatus == check.reads_apparatus])
+    ]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 
 
