@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compare.align.anchors import anchored_segments
 from compare.align.documents import AlignedUnit, Alignment, apparatus_units
 from compare.checks.apparatus import UnmatchedNotesCheck
+from compare.checks.base import UnitText
 from compare.checks.run import run_checks, unit_texts
+from compare.checks.structure import MissingPartsCheck
 from compare.corpus import load_document
 from compare.readers import read_document
 
@@ -226,3 +229,38 @@ def test_notes_align_only_with_notes_and_an_unmatched_one_is_minor(tmp_path: Pat
         "kk note at chapter 1, article 1, sub-point 1) has no ru counterpart" in f.message
         for f in findings
     )
+
+
+def test_a_part_one_version_lacks_is_named_by_its_number_once() -> None:
+    def unit(n: int, kk: str | None, ru: str | None) -> UnitText:
+        texts = {"kk": "мәтін" if kk else "", "ru": "текст" if ru else ""}
+        paths = {"kk": (kk,) if kk else (), "ru": (ru,) if ru else ()}
+        return UnitText(n, texts, {}, paths=paths)
+
+    units = [
+        unit(0, "article 1", "article 1"),
+        unit(1, "article 1, sub-point 1)", "article 1, sub-point 1)"),
+        unit(2, "article 2", None),
+        unit(3, "article 2, paragraph 1", None),
+        unit(4, "article 2, paragraph 1, sub-point 1)", None),
+        unit(5, "article 3, paragraph 1", "article 3, paragraph 1"),
+        unit(6, None, "article 3, paragraph 2"),
+    ]
+    findings = MissingPartsCheck().run(units)
+    assert [(f.unit, f.message) for f in findings] == [
+        (2, "ru lacks article 2, which kk has"),
+        (6, "kk lacks article 3, paragraph 2, which ru has"),
+    ]
+    assert all(f.severity == "major" and f.check == "structure" for f in findings)
+
+
+def test_articles_found_in_every_version_cut_the_alignment_into_segments() -> None:
+    kk = [None, "article 1", "article 1, sub-point 1)", "article 2", "article 2-1", "article 3"]
+    ru = [None, None, "article 1", "article 1, sub-point 1)", "article 2", "article 3"]
+    assert anchored_segments({"kk": kk, "ru": ru}) == [
+        {"kk": (0, 1), "ru": (0, 2)},
+        {"kk": (1, 3), "ru": (2, 4)},
+        {"kk": (3, 5), "ru": (4, 5)},  # kk's article 2-1 stays with article 2
+        {"kk": (5, 6), "ru": (5, 6)},
+    ]
+    assert anchored_segments({"kk": ["a", "b"], "ru": ["c"]}) == [{"kk": (0, 2), "ru": (0, 1)}]

@@ -13,6 +13,7 @@ from itertools import zip_longest
 
 import numpy as np
 
+from compare.align.anchors import anchored_segments
 from compare.align.model import Unit
 from compare.align.multi import align_many
 from compare.corpus import (
@@ -98,8 +99,16 @@ def align_documents(
         lens[key] = [len(p.text) for p in passages]
         start += n
     texts_by_key = {key: [p.text for p in passages] for key, passages in normative.items()}
-    units = align_many(vecs, lens, texts_by_key)
-    aligned = [_unit(k, u, normative) for k, u in enumerate(units)]
+    aligned: list[AlignedUnit] = []
+    paths = {key: [p.path for p in passages] for key, passages in normative.items()}
+    for segment in anchored_segments(paths):
+        part = {key: normative[key][a:b] for key, (a, b) in segment.items()}
+        units = align_many(
+            {key: vecs[key][a:b] for key, (a, b) in segment.items()},
+            {key: lens[key][a:b] for key, (a, b) in segment.items()},
+            {key: texts_by_key[key][a:b] for key, (a, b) in segment.items()},
+        )
+        aligned += [_unit(len(aligned) + k, u, part) for k, u in enumerate(units)]
     aligned += apparatus_units(by_key, start=len(aligned))
     return Alignment(by_key, tuple(aligned), encoder.info.name)
 

@@ -28,7 +28,7 @@ class UnmatchedNotesCheck(Check):
             absent = [key for key, text in unit.texts.items() if not text]
             if not present or not absent:
                 continue
-            place = next((unit.paths[k] for k in present if unit.paths.get(k)), None)
+            place = next((path for k in present for path in unit.paths.get(k, ()) if path), None)
             where = f" at {place}" if place else " before the text"
             message = (
                 f"the {', '.join(present)} note{where} has no {', '.join(absent)} counterpart "

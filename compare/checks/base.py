@@ -25,7 +25,8 @@ class UnitText:
     passages: Mapping[str, tuple[int, ...]]  # passage indices per language
     score: float = 0.0  # alignment score of the unit (higher = surer)
     apparatus: bool = False  # editorial notes or contents, not the text itself
-    paths: Mapping[str, str | None] = field(default_factory=dict)  # place in the structure
+    # Per language, the place in the legal structure of each passage ("article 5, sub-point 4)").
+    paths: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from compare.checks.apparatus import UnmatchedNotesCheck
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
 from compare.checks.consistency import ConsistencyCheck
 from compare.checks.numbers import NumbersCheck
+from compare.checks.structure import MissingPartsCheck
 from compare.checks.terms import TermsCheck
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
@@ -27,7 +28,7 @@ def unit_texts(alignment: Alignment) -> list[UnitText]:
             passages={key: tuple(p.index for p in ps) for key, ps in unit.passages.items()},
             score=unit.score,
             apparatus=unit.apparatus,
-            paths={key: ps[0].path for key, ps in unit.passages.items() if ps},
+            paths={key: tuple(p.path for p in ps) for key, ps in unit.passages.items()},
         )
         for unit in alignment.units
     ]
@@ -59,6 +60,7 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
     langs = {key: lang if lang in KNOWN_LANGS else "en" for key, lang in langs.items()}
     checks: list[Check] = [
         UnmatchedNotesCheck(),
+        MissingPartsCheck(),
         MeaningCheck(encoder, langs=langs),
         OmissionCheck(encoder, langs=langs),
         NumbersCheck(langs=langs),

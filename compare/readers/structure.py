@@ -77,6 +77,13 @@ def opens_division(line: str) -> bool:
     return not stripped[:1].islower() and line[found[2] : found[2] + 1] == "."
 
 
+def division_of(path: str | None) -> str | None:
+    """The divisions of a structural path, without its points: "chapter 1, article 3" of
+    "chapter 1, article 3, paragraph 2, sub-point 4)"."""
+    parts = [part for part in (path or "").split(", ") if part.split(" ")[0] in _DIVISION_LEVELS]
+    return ", ".join(parts) or None
+
+
 def label_blocks(blocks: list[Block]) -> list[Block]:
     """Blocks labelled with their place in the legal structure; headings keep their label.
 
