@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from compare.errors import InputError, TilmashError
@@ -27,7 +27,8 @@ from compare.lang import (
 from compare.lang.rules import REFERENCE_HEADINGS
 from compare.manifest import Manifest, inside_folder, load_manifest
 from compare.naming import KNOWN_LANGS, group_by_name, ungroupable
-from compare.readers import SUPPORTED_SUFFIXES, read_document
+from compare.readers import SUPPORTED_SUFFIXES, Block, read_document
+from compare.readers.structure import APPARATUS
 
 OnDocument = Callable[[Path, int, int], None]  # (file about to be read, files read, files in all)
 
@@ -41,9 +42,15 @@ class Passage:
     index: int  # position in its document
     text: str
     lang: str
-    kind: str  # "sentence", "heading", "keyword" or "entry" (a whole reference)
+    kind: str  # "sentence", "heading", "keyword", "entry" (a whole reference) or "apparatus"
     block: int  # which block (paragraph) of the file it came from
     label: str | None = None  # structural label of that block, e.g. "heading" or "2.1"
+    path: str | None = None  # place in the legal structure, e.g. "article 5, sub-point 4)"
+
+    @property
+    def normative(self) -> bool:
+        """Whether the passage is the text itself, not editorial apparatus (notes, contents)."""
+        return self.kind != APPARATUS
 
 
 @dataclass(frozen=True)
@@ -131,28 +138,41 @@ def joined(passages: Iterable[Passage]) -> str:
     return " ".join(p.text for p in passages)
 
 
-def opens_reference_list(blocks: Sequence[tuple[str, str | None]]) -> bool:
+# Blocks as readers give them, or as (text, label) pairs.
+BlockLike = Block | tuple[str, str | None]
+
+
+def as_blocks(blocks: Iterable[BlockLike]) -> list[Block]:
+    """Blocks from readers' blocks or from (text, label) pairs."""
+    return [b if isinstance(b, Block) else Block(*b) for b in blocks]
+
+
+def opens_reference_list(blocks: Sequence[BlockLike]) -> bool:
     """A file whose first paragraph is a references heading is a reference list."""
     if not blocks:
         return False
-    heading = blocks[0][0].strip().rstrip(":.").casefold()
+    heading = as_blocks(blocks[:1])[0].text.strip().rstrip(":.").casefold()
     return heading in REFERENCE_HEADINGS
 
 
 def passages_of(
-    blocks: Iterable[tuple[str, str | None]], lang: str, whole_blocks: bool = False
+    blocks: Iterable[BlockLike], lang: str, whole_blocks: bool = False
 ) -> tuple[Passage, ...]:
     """Cut blocks into passages: keyword lines into their items, other blocks into sentences
-    (or, with whole_blocks, each block into one passage, as for reference entries).
+    (or, with whole_blocks, each block into one passage, as for reference entries). A block of
+    editorial apparatus (a note, the contents) is one passage of its own kind.
 
     A label that opens a block ("Abstract.", "Аңдатпа.") is kept as the passages' label, not
     as text, so that the three languages' abstracts align sentence for sentence.
     """
     out: list[Passage] = []
-    for block_no, (text, block_label) in enumerate(blocks):
+    for block_no, block in enumerate(as_blocks(blocks)):
+        text, block_label = block.text, block.label
         opening, rest = strip_label(text)
         keywords = split_keywords(text)
-        if keywords:
+        if block.kind == APPARATUS:
+            pieces, kind = [text], APPARATUS
+        elif keywords:
             pieces, kind = keywords, "keyword"
         elif block_label == "heading":
             pieces, kind = [text], "heading"
@@ -162,7 +182,7 @@ def passages_of(
             pieces, kind = split_sentences(rest, lang), "sentence"
         label = opening or block_label
         for piece in pieces:
-            out.append(Passage(len(out), piece, lang, kind, block_no, label))
+            out.append(Passage(len(out), piece, lang, kind, block_no, label, block.path))
     return tuple(out)
 
 
@@ -176,7 +196,7 @@ def load_document(
     raw = read_document(path)
     return build_document(
         doc_id or path.name,
-        [(b.text, b.label) for b in raw.blocks],
+        raw.blocks,
         path=path,
         format=raw.format,
         encoding=raw.encoding,
@@ -187,20 +207,20 @@ def load_document(
 
 def build_document(
     doc_id: str,
-    blocks: Sequence[tuple[str, str | None]],
+    blocks: Sequence[BlockLike],
     path: Path = Path("-"),
     format: str = "text",
     declared_lang: str | None = None,
     **meta,
 ) -> Document:
     """A document from blocks of text (paragraphs with optional labels), language detected."""
-    detected = identify_document(text for text, _ in blocks)
+    blocks = as_blocks(blocks)
+    detected = identify_document(b.text for b in blocks)
     lang = declared_lang or detected.lang
     whole = meta.get("part") in WHOLE_BLOCK_PARTS or opens_reference_list(blocks)
     if lang == "mul":  # each passage is judged on its own
         passages = tuple(
-            Passage(p.index, p.text, identify(p.text).lang, p.kind, p.block, p.label)
-            for p in passages_of(blocks, "en", whole)
+            replace(p, lang=identify(p.text).lang) for p in passages_of(blocks, "en", whole)
         )
     else:
         passages = passages_of(blocks, lang, whole)

@@ -14,6 +14,7 @@ from compare.align import AlignParams, align_group
 from compare.align.documents import Alignment
 from compare.checks.base import Finding, UnitText
 from compare.checks.consistency import Renderings, concept_renderings
+from compare.checks.context import split_apparatus
 from compare.checks.run import build_glossary, default_checks, run_checks, unit_texts
 from compare.corpus import Corpus
 from compare.glossary import Glossary
@@ -49,7 +50,8 @@ class ReportSection:
         """A section with the glossary's renderings found in the aligned units (`units`:
         unit_texts(alignment), when the caller has them already)."""
         units = unit_texts(alignment) if units is None else units
-        renderings = concept_renderings(glossary, units)
+        text, _ = split_apparatus(units)
+        renderings = concept_renderings(glossary, text)
         return cls(group, relation, alignment, tuple(findings), glossary, renderings)
 
 

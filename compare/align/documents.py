@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 import numpy as np
 
+from compare.align.anchors import anchored_segments
 from compare.align.model import Unit
 from compare.align.multi import align_many
 from compare.corpus import (
@@ -24,6 +26,7 @@ from compare.corpus import (
     joined,
 )
 from compare.errors import TilmashError
+from compare.readers.adilet import note_kind
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ class AlignedUnit:
 
     def text(self, key: str) -> str:
         return joined(self.passages.get(key, ()))
+
+    @property
+    def apparatus(self) -> bool:
+        """Whether the unit holds editorial apparatus (notes, contents), not the text itself."""
+        return not any(p.normative for ps in self.passages.values() for p in ps)
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -81,18 +89,28 @@ def align_documents(
         raise TilmashError("alignment needs two or more documents")
     keys = document_keys(documents, versions)
     by_key = dict(zip(keys, documents, strict=True))
-    texts = [p.text for d in documents for p in d.passages]
+    normative = {key: [p for p in doc.passages if p.normative] for key, doc in by_key.items()}
+    texts = [p.text for passages in normative.values() for p in passages]
     vectors = encoder.encode(texts, progress=progress) if texts else np.zeros((0, 1))
     vecs, lens, start = {}, {}, 0
-    for key, doc in by_key.items():
-        n = len(doc.passages)
+    for key, passages in normative.items():
+        n = len(passages)
         vecs[key] = vectors[start : start + n]
-        lens[key] = [len(p.text) for p in doc.passages]
+        lens[key] = [len(p.text) for p in passages]
         start += n
-    texts_by_key = {key: [p.text for p in doc.passages] for key, doc in by_key.items()}
-    units = align_many(vecs, lens, texts_by_key)
-    aligned = tuple(_unit(k, u, by_key) for k, u in enumerate(units))
-    return Alignment(by_key, aligned, encoder.info.name)
+    texts_by_key = {key: [p.text for p in passages] for key, passages in normative.items()}
+    aligned: list[AlignedUnit] = []
+    paths = {key: [p.path for p in passages] for key, passages in normative.items()}
+    for segment in anchored_segments(paths):
+        part = {key: normative[key][a:b] for key, (a, b) in segment.items()}
+        units = align_many(
+            {key: vecs[key][a:b] for key, (a, b) in segment.items()},
+            {key: lens[key][a:b] for key, (a, b) in segment.items()},
+            {key: texts_by_key[key][a:b] for key, (a, b) in segment.items()},
+        )
+        aligned += [_unit(len(aligned) + k, u, part) for k, u in enumerate(units)]
+    aligned += apparatus_units(by_key, start=len(aligned))
+    return Alignment(by_key, tuple(aligned), encoder.info.name)
 
 
 def align_group(
@@ -112,10 +130,10 @@ def align_group(
     return align_documents(docs, encoder, progress, versions=versions)
 
 
-def _unit(index: int, unit: Unit, documents: Mapping[str, Document]) -> AlignedUnit:
+def _unit(index: int, unit: Unit, passages_by_key: Mapping[str, list[Passage]]) -> AlignedUnit:
     passages = {
-        key: tuple(documents[key].passages[i] for i in unit.indices.get(key, ()))
-        for key in documents
+        key: tuple(passages_by_key[key][i] for i in unit.indices.get(key, ()))
+        for key in passages_by_key
     }
     return AlignedUnit(
         index=index,
@@ -124,6 +142,28 @@ def _unit(index: int, unit: Unit, documents: Mapping[str, Document]) -> AlignedU
         pair_scores={f"{a}~{b}": s for (a, b), s in unit.pair_scores.items()},
         disagreements=tuple(f"{a}~{b}" for a, b in unit.disagreements),
     )
+
+
+def apparatus_units(documents: Mapping[str, Document], start: int) -> list[AlignedUnit]:
+    """Editorial apparatus (notes, contents) aligned only with apparatus: the notes of one kind
+    standing at one place of the structure in each version, paired in order; a note with no
+    counterpart stands alone.
+
+    These units follow the text's own units, numbered from `start`; no score is given, as
+    no embedding decided them.
+    """
+    places: dict[tuple[str | None, str], dict[str, list[Passage]]] = {}
+    for key, doc in documents.items():
+        for passage in doc.passages:
+            if not passage.normative:
+                place = (passage.path, note_kind(passage.text))
+                places.setdefault(place, {}).setdefault(key, []).append(passage)
+    units: list[AlignedUnit] = []
+    for by_key in places.values():
+        for row in zip_longest(*(by_key.get(key, []) for key in documents)):
+            passages = {key: (p,) if p else () for key, p in zip(documents, row, strict=True)}
+            units.append(AlignedUnit(start + len(units), passages, score=0.0))
+    return units
 
 
 def align_texts(texts: Mapping[str, str], encoder=None) -> Alignment:

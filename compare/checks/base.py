@@ -24,6 +24,9 @@ class UnitText:
     texts: Mapping[str, str]
     passages: Mapping[str, tuple[int, ...]]  # passage indices per language
     score: float = 0.0  # alignment score of the unit (higher = surer)
+    apparatus: bool = False  # editorial notes or contents, not the text itself
+    # Per language, the place in the legal structure of each passage ("article 5, sub-point 4)").
+    paths: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class Check(ABC):
     name: ClassVar[str]
     # The attributes that set where the check draws its lines, named in the report's signature.
     threshold_names: ClassVar[tuple[str, ...]] = ()
+    # Which units the check reads: the text's own, or its editorial apparatus (notes, contents).
+    reads_apparatus: ClassVar[bool] = False
 
     @abstractmethod
     def run(self, units: Sequence[UnitText]) -> list[Finding]:

@@ -36,3 +36,13 @@ class GroupUnits(tuple[UnitText, ...]):
 def shared(units: Iterable[UnitText], key: Hashable, compute: Callable[[], T]) -> T:
     """compute() once per group when `units` is a GroupUnits, every time otherwise."""
     return units.shared(key, compute) if isinstance(units, GroupUnits) else compute()
+
+
+def split_apparatus(units: Iterable[UnitText]) -> tuple[GroupUnits, GroupUnits]:
+    """The units of the text itself and those of its editorial apparatus (notes, contents):
+    a check reads one kind or the other, never both."""
+    units = list(units)
+    return (
+        GroupUnits(u for u in units if not u.apparatus),
+        GroupUnits(u for u in units if u.apparatus),
+    )

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from compare.align.documents import Alignment
+from compare.checks.apparatus import UnmatchedNotesCheck
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
 from compare.checks.consistency import ConsistencyCheck
-from compare.checks.context import GroupUnits
+from compare.checks.context import GroupUnits, split_apparatus
 from compare.checks.numbers import NumbersCheck
+from compare.checks.structure import MissingPartsCheck
 from compare.checks.terms import TermsCheck
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
@@ -26,6 +28,8 @@ def unit_texts(alignment: Alignment) -> GroupUnits:
             texts={key: unit.text(key) for key in alignment.keys},
             passages={key: tuple(p.index for p in ps) for key, ps in unit.passages.items()},
             score=unit.score,
+            apparatus=unit.apparatus,
+            paths={key: tuple(p.path for p in ps) for key, ps in unit.passages.items()},
         )
         for unit in alignment.units
     )
@@ -57,6 +61,8 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
     # A mixed-language version ("mul") is read with English number conventions.
     langs = {key: lang if lang in KNOWN_LANGS else "en" for key, lang in declared.items()}
     checks: list[Check] = [
+        UnmatchedNotesCheck(),
+        MissingPartsCheck(),
         MeaningCheck(encoder, langs=langs),
         OmissionCheck(encoder, langs=langs),
         NumbersCheck(langs=langs),
@@ -72,12 +78,15 @@ def run_checks(
     on_check: Callable[[str, int, int], None] | None = None,
 ) -> list[Finding]:
     """All findings over a group's units (see unit_texts), most severe and surest first, then
-    in document order. `on_check(name, checks done, checks in all)` is called before each."""
+    in document order. Each check reads either the text's own units or the apparatus units
+    (editorial notes), never both. `on_check(name, checks done, checks in all)` is called
+    before each."""
+    text, notes = split_apparatus(units)
     findings = []
     for done, check in enumerate(checks):
         if on_check:
             on_check(check.name, done, len(checks))
-        findings += check.run(units)
+        findings += check.run(notes if check.reads_apparatus else text)
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 
 

@@ -102,3 +102,29 @@ KEYWORD_LABELS = (
     "кілт сөздер",
     "ключевые слова",
 )
+
+# Divisions of a legal text by level name, in ru, kk and en; kk writes the number first
+# ("3-бөлім", "5-бап"). Used by the structure labels and by the adilet.zan.kz layout.
+LEGAL_DIVISIONS = (
+    ("section", ("раздел", "бөлім", "section", "part")),
+    ("chapter", ("глава", "тарау", "chapter")),
+    ("subsection", ("параграф", "§")),
+    ("article", ("статья", "бап", "article")),
+)
+
+# Editorial apparatus of adilet.zan.kz law texts (the Institute of Legislation, ИЗПИ / ЗҚАИ,
+# formerly РЦПИ / РҚАО): lines that head a note on the next paragraph, as written.
+NOTE_HEADERS = (
+    "примечание изпи!",
+    "примечание рцпи!",
+    "зқаи-ның ескертпесі!",
+    "рқао-ның ескертпесі!",
+    "вниманию пользователей!",
+    "қолданушылар назарына!",
+)
+# Words that open a paragraph which is a note on the article above it ("Сноска. Статья 3 - в
+# редакции Закона РК ...", "Ескерту. 3-бап жаңа редакцияда ...").
+NOTE_OPENERS = ("сноска", "ескерту")
+# Lines that stand for the site's table of contents or its other links, not for the law.
+CONTENTS_HEADINGS = ("содержание", "оглавление", "мазмұны")
+SITE_LINKS = ("пресс-релиз", "баспасөз-релиз")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from compare.errors import InputError
+from compare.readers.adilet import mark_apparatus
 from compare.readers.base import Block, RawDocument
 from compare.readers.docx import DocxReader
 from compare.readers.html import HtmlReader
@@ -55,7 +56,8 @@ def read_document(path: Path | str) -> RawDocument:
                 path, f"unsupported file type {kind}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
             )
         document = reader.read(path)
-        document = replace(document, blocks=tuple(label_blocks(list(document.blocks))))
+        blocks = label_blocks(mark_apparatus(document.blocks))
+        document = replace(document, blocks=tuple(blocks))
     except OSError as exc:
         raise InputError(path, _describe(exc)) from exc
     except RecursionError:

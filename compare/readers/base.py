@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -16,6 +16,15 @@ class Block:
 
     text: str
     label: str | None = None
+    kind: str | None = None  # "apparatus" for editorial notes, contents and notices
+    # Place in the legal structure, headings included; derived from the blocks before it, so
+    # not part of what a block is (two blocks with one text and label are equal).
+    path: str | None = field(default=None, compare=False)
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace (newlines, tabs, no-break spaces) into one space."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)

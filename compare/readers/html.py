@@ -9,9 +9,8 @@ from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EncodingDetector
 from bs4.element import PreformattedString
 
-from compare.readers.base import Block, RawDocument
+from compare.readers.base import Block, RawDocument, normalize_space
 from compare.readers.encoding import decode_bytes
-from compare.readers.text import normalize_space
 
 _NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "svg", "object")
 _SITE_CHROME = ("nav", "aside", "form", "menu", "button", "select")

@@ -12,24 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from compare.lang.rules import LEGAL_DIVISIONS as _DIVISIONS
 from compare.readers.base import Block
 
-_NUMBER = r"(\d+|(?-i:[IVXLC]+))"  # Arabic, or Roman in capitals
-# Division words by level name, in ru, kk and en; kk writes the number first ("3-бөлім").
-_DIVISIONS = (
-    ("section", ("раздел", "бөлім", "section", "part")),
-    ("chapter", ("глава", "тарау", "chapter")),
-    ("subsection", ("параграф", "§")),
-    ("article", ("статья", "бап", "article")),
-)
+_NUMBER = r"(\d+(?:-\d+)*|(?-i:[IVXLC]+))"  # Arabic ("8-1" inserted later), or Roman in capitals
 # A point ("1.", "2.1.", "2.1") opens a sentence, so a capital follows; "1.5 million" is no point.
 _POINTS = (
-    ("paragraph", re.compile(r"(\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+)(?=\s+[«\"(\w])")),
-    ("sub-point", re.compile(r"(\d{1,3}\))(?=\s)")),
+    (
+        "paragraph",
+        re.compile(r"(\d{1,3}(?:-\d{1,3})?(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+)(?=\s+[«\"(\w])"),
+    ),
+    ("sub-point", re.compile(r"(\d{1,3}(?:-\d{1,3})?\))(?=\s)")),
     ("item", re.compile(r"([а-яәғқңөұүһіa-z]\))(?=\s)")),
 )
 _CAPITAL = re.compile(r"\s+[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
+_DIVISION_LEVELS = frozenset(name for name, _ in _DIVISIONS)
+APPARATUS = "apparatus"  # the kind of block that editorial notes, contents and notices are
 _HEADING_LABEL = "heading"  # the readers' own label, which the corpus turns into a heading
 
 
@@ -68,18 +67,39 @@ def strip_numbering(text: str) -> str:
     return text[found[2] :].lstrip(" .:-–—\t") if found else text
 
 
+def opens_division(line: str) -> bool:
+    """Whether a line heads a division as adilet.zan.kz writes it: "Статья 8-1.", "5-бап.",
+    "Глава II." (a capital or a number first, a period after), not a reference ("статьи 14")."""
+    found = numbering(line)
+    if not found or found[0] not in _DIVISION_LEVELS:
+        return False
+    stripped = line.lstrip()
+    return not stripped[:1].islower() and line[found[2] : found[2] + 1] == "."
+
+
+def division_of(path: str | None) -> str | None:
+    """The divisions of a structural path, without its points: "chapter 1, article 3" of
+    "chapter 1, article 3, paragraph 2, sub-point 4)"."""
+    parts = [part for part in (path or "").split(", ") if part.split(" ")[0] in _DIVISION_LEVELS]
+    return ", ".join(parts) or None
+
+
 def label_blocks(blocks: list[Block]) -> list[Block]:
-    """Blocks labelled with their place in the legal structure; headings keep their label."""
+    """Blocks labelled with their place in the legal structure; headings keep their label.
+
+    Every block also gets that place as its `path`, headings included. Editorial apparatus
+    (a note opening "2) тармақшаға ...") takes the place it stands in without changing it.
+    """
     path: dict[str, str] = {}
     out = []
     for block in blocks:
-        found = numbering(block.text)
+        found = None if block.kind == APPARATUS else numbering(block.text)
         if found:
             level, number, _ = found
             depth = LEVELS.index(level)
             path = {k: v for k, v in path.items() if LEVELS.index(k) < depth}
             path[level] = number
-        label = ", ".join(f"{level} {number}" for level, number in path.items())
-        keep = block.label == _HEADING_LABEL or not label
-        out.append(block if keep else replace(block, label=label))
+        label = ", ".join(f"{level} {number}" for level, number in path.items()) or None
+        keep = block.label == _HEADING_LABEL or block.kind == APPARATUS or not label
+        out.append(replace(block, path=label) if keep else replace(block, label=label, path=label))
     return out

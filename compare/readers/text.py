@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from compare.lang.split import tidy_space
-from compare.readers.base import Block, RawDocument
+from compare.readers.adilet import adilet_blocks
+from compare.readers.base import Block, RawDocument, normalize_space
 from compare.readers.encoding import decode_bytes
 
 # A file with a longer line is not hard-wrapped, so its lines are paragraphs on their own.
@@ -29,14 +30,11 @@ class TextReader:
     def read(self, path: Path) -> RawDocument:
         text, encoding = decode_bytes(path.read_bytes(), path)
         suffix = path.suffix.lower()
-        lines = [line.strip() for line in text.splitlines()]
-        blocks = tuple(_blocks(lines, markdown=suffix == ".md"))
+        raw = text.splitlines()
+        lines = [line.strip() for line in raw]
+        layout = adilet_blocks(raw) if suffix == ".txt" else None
+        blocks = tuple(layout if layout is not None else _blocks(lines, suffix == ".md"))
         return RawDocument(path=path, format=suffix[1:], blocks=blocks, encoding=encoding)
-
-
-def normalize_space(text: str) -> str:
-    """Collapse every run of whitespace (newlines, tabs, no-break spaces) into one space."""
-    return " ".join(text.split())
 
 
 def starts_item(line: str) -> bool:

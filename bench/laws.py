@@ -1,0 +1,92 @@
+"""Findings on official kk/ru law texts from adilet.zan.kz (a script, not a test).
+
+Each pair in ../shared/data/adilet_laws_kk_ru is one law in its two official languages, so
+every finding on it is either noise or a real slip of the official translation. Prints, per
+pair and overall, majors and minors per 1,000 words (words: the mean of the two files'
+whitespace-separated words) and the seconds each pair took; the issue's bar is at most 0.5
+major per 1,000 words overall. Findings about editorial apparatus (notes with no counterpart)
+are counted in their own column, not as drift. Data: ../shared/data, never copied.
+Usage: python3 bench/laws.py [--smallest N] [--only NAME ...] [--show N] [--data FOLDER]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from pathlib import Path
+
+from realdata import DATA, require
+
+from compare.corpus import load_corpus
+from compare.embed import load_encoder
+from compare.report import build_report
+
+LAWS = DATA / "adilet_laws_kk_ru"
+APPARATUS_CHECKS = frozenset({"apparatus"})
+
+
+def pairs(folder: Path) -> list[tuple[str, Path, Path, float]]:
+    """(name, kk file, ru file, words) for every law with both languages, smallest first."""
+    out = []
+    for kk in sorted(folder.glob("*.kk.txt")):
+        name = kk.name.removesuffix(".kk.txt")
+        ru = folder / f"{name}.ru.txt"
+        if ru.is_file():
+            words = sum(len(p.read_text(encoding="utf-8").split()) for p in (kk, ru)) / 2
+            out.append((name, kk, ru, words))
+    return sorted(out, key=lambda row: row[3])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=LAWS, help="folder of <law>.kk/ru.txt pairs")
+    parser.add_argument("--smallest", type=int, default=0, help="only the N smallest laws")
+    parser.add_argument("--only", nargs="*", default=[], help="only these laws (file stems)")
+    parser.add_argument("--show", type=int, default=0, help="print majors of each law, up to N")
+    args = parser.parse_args()
+    require(args.data, "bench/laws.py")
+    chosen = pairs(args.data)
+    if args.only:
+        chosen = [row for row in chosen if row[0] in args.only]
+    if args.smallest:
+        chosen = chosen[: args.smallest]
+    encoder = load_encoder()
+    totals: Counter[str] = Counter()
+    total_words = 0.0
+    print(f"{'law':42} {'words':>7} {'major/1k':>9} {'minor/1k':>9} {'notes':>6} {'s':>6}")
+    for name, kk, ru, words in chosen:
+        began = time.perf_counter()
+        report = build_report(load_corpus([kk, ru]), encoder)
+        seconds = time.perf_counter() - began
+        counts = Counter(
+            "apparatus" if f.check in APPARATUS_CHECKS else f.severity for f in report.findings
+        )
+        totals.update(counts)
+        total_words += words
+        print(
+            f"{name:42} {words:7.0f} {1000 * counts['major'] / words:9.2f} "
+            f"{1000 * counts['minor'] / words:9.2f} {counts['apparatus']:6} {seconds:6.0f}",
+            flush=True,
+        )
+        majors = [f for f in report.findings if f.severity == "major"]
+        majors = [f for f in majors if f.check not in APPARATUS_CHECKS]
+        units = report.data.sections[0].alignment.units
+        for finding in majors[: args.show]:
+            unit = units[finding.unit]
+            print(
+                f"  {finding.check} {finding.confidence:.2f} unit {finding.unit}: {finding.message}"
+            )
+            for key in unit.passages:
+                labels = {p.label for p in unit.passages[key]}
+                print(f"    {key} {sorted(map(str, labels))}: {unit.text(key)[:300]}")
+    if total_words:
+        print(
+            f"{'overall (' + str(len(chosen)) + ' laws)':42} {total_words:7.0f} "
+            f"{1000 * totals['major'] / total_words:9.2f} "
+            f"{1000 * totals['minor'] / total_words:9.2f} {totals['apparatus']:6}"
+        )
+
+
+if __name__ == "__main__":
+    main()

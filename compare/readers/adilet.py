@@ -1,0 +1,135 @@
+"""The layout of law texts from adilet.zan.kz: broken lines rejoined, editorial apparatus marked.
+
+Texts copied from the site put every hyperlinked reference on a line of its own ("от 16.01.2026 ",
+"№ 259-VIII", " (вводится ..."), so one sentence spans several lines with no blank line between;
+paragraphs are separated by blank lines. Around the law the site adds apparatus: notes
+("Примечание ИЗПИ!" / "ЗҚАИ-ның ескертпесі!" over the paragraph they annotate, "Сноска. ..." /
+"Ескерту. ..." after an article), a table of contents and notices to users. Apparatus is kept,
+as blocks of its own kind, so that it is never compared with the law itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from compare.lang.rules import CONTENTS_HEADINGS, NOTE_HEADERS, NOTE_OPENERS, SITE_LINKS
+from compare.readers.base import Block, normalize_space
+from compare.readers.structure import APPARATUS, opens_division
+
+# Markdown mirrors of the site wrap notes in quotes and emphasis: "> *Ескерту. ...*".
+_DECORATION = " \t>*_#"
+_NOTE_OPENING = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
+
+
+def _bare(line: str) -> str:
+    return normalize_space(line.strip(_DECORATION)).casefold()
+
+
+def heads_note(line: str) -> bool:
+    """A line such as "Примечание ИЗПИ!" that heads a note on the paragraph after it."""
+    return _bare(line) in NOTE_HEADERS
+
+
+def _site_line(line: str) -> bool:
+    """ "СОДЕРЖАНИЕ", "ПРЕСС-РЕЛИЗ": links of the site that stand for its own pages."""
+    return _bare(line) in CONTENTS_HEADINGS or _bare(line) in SITE_LINKS
+
+
+def opens_note(text: str) -> bool:
+    """A paragraph such as "Сноска. Статья 3 - в редакции ..." that notes amendments."""
+    return _NOTE_OPENING.match(text.lstrip(_DECORATION)) is not None
+
+
+def note_kind(text: str) -> str:
+    """What a piece of apparatus is: "footnote" ("Сноска. ..."), "contents" (the contents or
+    another site link) or "note" (under a note header, or a notice)."""
+    if opens_note(text):
+        return "footnote"
+    return "contents" if _site_line(text) else "note"
+
+
+def is_adilet_layout(lines: Sequence[str]) -> bool:
+    """Whether plain-text lines come from the site: a note header, or a footnote and an article."""
+    if any(heads_note(line) for line in lines):
+        return True
+    return any(opens_note(line) for line in lines) and any(opens_division(x) for x in lines)
+
+
+def adilet_blocks(lines: Sequence[str]) -> list[Block] | None:
+    """Blocks of a plain text in the site's layout, or None when the text is not in it.
+
+    Lines run on until a blank line; a division heading or a note header starts a block of its
+    own, and a note header or a site link ends one. Division headings ("Статья 5. Требования
+    ...") are labelled "heading", as the HTML and Markdown readers label theirs.
+    """
+    if not is_adilet_layout(lines):
+        return None
+    blocks = [Block(normalize_space(text)) for text in _paragraphs(lines)]
+    return [replace(b, label="heading") if opens_division(b.text) else b for b in blocks]
+
+
+def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
+    text = ""
+    for line in lines:
+        stands_alone = heads_note(line) or _site_line(line)
+        if text and (not line.strip() or stands_alone or opens_division(line)):
+            yield text
+            text = ""
+        if line.strip():
+            text = _run_on(text, line)
+            if stands_alone:
+                yield text
+                text = ""
+    if text:
+        yield text
+
+
+def _run_on(text: str, line: str) -> str:
+    """A line joined to the text before it as the site shows them: the spaces around a link are
+    in the lines themselves; only two words that touch ("ОГРАНИЧЕННОЙ", "ОТВЕТСТВЕННОСТЬЮ" of a
+    long heading) get one between them."""
+    touching = text[-1:].isalnum() and line[:1].isalnum()
+    return f"{text} {line}" if touching else text + line
+
+
+def mark_apparatus(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks with editorial apparatus marked as kind "apparatus"; a note header and the
+    paragraph it heads become one block, so that one note is one passage."""
+    out: list[Block] = []
+    contents = _contents_entries(blocks)
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if heads_note(block.text) and i + 1 < len(blocks) and _annotatable(blocks[i + 1]):
+            text = f"{block.text} {blocks[i + 1].text}"
+            out.append(replace(block, text=text, kind=APPARATUS))
+            i += 2
+            continue
+        if i in contents or heads_note(block.text) or opens_note(block.text):
+            block = replace(block, kind=APPARATUS)
+        out.append(block)
+        i += 1
+    return out
+
+
+def _annotatable(block: Block) -> bool:
+    """A block that can be a note's text: not a heading, another note or a site link."""
+    text = block.text
+    return not (opens_division(text) or heads_note(text) or _site_line(text) or opens_note(text))
+
+
+def _contents_entries(blocks: Sequence[Block]) -> set[int]:
+    """Indices of site links and of tables of contents: after "СОДЕРЖАНИЕ", the division
+    headings up to where the first of them comes again as the law's own heading."""
+    found = {i for i, block in enumerate(blocks) if _site_line(block.text)}
+    for i in sorted(found):
+        if _bare(blocks[i].text) not in CONTENTS_HEADINGS or i + 1 >= len(blocks):
+            continue
+        first = _bare(blocks[i + 1].text)
+        end = next((k for k in range(i + 2, len(blocks)) if _bare(blocks[k].text) == first), None)
+        entries = range(i + 1, end) if end is not None else range(0)
+        if all(opens_division(blocks[k].text) or blocks[k].label == "heading" for k in entries):
+            found.update(entries)
+    return found

@@ -1,0 +1,266 @@
+"""Law texts in the adilet.zan.kz layout: hand-written kk and ru fixtures of an invented law.
+
+The fixtures copy the site's layout, not its texts: hyperlinked references on lines of their
+own, note headers ("Примечание ИЗПИ!", "ЗҚАИ-ның ескертпесі!"), footnotes ("Сноска.",
+"Ескерту."), the contents link, numbered paragraphs and sub-points ("4-1)").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compare.align.anchors import anchored_segments
+from compare.align.documents import AlignedUnit, Alignment, apparatus_units
+from compare.checks.apparatus import UnmatchedNotesCheck
+from compare.checks.base import UnitText
+from compare.checks.run import run_checks, unit_texts
+from compare.checks.structure import MissingPartsCheck
+from compare.corpus import load_document
+from compare.readers import read_document
+
+RU = """Примечание ИЗПИ!
+Порядок введения в действие см.\x20
+ст.4
+
+      Вниманию пользователей!
+Для удобства пользования ИЗПИ создано\x20
+СОДЕРЖАНИЕ
+
+ Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ
+Статья 1. Основные понятия
+
+      В настоящем Законе используются следующие понятия:
+
+      1) пасека – участок с ульями;
+
+      2) пчеловод – лицо, которое содержит пчел;
+
+      2-1) мед – продукт пчеловодства.
+
+      Сноска. Статья 1 с изменениями, внесенными Законом РК от 05.07.2024\x20
+№ 115-VIII
+ (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования).
+
+Статья 2. Законодательство о пчеловодстве
+
+      1. Законодательство о пчеловодстве основывается на\x20
+Конституции
+ Республики Казахстан и состоит из настоящего Закона.
+
+      2. Пасеки регистрируются в порядке, установленном\x20
+пунктом 3
+ статьи 3 настоящего Закона.
+"""
+
+KK = """ЗҚАИ-ның ескертпесі!
+
+      Осы Заңның қолданысқа енгізілу тәртібін\x20
+4-б.
+ қараңыз.
+
+МАЗМҰНЫ
+
+ 1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР
+ 1-бап. Негізгі ұғымдар
+
+      Осы Заңда мынадай ұғымдар пайдаланылады:
+
+      1) омарта – ұялары бар учаске;
+
+ЗҚАИ-ның ескертпесі!
+
+      2) тармақшаға өзгеріс енгізу көзделген – ҚР 09.01.2026\x20
+№ 256-VIII
+ (алғашқы ресми жарияланған күнінен кейін алты ай өткен соң қолданысқа\x20
+енгізіледі
+) Заңымен.
+
+      2) омарташы – ара ұстайтын адам;
+
+      2-1) бал – ара шаруашылығының өнімі.
+
+      Ескерту. 1-бапқа өзгеріс енгізілді – ҚР 05.07.2024\x20
+№ 115-VIII
+ (алғашқы ресми жарияланған күнінен кейін он күнтізбелік күн өткен соң қолданысқа енгізіледі) Заңымен.
+
+2-бап. Ара шаруашылығы туралы заңнама
+
+      1. Ара шаруашылығы туралы заңнама Қазақстан Республикасының\x20
+Конституциясына
+ негізделеді және осы Заңнан тұрады.
+
+      2. Омарталар осы Заңның 3-бабының\x20
+3-тармағында
+ белгіленген тәртіппен тіркеледі.
+"""
+
+HTML = """<!DOCTYPE html>
+<html lang="ru"><head><meta charset="utf-8"><title>О пчеловодстве - ИПС "Әділет"</title></head>
+<body>
+<nav class="main-menu"><a href="/rus">Главная</a></nav>
+<div class="container_gamma text text_upd">
+<p><span class="note">Примечание ИЗПИ!</span></p>
+<p>Порядок введения в действие см. <a href="#z4">ст.4</a></p>
+<p>Для удобства пользования ИЗПИ создано <a href="#toc">СОДЕРЖАНИЕ</a></p>
+<h3>Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ</h3>
+<h3>Статья 1. Основные понятия</h3>
+<p>В настоящем Законе используются следующие понятия:</p>
+<p>1) пасека – участок с ульями;</p>
+<p>2-1) мед – продукт пчеловодства.</p>
+<p><i>Сноска. Статья 1 с изменениями, внесенными Законом РК от 05.07.2024
+<a href="/rus/docs/Z2400000115">№ 115-VIII</a>.</i></p>
+<h3>Статья 2. Законодательство о пчеловодстве</h3>
+<p>1. Законодательство о пчеловодстве основывается на
+<a href="/rus/docs/K950001000_">Конституции</a> Республики Казахстан.</p>
+</div>
+<footer>© Институт законодательства</footer>
+</body></html>
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _kinds_and_texts(path: Path) -> list[tuple[str | None, str | None, str]]:
+    return [(b.kind, b.path, b.text) for b in read_document(path).blocks]
+
+
+def test_hyperlink_lines_rejoin_into_their_sentence(tmp_path: Path) -> None:
+    ru = [text for _, _, text in _kinds_and_texts(_write(tmp_path, "law.ru.txt", RU))]
+    assert (
+        "1. Законодательство о пчеловодстве основывается на Конституции Республики Казахстан "
+        "и состоит из настоящего Закона." in ru
+    )
+    assert (
+        "2. Пасеки регистрируются в порядке, установленном пунктом 3 статьи 3 настоящего Закона."
+        in ru
+    )
+    kk = [text for _, _, text in _kinds_and_texts(_write(tmp_path, "law.kk.txt", KK))]
+    assert "2. Омарталар осы Заңның 3-бабының 3-тармағында белгіленген тәртіппен тіркеледі." in kk
+    note = next(t for t in kk if t.startswith("ЗҚАИ-ның ескертпесі! 2) тармақшаға"))
+    assert note.endswith("(алғашқы ресми жарияланған күнінен кейін алты ай өткен соң "
+                         "қолданысқа енгізіледі) Заңымен.")  # fmt: skip
+
+
+def test_apparatus_is_its_own_kind_and_the_law_is_not(tmp_path: Path) -> None:
+    blocks = _kinds_and_texts(_write(tmp_path, "law.ru.txt", RU))
+    apparatus = [text for kind, _, text in blocks if kind == "apparatus"]
+    assert apparatus == [
+        "Примечание ИЗПИ! Порядок введения в действие см. ст.4",
+        "Вниманию пользователей! Для удобства пользования ИЗПИ создано",
+        "СОДЕРЖАНИЕ",
+        "Сноска. Статья 1 с изменениями, внесенными Законом РК от 05.07.2024 № 115-VIII "
+        "(вводится в действие по истечении десяти календарных дней после дня его первого "
+        "официального опубликования).",
+    ]
+    kk = _kinds_and_texts(_write(tmp_path, "law.kk.txt", KK))
+    assert [text[:24] for kind, _, text in kk if kind == "apparatus"] == [
+        "ЗҚАИ-ның ескертпесі! Осы",
+        "МАЗМҰНЫ",
+        "ЗҚАИ-ның ескертпесі! 2) ",
+        "Ескерту. 1-бапқа өзгеріс",
+    ]
+
+
+def test_structure_paths_on_every_block_both_languages(tmp_path: Path) -> None:
+    for name, text, pasture in (("law.ru.txt", RU, "2-1) мед"), ("law.kk.txt", KK, "2-1) бал")):
+        blocks = read_document(_write(tmp_path, name, text)).blocks
+        heading = next(b for b in blocks if b.label == "heading" and "1" in b.text[:12]
+                       and b.path == "chapter 1, article 1")  # fmt: skip
+        assert heading.kind is None
+        sub = next(b for b in blocks if b.text.startswith(pasture))
+        assert sub.path == "chapter 1, article 1, sub-point 2-1)"
+        second = next(b for b in blocks if b.text.startswith("2. "))
+        assert second.path == "chapter 1, article 2, paragraph 2"
+        # A note that opens with a sub-point number does not move the path.
+        notes = [b for b in blocks if b.kind == "apparatus"]
+        assert all(b.label is None for b in notes)
+
+
+def test_saved_html_page_reads_the_same_way(tmp_path: Path) -> None:
+    blocks = read_document(_write(tmp_path, "law.html", HTML)).blocks
+    apparatus = [b.text for b in blocks if b.kind == "apparatus"]
+    assert apparatus == [
+        "Примечание ИЗПИ! Порядок введения в действие см. ст.4",
+        "Сноска. Статья 1 с изменениями, внесенными Законом РК от 05.07.2024 № 115-VIII.",
+    ]
+    law = {b.text: b.path for b in blocks if b.kind is None}
+    assert law["2-1) мед – продукт пчеловодства."] == "chapter 1, article 1, sub-point 2-1)"
+    assert (
+        law["1. Законодательство о пчеловодстве основывается на Конституции Республики Казахстан."]
+        == "chapter 1, article 2, paragraph 1"
+    )
+
+
+def test_plain_text_without_the_layout_keeps_one_block_per_line(tmp_path: Path) -> None:
+    blocks = read_document(
+        _write(tmp_path, "plain.ru.txt", "Статья 1. Первая\nВторая строка\n")
+    ).blocks
+    assert [b.text for b in blocks] == ["Статья 1. Первая", "Вторая строка"]
+    assert all(b.kind is None for b in blocks)
+
+
+def test_notes_align_only_with_notes_and_an_unmatched_one_is_minor(tmp_path: Path) -> None:
+    ru = load_document(_write(tmp_path, "law.ru.txt", RU), declared_lang="ru")
+    kk = load_document(_write(tmp_path, "law.kk.txt", KK), declared_lang="kk")
+    documents = {"kk": kk, "ru": ru}
+    units = apparatus_units(documents, start=7)
+    assert [u.index for u in units] == list(range(7, 7 + len(units)))
+    assert all(u.apparatus for u in units)
+    by_place = {
+        (u.passages["kk"][0].path if u.passages["kk"] else None, len(u.missing)) for u in units
+    }
+    # The sub-point note exists in kk only; the footnotes of Article 1 pair up.
+    assert ("chapter 1, article 1, sub-point 1)", 1) in by_place
+    footnotes = [u for u in units if u.text("ru").startswith("Сноска.")]
+    assert len(footnotes) == 1 and footnotes[0].text("kk").startswith("Ескерту.")
+
+    law = AlignedUnit(0, {"kk": kk.passages[5:6], "ru": ru.passages[5:6]}, score=1.0)
+    alignment = Alignment(documents, (law, *units), "test")
+    texts = unit_texts(alignment)
+    assert [t.apparatus for t in texts] == [False] + [True] * len(units)
+    findings = run_checks(texts, [UnmatchedNotesCheck()])
+    assert findings and {f.severity for f in findings} == {"minor"}
+    assert all(f.unit >= 7 for f in findings)
+    assert any(
+        "kk note at chapter 1, article 1, sub-point 1) has no ru counterpart" in f.message
+        for f in findings
+    )
+
+
+def test_a_part_one_version_lacks_is_named_by_its_number_once() -> None:
+    def unit(n: int, kk: str | None, ru: str | None) -> UnitText:
+        texts = {"kk": "мәтін" if kk else "", "ru": "текст" if ru else ""}
+        paths = {"kk": (kk,) if kk else (), "ru": (ru,) if ru else ()}
+        return UnitText(n, texts, {}, paths=paths)
+
+    units = [
+        unit(0, "article 1", "article 1"),
+        unit(1, "article 1, sub-point 1)", "article 1, sub-point 1)"),
+        unit(2, "article 2", None),
+        unit(3, "article 2, paragraph 1", None),
+        unit(4, "article 2, paragraph 1, sub-point 1)", None),
+        unit(5, "article 3, paragraph 1", "article 3, paragraph 1"),
+        unit(6, None, "article 3, paragraph 2"),
+    ]
+    findings = MissingPartsCheck().run(units)
+    assert [(f.unit, f.message) for f in findings] == [
+        (2, "ru lacks article 2, which kk has"),
+        (6, "kk lacks article 3, paragraph 2, which ru has"),
+    ]
+    assert all(f.severity == "major" and f.check == "structure" for f in findings)
+
+
+def test_articles_found_in_every_version_cut_the_alignment_into_segments() -> None:
+    kk = [None, "article 1", "article 1, sub-point 1)", "article 2", "article 2-1", "article 3"]
+    ru = [None, None, "article 1", "article 1, sub-point 1)", "article 2", "article 3"]
+    assert anchored_segments({"kk": kk, "ru": ru}) == [
+        {"kk": (0, 1), "ru": (0, 2)},
+        {"kk": (1, 3), "ru": (2, 4)},
+        {"kk": (3, 5), "ru": (4, 5)},  # kk's article 2-1 stays with article 2
+        {"kk": (5, 6), "ru": (5, 6)},
+    ]
+    assert anchored_segments({"kk": ["a", "b"], "ru": ["c"]}) == [{"kk": (0, 2), "ru": (0, 1)}]
