@@ -21,9 +21,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
 from compare.embed import build, cache_root, load_encoder
+from compare.embed.build import lock_is_free
 from compare.embed.cache import CacheUnavailable, EmbeddingCache, cache_key
 from compare.embed.cores import CoreShare
 from compare.errors import TilmashError
@@ -94,14 +95,6 @@ def finish(proc: subprocess.Popen, timeout: float = 300) -> tuple[int, str]:
     _, stderr = proc.communicate(timeout=timeout)
     assert "Traceback" not in stderr, stderr
     return proc.returncode, stderr
-
-
-def lock_is_free(path: Path) -> bool:
-    try:
-        with FileLock(path, timeout=0):
-            return True
-    except Timeout:
-        return False
 
 
 def test_uncreatable_cache_folder_is_one_line(tmp_path):

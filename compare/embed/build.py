@@ -119,13 +119,14 @@ def _remove_stale_builds(target: Path) -> None:
     """Remove the folders of killed builds. Under this model's lock its own build folders are
     dead; any other build folder is dead when no other build holds its lock."""
     own = f"{target}.lock"
-    others_idle = all(_lock_is_free(p) for p in target.parent.glob("*.lock") if str(p) != own)
+    others_idle = all(lock_is_free(p) for p in target.parent.glob("*.lock") if str(p) != own)
     for folder in target.parent.glob(".building-*"):
         if others_idle or folder.name.startswith(f".building-{target.name}-"):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _lock_is_free(path: Path) -> bool:
+def lock_is_free(path: Path) -> bool:
+    """Whether no process holds the lock at path (one that cannot be opened counts as held)."""
     try:
         with FileLock(path, timeout=0):
             return True

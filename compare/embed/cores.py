@@ -14,6 +14,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from compare.embed.build import lock_is_free
+
 MAX_RUNS = 32  # slots looked at; more runs at once than this share as if there were 32
 
 
@@ -67,16 +69,6 @@ class CoreShare:
 
     def _runs(self) -> int:
         """Held slots, this run's included."""
-        held = 1
-        for i in range(MAX_RUNS):
-            path = self._slot_path(i)
-            if path == Path(self._slot.lock_file) or not path.exists():
-                continue
-            try:
-                with FileLock(path, timeout=0):
-                    pass
-            except Timeout:
-                held += 1
-            except OSError:
-                continue
-        return held
+        own = Path(self._slot.lock_file)
+        slots = (self._slot_path(i) for i in range(MAX_RUNS))
+        return 1 + sum(p != own and p.exists() and not lock_is_free(p) for p in slots)
