@@ -60,7 +60,7 @@ class Encoder:
         keys = [cache_key(self.info.identity, self.info.prompt, t) for t in texts]
         key_of = dict(zip(texts, keys, strict=True))
         vectors = self.cache.get_many(list(set(keys))) if self.cache is not None else {}
-        todo = list(dict.fromkeys(t for t, k in key_of.items() if k not in vectors))
+        todo = [t for t, k in key_of.items() if k not in vectors]  # each text once
         done = 0
         with self.share.running():
             for start in range(0, len(todo), BATCH):
