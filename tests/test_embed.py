@@ -122,7 +122,7 @@ def test_any_model_folder_can_be_named(encoder, cache_dir):
 def test_unknown_model_is_a_clear_error(cache_dir):
     from compare.errors import TilmashError
 
-    with pytest.raises(TilmashError, match="cannot load it offline"):
+    with pytest.raises(TilmashError, match="not a folder and not in the local Hugging Face cache"):
         load_encoder(model="/nonexistent/model-folder", cache_dir=cache_dir)
 
 

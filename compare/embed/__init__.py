@@ -15,18 +15,35 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
+from safetensors import SafetensorError
 
 from compare.embed.build import DEFAULT_MODEL_NAME, ensure_default_model, quiet_transformers
-from compare.embed.cache import EmbeddingCache
+from compare.embed.cache import CacheUnavailable, EmbeddingCache
+from compare.embed.cores import CoreShare
 from compare.embed.encoder import Encoder, ModelInfo, model_info
 from compare.errors import TilmashError
 
 __all__ = ["DEFAULT_MODEL_NAME", "Encoder", "ModelInfo", "cache_root", "load_encoder"]
 
 CACHE_ENV = "TILMASH_CACHE_DIR"
-# Nothing is downloaded at run time: a model must already be on this machine.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+DOWNLOAD_ENV = "TILMASH_ALLOW_DOWNLOAD"
+# What a model folder that is missing, incomplete or damaged raises while loading.
+_LOAD_ERRORS = (OSError, ValueError, RuntimeError, SafetensorError)
+
+
+def downloads_allowed() -> bool:
+    """Only an explicit TILMASH_ALLOW_DOWNLOAD=1 lets `--model` fetch a model from the Hub."""
+    return os.environ.get(DOWNLOAD_ENV, "") == "1"
+
+
+# Nothing is downloaded at run time unless the user asks for it: a model must already be on
+# this machine. Loading also passes local_files_only, which holds even if these are overridden.
+if not downloads_allowed():
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# torch's OpenMP threads spin while they wait; on a laptop shared with other work (or another
+# tilmash run) that steals the cores they wait for. Must be set before torch is imported.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def cache_root(override: Path | None = None) -> Path:
@@ -56,22 +73,67 @@ def load_encoder(
 
 @functools.cache
 def _load(model: str | None, root: Path, use_cache: bool, announce) -> Encoder:
-    location = str(ensure_default_model(root, announce)) if model is None else model
-    st_model = _load_sentence_transformer(location)
-    cache = EmbeddingCache(root / "embeddings.sqlite3") if use_cache else None
-    return Encoder(st_model, model_info(st_model, location), cache)
+    if model is None:
+        location = str(ensure_default_model(root, announce))
+        try:
+            st_model = _open_sentence_transformer(location)
+        except _LOAD_ERRORS as err:  # damaged in a way its file sizes do not show
+            announce(
+                f"{location}: the built model does not load ({_first_line(err)}); rebuilding it"
+            )
+            location = str(ensure_default_model(root, announce, damaged=True))
+            st_model = _load_sentence_transformer(location)
+    else:
+        location = model
+        st_model = _load_sentence_transformer(location)
+    cache = _open_cache(root / "embeddings.sqlite3", announce) if use_cache else None
+    share = CoreShare(root / "runs")
+    return Encoder(st_model, model_info(st_model, location), cache, announce, share)
 
 
-def _load_sentence_transformer(location: str):
+def _open_cache(path: Path, announce: Callable[[str], None]) -> EmbeddingCache | None:
+    """The embedding cache, or none (with a warning) where its folder cannot be written."""
+    try:
+        return EmbeddingCache(path)
+    except CacheUnavailable as err:
+        announce(f"warning: {err}; running without the embedding cache")
+        return None
+
+
+def _first_line(err: Exception) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
+def _open_sentence_transformer(location: str):
     from sentence_transformers import SentenceTransformer
 
     quiet_transformers()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return SentenceTransformer(location, device="cpu", local_files_only=not downloads_allowed())
+
+
+def _load_sentence_transformer(location: str):
+    """A model by folder or Hub name; a model that is not on this machine is one line."""
+    if not Path(location).exists() and not downloads_allowed():
+        location = _local_snapshot(location)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return SentenceTransformer(location, device="cpu")
-    except (OSError, ValueError) as err:
+        return _open_sentence_transformer(location)
+    except _LOAD_ERRORS as err:
+        raise TilmashError(f"model {location!r}: cannot load it ({_first_line(err)})") from None
+
+
+def _local_snapshot(name: str) -> str:
+    """The folder of a named model in the local Hugging Face cache, found without the network
+    (asking the Hub library to load a name can reach the network even when told not to)."""
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.constants import HF_HUB_CACHE
+
+    try:
+        return snapshot_download(name, local_files_only=True)
+    except (OSError, ValueError):
         raise TilmashError(
-            f"model {location!r}: cannot load it offline ({str(err).splitlines()[0]}); "
-            "give a sentence-transformers folder or a name already in the local cache"
+            f"model {name!r}: not a folder and not in the local Hugging Face cache "
+            f"({HF_HUB_CACHE}); nothing is downloaded at run time: give a model folder, or set "
+            f"{DOWNLOAD_ENV}=1 to fetch it once"
         ) from None

