@@ -191,6 +191,7 @@ def _progress() -> Iterator[_Bars]:
         TimeRemainingColumn(),
         console=err,
         transient=True,
+        disable=not err.is_terminal,  # a pipe or a log gets no bars (nor their blank line)
     ) as bar:
         yield _Bars(bar)
 

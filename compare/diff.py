@@ -15,13 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from compare.align import align_documents
 from compare.corpus import Document, Passage, joined
+from compare.lang.translit import latin
 from compare.readers.structure import strip_numbering
 from compare.robust import median_spread
 
@@ -34,10 +34,6 @@ RESPELLED = 75  # rapidfuzz ratio at which a replaced word is the same word spel
 _COSINE_FLOOR = 0.02  # cosines of honest counterparts vary at least this much
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
-_ROMAN = (
-    "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya a g q n o u u h i"
-)
 
 
 @dataclass(frozen=True)
@@ -84,21 +80,6 @@ class VersionDiff:
     def counts(self) -> dict[str, int]:
         found = Counter(e.status for e in self.entries)
         return {status: found[status] for status in STATUSES}
-
-
-@cache
-def _latin_table() -> dict[str, str]:
-    return dict(zip(_CYRILLIC, _ROMAN.split(), strict=True))
-
-
-def latin(word: str) -> str:
-    """A Latin spelling of a Cyrillic (Russian or Kazakh) word, case kept; others unchanged."""
-    table = _latin_table()
-    out = []
-    for char in word:
-        mapped = table.get(char.lower(), char).replace("_", "")
-        out.append(mapped.capitalize() if char.isupper() else mapped)
-    return "".join(out)
 
 
 def _plain(passages: Sequence[Passage]) -> str:

@@ -28,9 +28,10 @@ from pathlib import Path
 from lxml import etree
 
 from compare.errors import InputError
+from compare.lang.rules import KNOWN_LANGS
 from compare.stem import term_key
 
-LANGS = ("en", "kk", "ru")
+LANGS = tuple(sorted(KNOWN_LANGS))  # a CSV glossary's columns, in this order
 STATUSES = ("preferred", "admitted", "deprecated")
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.errors import TilmashError
+from compare.lang.rules import KNOWN_LANGS
 
-KNOWN_LANGS = ("kk", "ru", "en")  # the languages tilmash compares, in the order groups list them
 # Files that group nothing by name are still taken as one group when there are at most this many
 # (one per language), e.g. `tilmash check a.txt b.txt` or two editions `old.ru.txt new.ru.txt`.
 HANDFUL = len(KNOWN_LANGS)

@@ -20,9 +20,24 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
+from compare.lang.numerals import (
+    AMBIGUOUS_MONTHS,
+    CENTURY_WORD,
+    CURRENCY_SCALES,
+    CYR,
+    KK_SUFFIX,
+    MONTH_NAMES_EN,
+    MONTHS,
+    ORDINALS,
+    PERCENT,
+    RU_ORDINAL_ENDINGS,
+    SCALES,
+    SPELLED,
+    YEAR_MARK,
+)
+from compare.lang.rules import KNOWN_LANGS
 from compare.units import label, unit_after
 
-LANGS = ("kk", "ru", "en")
 Value = Decimal | int | tuple[int | None, ...]
 
 
@@ -50,112 +65,6 @@ class Quantity:
         return (self.value,) if self.alt is None else (self.value, self.alt)
 
 
-# ---- language data -------------------------------------------------------------------------
-
-
-def _words(text: str) -> list[str]:
-    """Words of a white-space-separated list: long tables stay readable."""
-    return text.split()
-
-
-_MONTH_NAMES_EN = _words(
-    "January February March April May June July August September October November December"
-)
-_EN_MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES_EN, 1)} | {
-    abbr: i
-    for i, abbrs in enumerate(
-        ["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep sept", "oct", "nov", "dec"], 1
-    )
-    for abbr in abbrs.split()
-}
-_RU_SOFT, _RU_HARD = ("ь", "я", "е", "ю", "ём", "ем"), ("", "а", "е", "у", "ом")
-_RU_MONTHS = {
-    stem + ending: i
-    for i, stem in enumerate(
-        _words("январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр"), 1
-    )
-    for ending in (
-        _RU_HARD
-        if stem in ("март", "август")
-        else ("й", "я", "е", "ю", "ем")
-        if i == 5
-        else _RU_SOFT
-    )
-}
-# "июньский саммит", "ноябрьских выборов": adjectives of month names name the month too.
-_RU_ADJECTIVES = {
-    stem + "ск" + ending: i
-    for i, stem in enumerate(
-        _words("январ феврал мартов апрель май июнь июль августов сентябрь октябрь ноябрь декабрь"),
-        1,
-    )
-    for ending in _words("ий ого ому им ом ая ой ую ое ие их ими")
-}
-_KK_MONTHS = {
-    name: i
-    for i, name in enumerate(
-        _words(
-            "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан"
-        ),
-        1,
-    )
-}
-# Kazakh case and possessive endings a month name takes: "желтоқсандағы", "мамырында",
-# "қарашасында", "қазанның". A closed list keeps "қарашаңырақ" and "маусымдық" out.
-_KK_SUFFIX = (
-    r"(?:(?:сы|сі|ы|і)н?)?(?:дағы|дегі|тағы|тегі|нда|нде|да|де|та|те|ға|ге|қа|ке|на|не|дың|дің|"
-    r"тың|тің|ның|нің|ың|ің|дан|ден|тан|тен|нан|нен|мен|бен|пен|а|е)?"
-)
-_KK_MONTHS["қыркүйег"] = 9  # "қыркүйегінде": к becomes г before a vowel
-_MONTHS = {"en": _EN_MONTHS, "ru": _RU_MONTHS | _RU_ADJECTIVES, "kk": _KK_MONTHS}
-# Month names that are also common words ("May", "Марта", "қазан" = cauldron, "маусым" =
-# season): alone, without a day or a year, they are weak readings.
-_AMBIGUOUS_MONTHS = {
-    "en": {"may", "march", "august", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
-    "ru": {"март", "марта", "мая", "август", "августа"},
-    "kk": {"қазан", "маусым"},
-}
-_CYR = "[а-яёәғқңөұүһі]"  # a Cyrillic letter of Russian or Kazakh, for word endings
-_YEAR_MARK = {
-    "kk": rf"(?:-?ж\.|-?жж\.|жыл{_CYR}*)",
-    "ru": rf"(?:гг?\.|год{_CYR}*)",
-    "en": r"(?!)",
-}
-_PERCENT = (
-    rf"-?(?:%|per\s?cent\b|percent(?:age\s+points?)?\b|pct\b|процент{_CYR}*|проц\.|"
-    rf"пайыз{_CYR}*)"
-)
-_SCALES = {
-    rf"thousand|тыс\.?|тысяч{_CYR}*|мың{_CYR}*": 10**3,
-    rf"million|mn|млн\.?|миллион{_CYR}*": 10**6,
-    rf"billion|bn|млрд\.?|миллиард{_CYR}*": 10**9,
-    rf"trillion|трлн\.?|триллион{_CYR}*": 10**12,
-}
-_CURRENCY_SCALES = {"k": 10**3, "m": 10**6}  # "£125m", "$50k": only after a currency sign
-_CENTURY_WORD = rf"(?:век{_CYR}*|вв?\.|ғасыр{_CYR}*|ғ\.|centur(?:y|ies)|vek[a-z]*)"
-_SPELLED = {
-    "en": "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-    "fifty sixty seventy eighty ninety hundred thousand",
-    "ru": "один|одна|одно|одного|одной|одному|одним|одном два|две|двух|двум|двумя|двое "
-    "три|трёх|трех|трём|трем|тремя|трое четыре|четырёх|четырех|четырём|четырем|четырьмя|четверо "
-    "пять|пяти|пятью|пятеро шесть|шести|шестью|шестеро семь|семи|семеро восемь|восьми "
-    "девять|девяти десять|десяти|десятью одиннадцать|одиннадцати двенадцать|двенадцати "
-    "двадцать|двадцати тридцать|тридцати сорок|сорока пятьдесят|пятидесяти шестьдесят "
-    "семьдесят восемьдесят девяносто сто|ста тысяча|тысячи|тысячу",
-    "kk": "бір екі|екеу үш|үшеу төрт|төртеу бес|бесеу алты|алтау жеті|жетеу сегіз|сегізеу "
-    "тоғыз он|онау он_бір он_екі жиырма отыз қырық елу алпыс жетпіс сексен тоқсан жүз "
-    "мың",
-}
-# Ordinals 1..10 ("eighth year" / "восьмой год" / "8 жыл"); Russian as stems plus endings.
-_ORDINALS = {
-    "en": "first second third fourth fifth sixth seventh eighth ninth tenth",
-    "ru": "перв втор трет четвёрт|четверт пят шест седьм восьм девят десят",
-    "kk": "бірінші екінші үшінші төртінші бесінші алтыншы жетінші сегізінші тоғызыншы оныншы",
-}
-_RU_ORDINAL_ENDINGS = _words(
-    "ый ой ий ая ое ые ого ому ым ом ую ых ыми ья ье ьи ьего ьему ьим ьем ьей ью ьих ьими"
-)
-
 _LETTER = r"[^\W\d_]"
 _SPACE = "[ \u00a0\u2009\u202f]"  # group separators: space, no-break space, thin spaces
 
@@ -164,16 +73,16 @@ _SPACE = "[ \u00a0\u2009\u202f]"  # group separators: space, no-break space, thi
 def _spelled_values(lang: str) -> dict[str, int]:
     """Word form -> value: ordinals 1..10, then groups of forms for 1..12, tens, 100 and 1000."""
     values = [*range(1, 13), 20, 30, 40, 50, 60, 70, 80, 90, 100, 1000]
-    endings = _RU_ORDINAL_ENDINGS if lang == "ru" else [""]
+    endings = RU_ORDINAL_ENDINGS if lang == "ru" else [""]
     ordinals = {
         form + ending: value
-        for group, value in zip(_words(_ORDINALS[lang]), range(1, 11), strict=True)
+        for group, value in zip(ORDINALS[lang].split(), range(1, 11), strict=True)
         for form in group.split("|")
         for ending in endings
     }
     return ordinals | {
         form.replace("_", " "): value
-        for group, value in zip(_words(_SPELLED[lang]), values, strict=True)
+        for group, value in zip(SPELLED[lang].split(), values, strict=True)
         for form in group.split("|")
     }
 
@@ -207,18 +116,18 @@ def _alternation(words: Iterable[str]) -> str:
 @cache
 def _month_pattern(lang: str, suffix: str | None = None) -> str:
     """A month word in any of its forms; group "stem" is the key into the language's table."""
-    suffix = {"kk": _KK_SUFFIX, "ru": "", "en": r"\.?"}[lang] if suffix is None else suffix
-    return rf"(?<!{_LETTER})(?P<mon>(?P<stem>{_alternation(_MONTHS[lang])}){suffix})(?!{_LETTER})"
+    suffix = {"kk": KK_SUFFIX, "ru": "", "en": r"\.?"}[lang] if suffix is None else suffix
+    return rf"(?<!{_LETTER})(?P<mon>(?P<stem>{_alternation(MONTHS[lang])}){suffix})(?!{_LETTER})"
 
 
 def _month_number(match: re.Match[str], lang: str) -> int | None:
     """The month a matched month word names; None for en names not capitalised ("may")."""
     if lang == "en" and not match["stem"][0].isupper():
         return None
-    return _MONTHS[lang][match["stem"].lower()]
+    return MONTHS[lang][match["stem"].lower()]
 
 
-_DAY = rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th|-{_CYR}{{1,4}})?"
+_DAY = rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th|-{CYR}{{1,4}})?"
 _FIRST_DAY = r"(?:(?P<d0>[0-3]?\d)\s*[-–—]\s*)?"  # the first day of "12–14 ноября"
 
 
@@ -226,7 +135,7 @@ _FIRST_DAY = r"(?:(?P<d0>[0-3]?\d)\s*[-–—]\s*)?"  # the first day of "12–1
 def _date_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     """Month-name date patterns, longest first; all share the groups y, d0, d and mon."""
     month = _month_pattern(lang)
-    year = rf"(?P<y>[12]\d{{3}})(?:\s*{_YEAR_MARK[lang]})?"
+    year = rf"(?P<y>[12]\d{{3}})(?:\s*{YEAR_MARK[lang]})?"
     patterns = [
         # kk year first: "2022 жылғы 30 желтоқсандағы", "2005 жылдың 30 мамырында"
         rf"(?P<y>[12]\d{{3}})\s*(?:-?ж\.|жылғы|жылдың|жылы)\s+(?:{_FIRST_DAY}{_DAY}\s+)?{month}",
@@ -257,7 +166,7 @@ def _named_dates(text: str, lang: str) -> Iterator[list[Quantity]]:
             if month is None or not all(_valid_date(month, d) for d in days):
                 continue
             alone = not days and year is None
-            weak = alone and m["stem"].lower() in _AMBIGUOUS_MONTHS[lang]
+            weak = alone and m["stem"].lower() in AMBIGUOUS_MONTHS[lang]
             confidence = round(0.7 + 0.1 * (year is not None) + 0.15 * bool(days), 2)
             yield [
                 Quantity(
@@ -314,7 +223,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CYRILLIC_ROMAN = str.maketrans("ХІ", "XI")
 _CENTURIES = re.compile(
     rf"(?<!{_LETTER})(?:(?P<r>[IVXLХІ]{{1,6}})|(?P<n>\d{{1,2}})(?:-?(?:st|nd|rd|th))?)"
-    rf"(?:-?{_CYR}{{1,5}})?\s*{_CENTURY_WORD}"
+    rf"(?:-?{CYR}{{1,5}})?\s*{CENTURY_WORD}"
 )
 
 
@@ -366,11 +275,11 @@ class _Tail:
 @cache
 def _tail_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Percent sign or word, scale word, year mark: what may follow a number in `lang`."""
-    scales = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SCALES))
+    scales = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(SCALES))
     return (
-        re.compile(rf"\s*{_PERCENT}", re.IGNORECASE),
+        re.compile(rf"\s*{PERCENT}", re.IGNORECASE),
         re.compile(rf"\s?-?(?:{scales})(?!{_LETTER})", re.IGNORECASE),
-        re.compile(rf"\s*{_YEAR_MARK[lang]}", re.IGNORECASE),
+        re.compile(rf"\s*{YEAR_MARK[lang]}", re.IGNORECASE),
     )
 
 
@@ -383,10 +292,10 @@ def _tail(value: Decimal, text: str, end: int, lang: str, currency: bool) -> _Ta
     if m := percent.match(text, end):
         return _Tail("percent", m.end(), confidence=0.95)
     if m := scale.match(text, end):
-        factor = next(f for i, f in enumerate(_SCALES.values()) if m[f"s{i}"])
+        factor = next(f for i, f in enumerate(SCALES.values()) if m[f"s{i}"])
         return _Tail("number", m.end(), factor)
     if currency and (m := _CURRENCY_SCALE.match(text, end)):
-        return _Tail("number", m.end(), _CURRENCY_SCALES[m[0].lower()], 0.8)
+        return _Tail("number", m.end(), CURRENCY_SCALES[m[0].lower()], 0.8)
     if value != value.to_integral_value():
         return None
     if value >= 100 and (m := year_mark.match(text, end)):
@@ -474,7 +383,7 @@ def _spelled_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     values = _spelled_values(lang)
     tens = _alternation(word for word, value in values.items() if 20 <= value <= 90)
     units = _alternation(word for word, value in values.items() if value < 10)
-    suffix = _KK_SUFFIX if lang == "kk" else ""  # "бірі", "екіге", "үшеуі"
+    suffix = KK_SUFFIX if lang == "kk" else ""  # "бірі", "екіге", "үшеуі"
     end = rf"{suffix}(?!{_LETTER})"
     return (
         re.compile(rf"(?<!{_LETTER})(?P<t>{tens})[\s-]+(?P<u>{units}){end}", re.IGNORECASE),
@@ -511,8 +420,8 @@ _RULES: tuple[Callable[[str, str], Iterator[list[Quantity]]], ...] = (
 
 def extract(text: str, lang: str) -> list[Quantity]:
     """The quantities of `text` written in `lang` ("kk", "ru" or "en"), in text order."""
-    if lang not in LANGS:
-        raise ValueError(f"no quantity rules for language {lang!r}; expected one of {LANGS}")
+    if lang not in KNOWN_LANGS:
+        raise ValueError(f"no quantity rules for language {lang!r}; expected one of {KNOWN_LANGS}")
     masked = _mask(text)
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
@@ -540,7 +449,7 @@ def describe(q: Quantity) -> str:
     """The value in plain English, for messages: "30 November 2022", "15%", "the 1930s"."""
     if q.kind == "date":
         year, month, day = q.value
-        parts = [str(day) if day else "", _MONTH_NAMES_EN[month - 1], str(year) if year else ""]
+        parts = [str(day) if day else "", MONTH_NAMES_EN[month - 1], str(year) if year else ""]
         return " ".join(p for p in parts if p)
     if q.kind == "time":
         return "{:02d}:{:02d}".format(*q.value)

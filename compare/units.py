@@ -1,10 +1,11 @@
 """Units of measure written after a number in kk, ru and en, and conversion between them.
 
 Translators convert units ("2 to 4 inches" -> "5–10 см", "385 miles (619 km)"), so a number
-check must not call a converted value a different number. The words are listed here per
-language; the factors come from pint. A temperature often names no scale ("80 degrees" in a US
-text, "27 градусов" in its Russian version): such a "degree" is taken to be on either scale, so
-it matches the same number or its Fahrenheit-Celsius conversion, and nothing else.
+check must not call a converted value a different number. The words are listed per language
+in compare.lang.measures; the factors come from pint. A temperature often names no scale
+("80 degrees" in a US text, "27 градусов" in its Russian version): such a "degree" is taken to
+be on either scale, so it matches the same number or its Fahrenheit-Celsius conversion, and
+nothing else.
 """
 
 from __future__ import annotations
@@ -13,47 +14,9 @@ import re
 from decimal import Decimal
 from functools import cache
 
-DEGREE = "degree"  # a temperature whose scale is not written
+from compare.lang.measures import DEGREE, UNIT_WORDS
+
 _SCALES = ("degF", "degC")
-# pint unit -> language -> the words for it. Speeds come before the lengths they contain.
-UNIT_WORDS: dict[str, dict[str, str]] = {
-    "mile/hour": {"en": r"mph|miles? (?:an|per) hour", "ru": r"миль? в час", "kk": r"миля/сағ"},
-    "km/hour": {
-        "en": r"km/h|kph|kilomet(?:re|er)s? (?:an|per) hour",
-        "ru": r"км/ч",
-        "kk": r"км/сағ",
-    },
-    "inch": {"en": r"inch(?:es)?", "ru": r"дюйм\w*", "kk": r"дюйм\w*"},
-    "foot": {"en": r"feet|foot|ft", "ru": r"фут\w*", "kk": r"фут\w*"},
-    "yard": {"en": r"yards?", "ru": r"ярд\w*", "kk": r"ярд\w*"},
-    "mile": {"en": r"miles?", "ru": r"мил[ьяеи]\w*", "kk": r"миля\w*|миль\w*"},
-    "mm": {"en": r"mm|millimet(?:re|er)s?", "ru": r"мм|миллиметр\w*", "kk": r"мм|миллиметр\w*"},
-    "cm": {"en": r"cm|centimet(?:re|er)s?", "ru": r"см|сантиметр\w*", "kk": r"см|сантиметр\w*"},
-    "km": {
-        "en": r"km|kilomet(?:re|er)s?",
-        "ru": r"км|километр\w*",
-        "kk": r"км|километр\w*|шақырым\w*",
-    },
-    "m": {"en": r"m|met(?:re|er)s?", "ru": r"м|метр\w*", "kk": r"м|метр\w*"},
-    "kg": {"en": r"kg|kilo(?:gram(?:me)?)?s?", "ru": r"кг|килограмм\w*", "kk": r"кг|килограмм\w*"},
-    "pound": {"en": r"pounds?|lbs?", "ru": r"фунт\w*", "kk": r"фунт\w*"},
-    "acre": {"en": r"acres?", "ru": r"акр\w*", "kk": r"акр\w*"},
-    "hectare": {"en": r"hectares?", "ru": r"га|гектар\w*", "kk": r"га|гектар\w*"},
-    "gallon": {"en": r"gallons?", "ru": r"галлон\w*", "kk": r"галлон\w*"},
-    "liter": {"en": r"lit(?:re|er)s?", "ru": r"литр\w*", "kk": r"литр\w*"},
-    # Scales named come before the bare degree; "С" is also written in Cyrillic.
-    "degF": {
-        "en": r"°\s?F|degrees? Fahrenheit",
-        "ru": r"°\s?F|градус\w* (?:по )?Фаренгейт\w*",
-        "kk": r"°\s?F|градус\w* Фаренгейт\w*",
-    },
-    "degC": {
-        "en": r"°\s?C|degrees? C(?:elsius|entigrade)",
-        "ru": r"°\s?[CС]|градус\w* (?:по )?Цельси\w*",
-        "kk": r"°\s?[CС]|градус\w* Цельси\w*",
-    },
-    DEGREE: {"en": r"degrees?|°", "ru": r"градус\w*|°", "kk": r"градус\w*|°"},
-}
 # A converted value is rounded by the translator ("85 mph" is written "135 км/ч" or "137 км/сағ",
 # "3 inches" "8 см"), but "30 yards" is not "30 метров" (9% apart).
 TOLERANCE = Decimal("0.06")

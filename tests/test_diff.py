@@ -12,7 +12,8 @@ from pathlib import Path
 from rich.console import Console
 
 from compare.corpus import build_document, load_corpus
-from compare.diff import diff_documents, latin, word_diff
+from compare.diff import diff_documents, word_diff
+from compare.lang.translit import latin
 from compare.render_versions import diff_table
 from compare.writers.versions import diff_to_dict
 

@@ -19,6 +19,7 @@ from collections import Counter
 import numpy as np
 
 from compare.align.params import AlignParams
+from compare.lang.translit import ONE_LETTER
 
 _CHUNK = 256
 _GATHER = 4_000_000  # floats gathered at once when scoring a band
@@ -278,10 +279,6 @@ def _blend(
 _THOUSANDS = re.compile(r"(?<=\d)[ '’.,\u00a0\u202f](?=\d{3}(?!\d))")
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC = str.maketrans(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
-    "abvgdeezziiklmnoprstufhccss__ieuaagknouuhi",
-)
 _VOWELS = set("aeiouy_")
 
 
@@ -298,7 +295,7 @@ def anchor_tokens(text: str) -> Counter[str]:
 
 def _skeleton(word: str) -> str:
     """First three consonants of the word, transliterated to Latin and stripped of accents."""
-    plain = unicodedata.normalize("NFKD", word.lower().translate(_CYRILLIC))
+    plain = unicodedata.normalize("NFKD", word.lower().translate(ONE_LETTER))
     cons = [c for c in plain if c.isascii() and c.isalpha() and c not in _VOWELS]
     return "".join(cons[:3])
 

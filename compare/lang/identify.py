@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from compare.lang.markers import english_votes, kazakh_votes
 from compare.lang.models import LanguageModel, default_model, name_language
+from compare.lang.rules import KNOWN_LANGS
 from compare.lang.script import profile, words
 
-LANGUAGES = ("kk", "ru", "en", "other")
+LANGUAGES = (*KNOWN_LANGS, "other")
 
 # Below this share of letters in one script a text is "mixed" and gets "other".
 MIN_SCRIPT_SHARE = 0.6

@@ -4,6 +4,9 @@ Kept apart from the code so that a linguist can extend a list without reading th
 Entries are lower-case unless noted; abbreviations are written without their final period.
 """
 
+# The languages tilmash compares, in the order groups list them.
+KNOWN_LANGS = ("kk", "ru", "en")
+
 
 def _words(text: str) -> frozenset[str]:
     """A set from white-space-separated words: long lists stay readable."""
