@@ -14,7 +14,7 @@ CONCEPTS = [
     ("аурухана", "больница", "hospital"),
 ]
 LANGS = ("kk", "ru", "en")
-JOIN = {"kk": "{} және {}.", "ru": "{} и {}.", "en": "{} and {}."}
+JOIN = {"kk": "{} және {}.", "ru": "{}, а также {}.", "en": "{} and {}."}
 
 
 def honest_units() -> list[UnitText]:

@@ -109,6 +109,19 @@ def _direction(
     return out
 
 
+def _mutual(
+    forth: Mapping[str, Mapping[str, float]], back: Mapping[str, Mapping[str, float]]
+) -> dict[str, dict[str, float]]:
+    """The counterparts each side keeps for the other: a word frequent everywhere ("және",
+    "and") is near the best of many words, but none of them is near its own best."""
+    out = {}
+    for s, cs in forth.items():
+        kept = {t: d for t, d in cs.items() if s in back.get(t, {})}
+        if kept:
+            out[s] = kept
+    return out
+
+
 def _coverage(
     x_src: sparse.csr_matrix,
     x_tgt: sparse.csr_matrix,
@@ -182,8 +195,9 @@ def learn(bags: Iterable[Bag], known: Lexicon | None = None) -> Lexicon:
             index[lang] = {s: i for i, s in enumerate(vocab[lang])}
             x[lang] = _matrix(side[lang], index[lang])
         links = _dice(x[a], x[b])
-        for src, tgt, matrix in ((a, b, links), (b, a, links.T.tocoo())):
-            table = _direction(matrix, vocab[src], vocab[tgt])
+        forth = _direction(links, vocab[a], vocab[b])
+        back = _direction(links.T.tocoo(), vocab[b], vocab[a])
+        for src, tgt, table in ((a, b, _mutual(forth, back)), (b, a, _mutual(back, forth))):
             if known:
                 _add_known(table, known.entries.get((src, tgt), {}), index[src], index[tgt])
             seen, covered = _coverage(x[src], x[tgt], table, index[src], index[tgt])

@@ -1,0 +1,109 @@
+"""Replaced or mistranslated words: a concept the other versions render and one version lacks.
+
+Evidence is the lexicon's (see checks.counterparts): with three languages, two versions hold a
+pair of words the lexicon links and the third holds neither word's counterparts. One such
+concept lacking is a replaced word; two or more are the gap check's (a dropped phrase). The
+finding names the lacking version and the words it lacks, and points at the word of that
+version that stands there instead: one whose own counterparts are missing everywhere else, or
+else the word at the same relative place in the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from compare.checks.base import Check, Finding, Span, UnitText
+from compare.checks.counterparts import Lack, UnitEvidence, Word, group_evidence, quoted, word_span
+from compare.checks.similarity import text_of, version_keys
+from compare.lexicon.learn import Lexicon
+from compare.stem import tokens
+
+MIN_STRENGTH = 0.8  # the least reliability of the lacking words
+
+
+def strong_lacks(evidence: UnitEvidence, key: str, min_strength: float) -> list[Lack]:
+    """The concepts `key` lacks, confirmed at `min_strength`, each holder word counted once."""
+    out, used = [], set()
+    for lack in evidence.lacks.get(key, ()):
+        ids = {(w.key, w.token.start) for w in lack.words}
+        if lack.strength >= min_strength and not ids & used:
+            out.append(lack)
+            used |= ids
+    return out
+
+
+def stand_in(
+    unit: UnitText, key: str, lang: str, lack: Lack, evidence: UnitEvidence
+) -> Span | None:
+    """The word of version `key` that seems to stand where the lacking concept should."""
+    unmatched = evidence.unmatched.get(key, ())
+    if unmatched:
+        return word_span(unit, min(unmatched, key=lambda w: -w.reliability))
+    holder = lack.words[0]
+    source = text_of(unit, holder.key)
+    place = holder.token.start / max(len(source), 1)
+    text = text_of(unit, key)
+    words = [t for t in tokens(text, lang) if len(t.word) >= 4]
+    if not words:
+        return None
+    near = min(words, key=lambda t: abs(t.start / max(len(text), 1) - place))
+    return Span(key, near.start, near.end, text[near.start : near.end])
+
+
+class ReplacedWordCheck(Check):
+    """Flags a version lacking one concept that the other versions render (see module doc).
+
+    `min_strength`: the least reliability of the words that lack their counterpart.
+    Keys of UnitText.texts are languages unless `langs` maps them to one.
+    """
+
+    name = "replaced"
+    threshold_names = ("min_strength",)
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        langs: Mapping[str, str] | None = None,
+        min_strength: float = MIN_STRENGTH,
+    ) -> None:
+        self.lexicon = lexicon
+        self.langs = dict(langs or {})
+        self.min_strength = min_strength
+
+    def run(self, units: Sequence[UnitText]) -> list[Finding]:
+        keys = version_keys(units)
+        langs = {k: self.langs.get(k, k) for k in keys}
+        evidence = group_evidence(self.lexicon, units, keys, langs)
+        findings = []
+        for unit, found in zip(units, evidence, strict=True):
+            for key in keys:
+                lacks = strong_lacks(found, key, self.min_strength)
+                if len(lacks) == 1:
+                    findings.append(self._finding(unit, key, langs[key], lacks[0], found))
+        return findings
+
+    def _finding(
+        self, unit: UnitText, key: str, lang: str, lack: Lack, evidence: UnitEvidence
+    ) -> Finding:
+        instead = stand_in(unit, key, lang, lack, evidence)
+        words: Sequence[Word] = lack.words
+        message = f"{key} has no counterpart of {quoted(words, unit)}"
+        if instead is not None:
+            message += f"; '{instead.text}' may stand in its place"
+        spans = tuple(word_span(unit, w) for w in words) + ((instead,) if instead else ())
+        return Finding(
+            check=self.name,
+            severity="minor",
+            confidence=round(min(0.95, lack.strength), 2),
+            unit=unit.unit,
+            langs=(key, *lack.holders),
+            message=message + ".",
+            spans=spans,
+            details={
+                "kind": "replaced",
+                "lang": key,
+                "lacks": {w.key: word_span(unit, w).text for w in words},
+                "word": instead.text if instead else None,
+                "strength": round(lack.strength, 3),
+            },
+        )
