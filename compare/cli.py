@@ -197,6 +197,29 @@ GlossaryOpt = Annotated[
     Path | None,
     typer.Option("--glossary", help="A termbase (.tbx or .csv) to check terms against."),
 ]
+WordsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--word-checks",
+        help="Also flag replaced words and dropped or added phrases, by a kk/ru/en lexicon "
+        "learned from all the texts compared (off by default: less precise than the others).",
+    ),
+]
+LexiconOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--lexicon",
+        help="An Apertium bilingual dictionary (.dix, e.g. apertium-kaz-rus.kaz-rus.dix) to add "
+        "to the learned lexicon; implies --word-checks. May be repeated.",
+    ),
+]
+SaveLexiconOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--save-lexicon",
+        help="Write the learned lexicon to this CSV for review; implies --word-checks.",
+    ),
+]
 FailOnOpt = Annotated[
     str,
     typer.Option(
@@ -206,19 +229,25 @@ FailOnOpt = Annotated[
 ]
 
 
-def _checked(paths, glossary, fail_on, model, cache_dir, outputs=()):
+def _checked(
+    paths, glossary, fail_on, model, cache_dir, outputs=(), words=False, lexicon=None, save=None
+):
     """Load, align and check every group: the work `check` and `report` share. Arguments
-    (the glossary, the folders of `outputs`) are checked before any long work starts."""
+    (the glossary, the dictionaries, the folders of `outputs`) are checked before any long
+    work starts. `words`, `lexicon` (.dix files), `save` (a CSV): the word checks."""
     from compare.corpus import load_corpus
     from compare.glossary import Glossary
+    from compare.lexicon.apertium import read_dictionaries
     from compare.report import build_report
+    from compare.writers.lexicon import save_lexicon
 
     if fail_on not in SEVERITY_CHOICES:
         raise TilmashError(f"--fail-on takes one of {', '.join(SEVERITY_CHOICES)}, not {fail_on!r}")
-    for path in outputs:
+    for path in (*outputs, save):
         if path is not None and not path.resolve().parent.is_dir():
             raise TilmashError(f"{path}: folder {path.parent} does not exist")
     terms = Glossary.load(glossary) if glossary else None
+    dictionary = read_dictionaries(lexicon) if lexicon else None
     with err.status("Reading documents …"):
         loaded = load_corpus(paths or [])
     if not loaded.groups:
@@ -227,7 +256,18 @@ def _checked(paths, glossary, fail_on, model, cache_dir, outputs=()):
         )
     encoder = _load_encoder(model, cache_dir)
     with _embedding_progress() as progress:
-        return build_report(loaded, encoder, terms, on_group=lambda _: progress)
+        result = build_report(
+            loaded,
+            encoder,
+            terms,
+            on_group=lambda _: progress,
+            words=words or save is not None,
+            dictionary=dictionary,
+        )
+    if save is not None and result.lexicon is not None:
+        save_lexicon(result.lexicon, save)
+        err.print(f"Wrote the lexicon ({len(result.lexicon)} entries) to {save}")
+    return result
 
 
 def _exit_for(findings, fail_on: str) -> None:
@@ -250,6 +290,9 @@ def check(
     fail_on: FailOnOpt = "major",
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
+    words: WordsOpt = False,
+    lexicon: LexiconOpt = None,
+    save_lexicon: SaveLexiconOpt = None,
 ) -> None:
     """Flag translation drift: meaning, omissions, numbers and dates, terms, consistency.
 
@@ -261,7 +304,9 @@ def check(
     from compare.writers import write_output
     from compare.writers.findings import findings_to_csv, findings_to_json, findings_to_xlsx
 
-    report = _checked(paths, glossary, fail_on, model, cache_dir, outputs=(output,))
+    report = _checked(
+        paths, glossary, fail_on, model, cache_dir, (output,), words, lexicon, save_lexicon
+    )
     groups = [(s.group, s.findings) for s in report.data.sections]
     if output:
         write_output(
@@ -301,6 +346,9 @@ def report(
     fail_on: FailOnOpt = "none",
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
+    words: WordsOpt = False,
+    lexicon: LexiconOpt = None,
+    save_lexicon: SaveLexiconOpt = None,
 ) -> None:
     """The main job: align, check and track terms, then write one self-contained HTML report
     (and the same findings as JSON beside it).
@@ -316,7 +364,9 @@ def report(
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise TilmashError(f"{output}: the report is HTML; give a name ending in .html")
-    result = _checked(paths, glossary, fail_on, model, cache_dir, outputs=(output,))
+    result = _checked(
+        paths, glossary, fail_on, model, cache_dir, (output,), words, lexicon, save_lexicon
+    )
     json_path = output.with_suffix(".json")
     groups = [(s.group, s.findings) for s in result.data.sections]
     atomic_write(output, render_report(result.data))

@@ -14,9 +14,16 @@ from compare.align import AlignParams, align_group
 from compare.align.documents import Alignment
 from compare.checks.base import Finding, UnitText
 from compare.checks.consistency import Renderings, concept_renderings
-from compare.checks.run import build_glossary, default_checks, run_checks, unit_texts
+from compare.checks.run import (
+    build_glossary,
+    default_checks,
+    run_checks,
+    run_lexicon,
+    unit_texts,
+)
 from compare.corpus import Corpus
 from compare.glossary import Glossary
+from compare.lexicon.learn import Lexicon
 from compare.signature import Signature
 from compare.timeline import Timeline, build_timeline, version_series
 
@@ -77,6 +84,7 @@ class Report:
     data: ReportData
     corpus: Corpus
     findings: tuple[Finding, ...]
+    lexicon: Lexicon | None = None  # learned from the run when word checks were asked for
 
 
 def timelines(corpus: Corpus, encoder, glossary: Glossary | None) -> tuple[TimelineSection, ...]:
@@ -93,15 +101,21 @@ def build_report(
     encoder,
     glossary: Glossary | None = None,
     on_group: Callable[[str], Progress | None] = lambda _: None,
+    words: bool = False,
+    dictionary: Lexicon | None = None,
 ) -> Report:
     """Align and check every group of the corpus. `on_group(group id)` may return a progress
-    callback for embedding that group's passages."""
+    callback for embedding that group's passages. `words` (or a `dictionary`) adds the
+    replaced-word and gap checks, on a lexicon learned from all groups' aligned units."""
     sections: list[ReportSection] = []
     settings: dict[str, object] = {"align": asdict(AlignParams())}
-    for group in corpus.groups:
-        alignment = align_group(corpus, group, encoder, on_group(group.id))
+    aligned = [
+        (group, align_group(corpus, group, encoder, on_group(group.id))) for group in corpus.groups
+    ]
+    lexicon = run_lexicon([a for _, a in aligned], dictionary) if words or dictionary else None
+    for group, alignment in aligned:
         terms = build_glossary(alignment, glossary)
-        checks = default_checks(alignment, terms, encoder)
+        checks = default_checks(alignment, terms, encoder, lexicon)
         settings.update({c.name: c.settings() for c in checks if c.settings()})
         units = unit_texts(alignment)
         findings = run_checks(units, checks)
@@ -110,4 +124,4 @@ def build_report(
         )
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
     data = ReportData(signature, tuple(sections), timelines(corpus, encoder, glossary))
-    return Report(data, corpus, tuple(f for s in sections for f in s.findings))
+    return Report(data, corpus, tuple(f for s in sections for f in s.findings), lexicon)
