@@ -12,7 +12,7 @@ every other version is *unmatched*: something that version adds or puts in anoth
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from compare.checks.base import Span, UnitText
 from compare.checks.context import shared
@@ -22,6 +22,8 @@ from compare.stem import Token, tokens
 
 MIN_SEEN = 3  # units a word must occur in for its absence to say anything
 MIN_RELIABILITY = 0.6
+DERIVED_MIN = 5  # shortest stem that may stand for the words derived from it
+STAND_IN_MIN = 4  # shortest word taken for one standing in for another
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,13 @@ class Lack:
 
 @dataclass(frozen=True)
 class UnitEvidence:
-    """Per version of a unit: the concepts it lacks and the words no other version matches."""
+    """Per version of a unit: the concepts it lacks, the words no other version matches, and
+    the words no other version accounts for (the lexicon knows no counterpart of theirs there,
+    nor is any of them a counterpart of another version's word)."""
 
     lacks: Mapping[str, tuple[Lack, ...]]
     unmatched: Mapping[str, tuple[Word, ...]]
+    unaccounted: Mapping[str, tuple[Word, ...]] = field(default_factory=dict)
 
 
 def content_words(text: str, lang: str) -> list[Token]:
@@ -65,7 +70,16 @@ def _present(
     entry = lexicon.get(src, tgt, token.stem)
     if entry is None or entry.seen < MIN_SEEN:
         return None
-    return any(c in forms for c in entry.counterparts)
+    return any(_found(c, forms) for c in entry.counterparts)
+
+
+def _found(stem: str, forms: frozenset[str]) -> bool:
+    """The stem, or a word derived from it or it from one ("полиц" in "полицейск")."""
+    if stem in forms:
+        return True
+    return len(stem) >= DERIVED_MIN and any(
+        f.startswith(stem) or (len(f) >= DERIVED_MIN and stem.startswith(f)) for f in forms
+    )
 
 
 def _linked(lexicon: Lexicon, a: Word, la: str, b: Word, lb: str) -> bool:
@@ -124,7 +138,35 @@ def unit_evidence(
             for ws in by_token.values()
             if len(ws) == len(others) and min(w.reliability for w in ws) >= MIN_RELIABILITY
         )
-    return UnitEvidence({k: tuple(v) for k, v in lacks.items()}, unmatched)
+    unaccounted = {key: _unaccounted(lexicon, key, words, forms, langs, present) for key in present}
+    return UnitEvidence({k: tuple(v) for k, v in lacks.items()}, unmatched, unaccounted)
+
+
+def _unaccounted(
+    lexicon: Lexicon,
+    key: str,
+    words: Mapping[str, list[Token]],
+    forms: Mapping[str, frozenset[str]],
+    langs: Mapping[str, str],
+    present: Sequence[str],
+) -> tuple[Word, ...]:
+    """The words of `key` (of STAND_IN_MIN letters or more) that nothing in the other
+    versions accounts for."""
+    others = [k for k in present if langs[k] != langs[key]]
+    claimed = {
+        c
+        for k in others
+        for t in words[k]
+        for c in getattr(lexicon.get(langs[k], langs[key], t.stem), "counterparts", {})
+    }
+    out = []
+    for token in words[key]:
+        if len(token.word) < STAND_IN_MIN or token.forms & claimed:
+            continue
+        if any(_present(lexicon, langs[key], langs[k], token, forms[k]) for k in others):
+            continue
+        out.append(Word(key, token, 0.0))
+    return tuple(out)
 
 
 def group_evidence(

@@ -16,7 +16,6 @@ from compare.checks.base import Check, Finding, Span, UnitText
 from compare.checks.counterparts import Lack, UnitEvidence, Word, group_evidence, quoted, word_span
 from compare.checks.similarity import text_of, version_keys
 from compare.lexicon.learn import Lexicon
-from compare.stem import tokens
 
 MIN_STRENGTH = 0.8  # the least reliability of the lacking words
 
@@ -32,22 +31,20 @@ def strong_lacks(evidence: UnitEvidence, key: str, min_strength: float) -> list[
     return out
 
 
-def stand_in(
-    unit: UnitText, key: str, lang: str, lack: Lack, evidence: UnitEvidence
-) -> Span | None:
-    """The word of version `key` that seems to stand where the lacking concept should."""
+def stand_in(unit: UnitText, key: str, lacking: Lack, evidence: UnitEvidence) -> Span | None:
+    """The word of version `key` that seems to stand where the lacking concept should: one
+    whose counterparts are missing from every other version, or else, of the words no other
+    version accounts for, the one nearest the concept's place in the sentence."""
     unmatched = evidence.unmatched.get(key, ())
     if unmatched:
-        return word_span(unit, min(unmatched, key=lambda w: -w.reliability))
-    holder = lack.words[0]
-    source = text_of(unit, holder.key)
-    place = holder.token.start / max(len(source), 1)
-    text = text_of(unit, key)
-    words = [t for t in tokens(text, lang) if len(t.word) >= 4]
-    if not words:
+        return word_span(unit, max(unmatched, key=lambda w: w.reliability))
+    loose = evidence.unaccounted.get(key, ())
+    if not loose:
         return None
-    near = min(words, key=lambda t: abs(t.start / max(len(text), 1) - place))
-    return Span(key, near.start, near.end, text[near.start : near.end])
+    holder = lacking.words[0]
+    place = holder.token.start / max(len(text_of(unit, holder.key)), 1)
+    length = max(len(text_of(unit, key)), 1)
+    return word_span(unit, min(loose, key=lambda w: abs(w.token.start / length - place)))
 
 
 class ReplacedWordCheck(Check):
@@ -85,7 +82,7 @@ class ReplacedWordCheck(Check):
     def _finding(
         self, unit: UnitText, key: str, lang: str, lack: Lack, evidence: UnitEvidence
     ) -> Finding:
-        instead = stand_in(unit, key, lang, lack, evidence)
+        instead = stand_in(unit, key, lack, evidence)
         words: Sequence[Word] = lack.words
         message = f"{key} has no counterpart of {quoted(words, unit)}"
         if instead is not None:
