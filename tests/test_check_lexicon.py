@@ -9,6 +9,10 @@ from compare.checks.replaced import ReplacedWordCheck
 from compare.lexicon.learn import learn, unit_bags
 
 
+def triple(kk: str, ru: str, en: str) -> dict[str, str]:
+    return {"kk": kk, "ru": ru, "en": en}
+
+
 def checked(drifted: dict[str, str], check_class):
     units = GroupUnits([*honest_units(), unit(10, drifted)])
     check = check_class(learn(unit_bags(units)))
@@ -16,11 +20,7 @@ def checked(drifted: dict[str, str], check_class):
 
 
 def test_replaced_word_is_named_with_its_language():
-    drifted = {
-        "kk": "Мысық және заң.",
-        "ru": "Правительство, а также закон.",
-        "en": "Government and law.",
-    }
+    drifted = triple("Мысық және заң.", "Правительство, а также закон.", "Government and law.")
     findings = checked(drifted, ReplacedWordCheck)
     assert len(findings) == 1
     finding = findings[0]
@@ -38,11 +38,7 @@ def test_honest_units_raise_nothing():
 
 
 def test_dropped_phrase_is_located_in_the_other_version():
-    drifted = {
-        "kk": "Заң.",
-        "ru": "Правительство, налог, а также закон.",
-        "en": "Government, tax and law.",
-    }
+    drifted = triple("Заң.", "Правительство, налог, а также закон.", "Government, tax and law.")
     findings = checked(drifted, GapCheck)
     assert [(f.unit, f.details["lang"], f.details["kind"]) for f in findings] == [
         (10, "kk", "dropped")

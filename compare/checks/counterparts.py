@@ -14,14 +14,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from compare.checks.base import Span, UnitText
+from compare.checks.base import Check, Span, UnitText
 from compare.checks.context import shared
-from compare.checks.similarity import text_of
+from compare.checks.similarity import text_of, version_keys
 from compare.lexicon.learn import MIN_WORD, Lexicon
 from compare.stem import Token, tokens
 
 MIN_SEEN = 3  # units a word must occur in for its absence to say anything
 MIN_RELIABILITY = 0.6
+MIN_STRENGTH = 0.8  # the least reliability of the words a flag rests on (tuned on NTREX dev)
 DERIVED_MIN = 5  # shortest stem that may stand for the words derived from it
 STAND_IN_MIN = 4  # shortest word taken for one standing in for another
 
@@ -189,3 +190,26 @@ def word_span(unit: UnitText, word: Word) -> Span:
 def quoted(words: Sequence[Word], unit: UnitText) -> str:
     """ "en 'government', ru 'правительство'"."""
     return ", ".join(f"{w.key} '{word_span(unit, w).text}'" for w in words)
+
+
+class LexiconCheck(Check):
+    """A check that reads the lexicon's evidence. `min_strength`: the least reliability of the
+    words taken as evidence. Keys of UnitText.texts are languages unless `langs` maps them."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        langs: Mapping[str, str] | None = None,
+        min_strength: float = MIN_STRENGTH,
+    ) -> None:
+        self.lexicon = lexicon
+        self.langs = dict(langs or {})
+        self.min_strength = min_strength
+
+    def evidence(
+        self, units: Sequence[UnitText]
+    ) -> tuple[list[str], dict[str, str], list[UnitEvidence]]:
+        """The group's version keys, their languages and each unit's evidence."""
+        keys = version_keys(units)
+        langs = {k: self.langs.get(k, k) for k in keys}
+        return keys, langs, group_evidence(self.lexicon, units, keys, langs)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from compare.checks.base import Check, Finding, Span, UnitText
-from compare.checks.counterparts import Word, group_evidence, quoted
-from compare.checks.replaced import MIN_STRENGTH, strong_lacks
-from compare.checks.similarity import text_of, version_keys
+from compare.checks.base import Finding, Span, UnitText
+from compare.checks.counterparts import MIN_STRENGTH, LexiconCheck, Word, quoted
+from compare.checks.replaced import strong_lacks
+from compare.checks.similarity import text_of
 from compare.lexicon.learn import Lexicon
 
 MIN_WORDS = 2  # concepts (dropped) or words (added) that make a phrase
@@ -26,7 +26,7 @@ def stretch(unit: UnitText, words: Sequence[Word]) -> Span:
     return Span(key, start, end, text_of(unit, key)[start:end])
 
 
-class GapCheck(Check):
+class GapCheck(LexiconCheck):
     """Flags a phrase one version drops or adds (see module doc).
 
     `min_strength`: the least reliability of a word counted as evidence; `min_words`: concepts
@@ -44,15 +44,11 @@ class GapCheck(Check):
         min_strength: float = MIN_STRENGTH,
         min_words: int = MIN_WORDS,
     ) -> None:
-        self.lexicon = lexicon
-        self.langs = dict(langs or {})
-        self.min_strength = min_strength
+        super().__init__(lexicon, langs, min_strength)
         self.min_words = min_words
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
-        keys = version_keys(units)
-        langs = {k: self.langs.get(k, k) for k in keys}
-        evidence = group_evidence(self.lexicon, units, keys, langs)
+        keys, _, evidence = self.evidence(units)
         findings = []
         for unit, found in zip(units, evidence, strict=True):
             for key in keys:

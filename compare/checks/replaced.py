@@ -10,14 +10,18 @@ else the word at the same relative place in the sentence.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from compare.checks.base import Check, Finding, Span, UnitText
-from compare.checks.counterparts import Lack, UnitEvidence, Word, group_evidence, quoted, word_span
-from compare.checks.similarity import text_of, version_keys
-from compare.lexicon.learn import Lexicon
-
-MIN_STRENGTH = 0.8  # the least reliability of the lacking words
+from compare.checks.base import Finding, Span, UnitText
+from compare.checks.counterparts import (
+    Lack,
+    LexiconCheck,
+    UnitEvidence,
+    Word,
+    quoted,
+    word_span,
+)
+from compare.checks.similarity import text_of
 
 
 def strong_lacks(evidence: UnitEvidence, key: str, min_strength: float) -> list[Lack]:
@@ -47,7 +51,7 @@ def stand_in(unit: UnitText, key: str, lacking: Lack, evidence: UnitEvidence) ->
     return word_span(unit, min(loose, key=lambda w: abs(w.token.start / length - place)))
 
 
-class ReplacedWordCheck(Check):
+class ReplacedWordCheck(LexiconCheck):
     """Flags a version lacking one concept that the other versions render (see module doc).
 
     `min_strength`: the least reliability of the words that lack their counterpart.
@@ -57,20 +61,8 @@ class ReplacedWordCheck(Check):
     name = "replaced"
     threshold_names = ("min_strength",)
 
-    def __init__(
-        self,
-        lexicon: Lexicon,
-        langs: Mapping[str, str] | None = None,
-        min_strength: float = MIN_STRENGTH,
-    ) -> None:
-        self.lexicon = lexicon
-        self.langs = dict(langs or {})
-        self.min_strength = min_strength
-
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
-        keys = version_keys(units)
-        langs = {k: self.langs.get(k, k) for k in keys}
-        evidence = group_evidence(self.lexicon, units, keys, langs)
+        keys, langs, evidence = self.evidence(units)
         findings = []
         for unit, found in zip(units, evidence, strict=True):
             for key in keys:
