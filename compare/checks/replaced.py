@@ -62,18 +62,16 @@ class ReplacedWordCheck(LexiconCheck):
     threshold_names = ("min_strength",)
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
-        keys, langs, evidence = self.evidence(units)
+        keys, _, evidence = self.evidence(units)
         findings = []
         for unit, found in zip(units, evidence, strict=True):
             for key in keys:
                 lacks = strong_lacks(found, key, self.min_strength)
                 if len(lacks) == 1:
-                    findings.append(self._finding(unit, key, langs[key], lacks[0], found))
+                    findings.append(self._finding(unit, key, lacks[0], found))
         return findings
 
-    def _finding(
-        self, unit: UnitText, key: str, lang: str, lack: Lack, evidence: UnitEvidence
-    ) -> Finding:
+    def _finding(self, unit: UnitText, key: str, lack: Lack, evidence: UnitEvidence) -> Finding:
         instead = stand_in(unit, key, lack, evidence)
         words: Sequence[Word] = lack.words
         message = f"{key} has no counterpart of {quoted(words, unit)}"
