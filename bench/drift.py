@@ -303,12 +303,19 @@ def main() -> None:
     parser.add_argument("--no-wmt", action="store_true", help="skip the WMT19 table")
     parser.add_argument("--lexicon", action="store_true", help="add the lexicon checks")
     parser.add_argument(
+        "--lexicon-only",
+        action="store_true",
+        help="run only the lexicon checks (no embedding; for comparing lexicons quickly)",
+    )
+    parser.add_argument(
         "--dix", nargs="+", type=Path, default=[], help="Apertium dictionaries for the lexicon"
     )
     args = parser.parse_args()
     require(NTREX, "bench/drift.py")
     encoder = load_encoder()
     checks = [MeaningCheck(encoder), OmissionCheck(encoder), NumbersCheck()]
+    if args.lexicon_only:
+        checks = []
     docs = {lang: ntrex_documents(lang) for lang in LANGS}
     halves = split_documents(len(docs["en"]), args.seed)
     chosen = halves["dev"] + halves["test"] if args.split == "all" else halves[args.split]
@@ -328,7 +335,7 @@ def main() -> None:
         groups, done = inject(docs, chosen, kind, args.rate, args.seed)
         found = run_checks(checks, groups)
         rows = [(kind, found)]
-        if args.lexicon or known:
+        if args.lexicon or args.lexicon_only or known:
             lexicon, learned = learn_run(groups, known)
             more = run_checks([ReplacedWordCheck(lexicon), GapCheck(lexicon)], groups)
             both = {
@@ -355,7 +362,7 @@ def main() -> None:
                 ", ".join(f"{n} {rate:.3f}" for n, rate in s["untouched_by_check"].items()),
             )
         console.log(f"{kind}: {time.perf_counter() - began:.0f} s")
-    if args.lexicon or known:
+    if args.lexicon or args.lexicon_only or known:
         notes.append(
             f"embedding the run's texts without the cache: about "
             f"{embedding_seconds(groups, args.seed):.0f} s (from {EMBED_SAMPLE} texts)"
