@@ -10,11 +10,16 @@ of the kind's own check / any major flag), precision (the share of flags on inje
 name the injected language) and the share of untouched units with a major flag. Documents are
 split into a dev half (for tuning) and a test half (reported by default).
 
+--lexicon adds the checks that read a lexicon learned from all the documents checked (drifted
+ones included; compare.lexicon.learn): each kind gets a second row with them, and a line on
+their own flags and on the time learning takes against embedding the same texts (estimated
+from an uncached encoder on a sample). --dix adds Apertium dictionaries to the learned lexicon.
+
 A second table runs the meaning and omission checks on two independent Kazakh translations of
 the same English (WMT19 en-kk against NTREX kk, with en), where every flag is a real difference
 between honest translations or a false alarm; --show N prints a sample of them.
 Data: ../shared/data, never copied. Usage: python3 bench/drift.py [--split dev|test|all]
-[--rate 0.1] [--seed 0] [--show 10]
+[--rate 0.1] [--seed 0] [--show 10] [--kinds term clause] [--lexicon] [--dix FILE.dix ...]
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -32,16 +38,28 @@ from rich.table import Table
 from realdata import DATA, NTREX, NTREX_FILES, ntrex_documents, require
 
 from compare.checks.base import Check, Finding, UnitText
+from compare.checks.context import GroupUnits
+from compare.checks.gaps import GapCheck
 from compare.checks.meaning import MeaningCheck
 from compare.checks.numbers import NumbersCheck
 from compare.checks.omission import OmissionCheck
+from compare.checks.replaced import ReplacedWordCheck
 from compare.embed import load_encoder
+from compare.lexicon.apertium import read_dictionaries
+from compare.lexicon.learn import Lexicon, learn, unit_bags
 
 WMT_KK = DATA / "wmt19_newstest_kk_en" / "en-kk" / "newstest2019.kk"
 WMT_MAP = DATA / "wmt19_newstest_kk_en" / "en-kk" / "DERIVED_line_map_to_NTREX.tsv"
 LANGS = tuple(NTREX_FILES)
-# The check whose kind of finding an injected drift should raise.
-EXPECTED = {"swap": "meaning", "number": "numbers", "clause": "omission", "term": "meaning"}
+# The checks whose kind of finding an injected drift should raise.
+EXPECTED = {
+    "swap": ("meaning",),
+    "number": ("numbers",),
+    "clause": ("omission", "gap"),
+    "term": ("meaning", "replaced"),
+}
+LEXICON_CHECKS = ("replaced", "gap")
+EMBED_SAMPLE = 150  # texts embedded without the cache to estimate the embedding time
 _CLAUSE = re.compile(r",\s+[^,()]+?(?=,)|\s*\([^()]+\)|,\s+[^,()]+?(?=\.$)")
 _WORD = re.compile(r"\b[^\W\d_]{6,}\b")
 _DIGIT = re.compile(r"\d")
@@ -159,7 +177,7 @@ def inject(
                 texts[lang][i] = new
                 done.append(Injection(g, i, lang, kind))
                 wanted -= 1
-        out[g] = make_units(texts)
+        out[g] = GroupUnits(make_units(texts))
     return out, done
 
 
@@ -194,7 +212,7 @@ def score(
 ) -> dict[str, float]:
     """Recall (own check, any major), precision of flags on injected units, untouched major rate."""
     hit = {(d.group, d.unit): d for d in done}
-    own = sum(any(f.check == EXPECTED[kind] for f in found.get(key, [])) for key in hit)
+    own = sum(any(f.check in EXPECTED[kind] for f in found.get(key, [])) for key in hit)
     major = sum(any(f.severity == "major" for f in found.get(key, [])) for key in hit)
     flags = [(f, hit[key].lang) for key in hit for f in found.get(key, [])]
     right = sum(lang in pointed(f) for f, lang in flags)
@@ -221,6 +239,40 @@ def score(
     }
 
 
+def lexicon_score(
+    found: dict[tuple[int, int], list[Finding]], done: list[Injection], groups
+) -> dict[str, float]:
+    """The lexicon checks alone: recall, precision on injected units, untouched units flagged."""
+    hit = {(d.group, d.unit): d for d in done}
+    mine = {key: [f for f in fs if f.check in LEXICON_CHECKS] for key, fs in found.items()}
+    flags = [(f, hit[key].lang) for key in hit for f in mine.get(key, [])]
+    untouched = sum(len(units) for units in groups.values()) - len(hit)
+    flagged = sum(1 for key, fs in mine.items() if fs and key not in hit)
+    return {
+        "recall": sum(bool(mine.get(key)) for key in hit) / max(len(hit), 1),
+        "precision": sum(lang in pointed(f) for f, lang in flags) / max(len(flags), 1),
+        "flags": len(flags),
+        "untouched_flagged": flagged / max(untouched, 1),
+    }
+
+
+def learn_run(groups: dict[int, list[UnitText]], known: Lexicon | None) -> tuple[Lexicon, float]:
+    """The lexicon learned from every unit of the run, and the seconds it took."""
+    began = time.perf_counter()
+    lexicon = learn(unit_bags(u for units in groups.values() for u in units), known)
+    return lexicon, time.perf_counter() - began
+
+
+def embedding_seconds(groups: dict[int, list[UnitText]], seed: int) -> float:
+    """Seconds to embed every text of the run without the cache, from a sample of EMBED_SAMPLE."""
+    texts = [t for units in groups.values() for u in units for t in u.texts.values()]
+    sample = random.Random(seed).sample(texts, min(EMBED_SAMPLE, len(texts)))
+    encoder = load_encoder(use_cache=False)
+    began = time.perf_counter()
+    encoder.encode(sample)
+    return (time.perf_counter() - began) * len(texts) / len(sample)
+
+
 def wmt_units() -> dict[int, list[UnitText]]:
     """WMT19 en-kk Kazakh ("kk-wmt") against NTREX Kazakh and English, grouped by document."""
     wmt = WMT_KK.read_text(encoding="utf-8").splitlines()
@@ -241,13 +293,34 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.1, help="share of units injected")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=0, help="print this many WMT19 flags")
+    parser.add_argument(
+        "--kinds",
+        nargs="+",
+        choices=list(INJECTORS),
+        default=list(INJECTORS),
+        help="kinds of drift to inject (default: all)",
+    )
+    parser.add_argument("--no-wmt", action="store_true", help="skip the WMT19 table")
+    parser.add_argument("--lexicon", action="store_true", help="add the lexicon checks")
+    parser.add_argument(
+        "--lexicon-only",
+        action="store_true",
+        help="run only the lexicon checks (no embedding; for comparing lexicons quickly)",
+    )
+    parser.add_argument(
+        "--dix", nargs="+", type=Path, default=[], help="Apertium dictionaries for the lexicon"
+    )
     args = parser.parse_args()
     require(NTREX, "bench/drift.py")
     encoder = load_encoder()
     checks = [MeaningCheck(encoder), OmissionCheck(encoder), NumbersCheck()]
+    if args.lexicon_only:
+        checks = []
     docs = {lang: ntrex_documents(lang) for lang in LANGS}
     halves = split_documents(len(docs["en"]), args.seed)
     chosen = halves["dev"] + halves["test"] if args.split == "all" else halves[args.split]
+
+    known = read_dictionaries(args.dix) if args.dix else None
 
     console = Console()
     table = Table(title=f"Injected drift, NTREX-128 {args.split} documents ({len(chosen)})")
@@ -256,23 +329,48 @@ def main() -> None:
     table.add_column("flags on injected", justify="right")
     table.add_column("untouched with major", justify="right")
     table.add_column("of which by check")
-    for kind in INJECTORS:
+    notes = []
+    for kind in args.kinds:
         began = time.perf_counter()
         groups, done = inject(docs, chosen, kind, args.rate, args.seed)
-        s = score(kind, run_checks(checks, groups), done, groups)
-        table.add_row(
-            f"{kind} ({EXPECTED[kind]})",
-            str(s["n"]),
-            f"{s['recall_own']:.3f}",
-            f"{s['recall_major']:.3f}",
-            f"{s['precision']:.3f}",
-            str(s["flags"]),
-            f"{s['untouched_major']:.3f}",
-            ", ".join(f"{name} {rate:.3f}" for name, rate in s["untouched_by_check"].items()),
-        )
+        found = run_checks(checks, groups)
+        rows = [(kind, found)]
+        if args.lexicon or args.lexicon_only or known:
+            lexicon, learned = learn_run(groups, known)
+            more = run_checks([ReplacedWordCheck(lexicon), GapCheck(lexicon)], groups)
+            both = {
+                key: found.get(key, []) + more.get(key, []) for key in found.keys() | more.keys()
+            }
+            rows.append((f"{kind} + lexicon", both))
+            own = lexicon_score(both, done, groups)
+            notes.append(
+                f"{kind}: lexicon checks alone: recall {own['recall']:.3f}, precision "
+                f"{own['precision']:.3f} ({own['flags']} flags), untouched units flagged "
+                f"(any severity) {own['untouched_flagged']:.3f}; lexicon of {len(lexicon)} "
+                f"entries learned in {learned:.1f} s"
+            )
+        for name, result in rows:
+            s = score(kind, result, done, groups)
+            table.add_row(
+                f"{name} ({'/'.join(EXPECTED[kind])})",
+                str(s["n"]),
+                f"{s['recall_own']:.3f}",
+                f"{s['recall_major']:.3f}",
+                f"{s['precision']:.3f}",
+                str(s["flags"]),
+                f"{s['untouched_major']:.3f}",
+                ", ".join(f"{n} {rate:.3f}" for n, rate in s["untouched_by_check"].items()),
+            )
         console.log(f"{kind}: {time.perf_counter() - began:.0f} s")
+    if args.lexicon or args.lexicon_only or known:
+        notes.append(
+            f"embedding the run's texts without the cache: about "
+            f"{embedding_seconds(groups, args.seed):.0f} s (from {EMBED_SAMPLE} texts)"
+        )
     console.print(table)
-    if WMT_KK.exists():
+    for note in notes:
+        console.print(note, highlight=False)
+    if WMT_KK.exists() and not args.no_wmt:
         wmt_report(console, encoder, args.show, args.seed)
 
 

@@ -118,13 +118,14 @@ def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bo
     return loaded
 
 
-def _refuse_outputs(loaded, outputs, glossary: Path | None = None, export: Path | None = None):
+def _refuse_outputs(loaded, outputs, other_inputs=(), export: Path | None = None):
     """Before any long work: refuse an output that is an input (the documents, the manifest,
-    the glossary), a folder, or cannot be written; the export folder's files too."""
+    `other_inputs` such as the glossary), a folder, or cannot be written; the export folder's
+    files too."""
     from compare.writers.export import export_files
     from compare.writers.targets import check_output
 
-    inputs = loaded.input_files() + ([glossary] if glossary else [])
+    inputs = loaded.input_files() + [path for path in other_inputs if path]
     for path in outputs:
         check_output(path, inputs)
     if export is not None:
@@ -301,6 +302,29 @@ GlossaryOpt = Annotated[
     Path | None,
     typer.Option("--glossary", help="A termbase (.tbx or .csv) to check terms against."),
 ]
+WordsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--word-checks",
+        help="Also flag replaced words and dropped or added phrases, by a kk/ru/en lexicon "
+        "learned from all the texts compared (off by default: less precise than the others).",
+    ),
+]
+LexiconOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--lexicon",
+        help="An Apertium bilingual dictionary (.dix, e.g. apertium-kaz-rus.kaz-rus.dix) to add "
+        "to the learned lexicon; implies --word-checks. May be repeated.",
+    ),
+]
+SaveLexiconOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--save-lexicon",
+        help="Write the learned lexicon to this CSV for review; implies --word-checks.",
+    ),
+]
 FailOnOpt = Annotated[
     FailOn,
     typer.Option(
@@ -311,23 +335,50 @@ FailOnOpt = Annotated[
 
 
 def _checked(
-    paths, glossary, model, cache_dir, allow_outside, outputs=(), export=None, timelines=True
+    paths,
+    glossary,
+    model,
+    cache_dir,
+    allow_outside,
+    outputs=(),
+    export=None,
+    timelines=True,
+    words=False,
+    lexicon=None,
+    save=None,
 ):
     """Load, align and check every group: the work `check` and `report` share. Arguments
-    (the glossary, the `outputs` and `export` folder) are checked before any long work."""
+    (the glossary, the dictionaries, the `outputs`, the `export` folder) are checked before
+    any long work. `words`, `lexicon` (.dix files), `save` (a CSV): the word checks."""
     from compare.glossary import Glossary
+    from compare.lexicon.apertium import read_dictionaries
     from compare.report import build_report
+    from compare.writers.lexicon import save_lexicon
 
     terms = Glossary.load(glossary) if glossary else None
+    dictionary = read_dictionaries(lexicon) if lexicon else None
     loaded = _read_corpus(paths, allow_outside, grouped_only=True)
     if not loaded.groups:
         raise TilmashError(
             "nothing to compare: give two or more versions or translations of one text"
         )
-    _refuse_outputs(loaded, outputs, glossary, export)
+    outputs = [*outputs, *([save] if save else [])]
+    _refuse_outputs(loaded, outputs, [glossary, *(lexicon or [])], export)
     encoder = _load_encoder(model, cache_dir)
     with _progress() as bars:
-        return build_report(loaded, encoder, terms, progress=bars.update, timelines=timelines)
+        result = build_report(
+            loaded,
+            encoder,
+            terms,
+            progress=bars.update,
+            timelines=timelines,
+            words=words or save is not None,
+            dictionary=dictionary,
+        )
+    if save is not None and result.lexicon is not None:
+        save_lexicon(result.lexicon, save)
+        err.print(f"Wrote the lexicon ({len(result.lexicon)} entries) to {save}")
+    return result
 
 
 def _exit_for(findings, fail_on: FailOn) -> None:
@@ -351,6 +402,9 @@ def check(
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
+    words: WordsOpt = False,
+    lexicon: LexiconOpt = None,
+    save_lexicon: SaveLexiconOpt = None,
 ) -> None:
     """Flag translation drift: meaning, omissions, numbers and dates, terms, consistency.
 
@@ -366,7 +420,18 @@ def check(
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []
-    report = _checked(paths, glossary, model, cache_dir, allow_outside, outputs, timelines=False)
+    report = _checked(
+        paths,
+        glossary,
+        model,
+        cache_dir,
+        allow_outside,
+        outputs,
+        timelines=False,
+        words=words,
+        lexicon=lexicon,
+        save=save_lexicon,
+    )
     groups = [(s.group, s.findings) for s in report.data.sections]
     if output:
         write_output(
@@ -407,6 +472,9 @@ def report(
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
+    words: WordsOpt = False,
+    lexicon: LexiconOpt = None,
+    save_lexicon: SaveLexiconOpt = None,
 ) -> None:
     """The main job: align, check and track terms, then write one self-contained HTML report
     (and the same findings as JSON beside it).
@@ -423,7 +491,18 @@ def report(
     if output.suffix.lower() not in (".html", ".htm"):
         raise TilmashError(f"{output}: the report is HTML; give a name ending in .html")
     json_path = output.with_suffix(".json")
-    result = _checked(paths, glossary, model, cache_dir, allow_outside, (output, json_path), export)
+    result = _checked(
+        paths,
+        glossary,
+        model,
+        cache_dir,
+        allow_outside,
+        (output, json_path),
+        export,
+        words=words,
+        lexicon=lexicon,
+        save=save_lexicon,
+    )
     groups = [(s.group, s.findings) for s in result.data.sections]
     atomic_write(output, render_report(result.data))
     atomic_write(json_path, findings_to_json(groups, result.data.signature))

@@ -15,9 +15,16 @@ from compare.align.documents import Alignment
 from compare.checks.base import Finding, UnitText
 from compare.checks.consistency import Renderings, concept_renderings
 from compare.checks.context import split_apparatus
-from compare.checks.run import build_glossary, default_checks, run_checks, unit_texts
+from compare.checks.run import (
+    build_glossary,
+    default_checks,
+    run_checks,
+    run_lexicon,
+    unit_texts,
+)
 from compare.corpus import Corpus
 from compare.glossary import Glossary
+from compare.lexicon.learn import Lexicon
 from compare.signature import Signature
 from compare.timeline import Timeline, build_timeline, version_series
 
@@ -80,6 +87,7 @@ class Report:
     data: ReportData
     corpus: Corpus
     findings: tuple[Finding, ...]
+    lexicon: Lexicon | None = None  # learned from the run when word checks were asked for
 
 
 def series_timelines(
@@ -112,19 +120,26 @@ def build_report(
     glossary: Glossary | None = None,
     progress: Progress | None = None,
     timelines: bool = True,
+    words: bool = False,
+    dictionary: Lexicon | None = None,
 ) -> Report:
     """Align and check every group of the corpus, telling `progress` what is being done;
     with `timelines`, also track the terms of every version series (the HTML report shows
-    them, a check does not need them)."""
+    them, a check does not need them). `words` (or a `dictionary`) adds the replaced-word and
+    gap checks, on a lexicon learned from all groups' aligned units."""
     step = progress or (lambda *_: None)
     encoder = _Reporting(encoder, lambda done, total: step("embed", "Embedding", done, total))
     sections: list[ReportSection] = []
     settings: dict[str, object] = {"align": asdict(AlignParams())}
+    aligned = []
     for n, group in enumerate(corpus.groups):
-        step("group", f"Group {group.id}", n, len(corpus.groups))
-        alignment = align_group(corpus, group, encoder)
+        step("group", f"Aligning {group.id}", n, len(corpus.groups))
+        aligned.append((group, align_group(corpus, group, encoder)))
+    lexicon = run_lexicon([a for _, a in aligned], dictionary) if words or dictionary else None
+    for n, (group, alignment) in enumerate(aligned):
+        step("group", f"Checking {group.id}", n, len(corpus.groups))
         terms = build_glossary(alignment, glossary)
-        checks = default_checks(alignment, terms, encoder)
+        checks = default_checks(alignment, terms, encoder, lexicon)
         settings.update({c.name: c.settings() for c in checks if c.settings()})
         units = unit_texts(alignment)
         findings = run_checks(
@@ -137,4 +152,4 @@ def build_report(
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
     tracked = series_timelines(corpus, encoder, glossary) if timelines else ()
     data = ReportData(signature, tuple(sections), tracked)
-    return Report(data, corpus, tuple(f for s in sections for f in s.findings))
+    return Report(data, corpus, tuple(f for s in sections for f in s.findings), lexicon)

@@ -55,6 +55,10 @@ _KK_AFTER = {
     **dict.fromkeys(("ның", "нің"), "".join(_KK_VOWELS) + _KK_NASALS),
     **dict.fromkeys(("ны", "ні"), "".join(_KK_VOWELS)),
 }
+# Endings in т-, қ-, к-, п- follow a voiceless consonant only ("кітап-ты", but "саясат-ы", not
+# "саяса-ты"); the accusative and genitive in д-/т- follow a consonant only.
+_KK_VOICELESS = frozenset("пткқсшфхцчщ")
+_KK_AFTER_CONSONANT = frozenset(("ды", "ді", "ты", "ті", "дың", "дің", "тың", "тің"))
 _KK_MIN_STEM = 2  # Kazakh roots of two letters are common: ел, ой, ақ
 
 # rapidfuzz ratios (0..100): strict (words) catches typos, loose (words, stems) also variants.
@@ -98,6 +102,10 @@ def _kk_strips(word: str, ending: str) -> bool:
     """Whether `ending` may come off `word`, leaving a stem of at least two letters."""
     rest = word[: -len(ending)]
     if not word.endswith(ending) or len(rest) < _KK_MIN_STEM or not _KK_VOWELS.intersection(rest):
+        return False
+    if ending[0] in "тқкп" and rest[-1] not in _KK_VOICELESS:
+        return False
+    if ending in _KK_AFTER_CONSONANT and rest[-1] in _KK_VOWELS:
         return False
     return ending not in _KK_AFTER or rest[-1] in _KK_AFTER[ending]
 

@@ -60,3 +60,16 @@ def test_help_shows_an_example():
     result = tilmash("corpus", "--help")
     assert result.returncode == 0
     assert "Example" in result.stdout
+
+
+def test_bad_lexicon_is_one_line_exit_2(tmp_path):
+    texts = []
+    for lang in ("kk", "ru"):
+        texts.append(tmp_path / f"a.{lang}.txt")
+        texts[-1].write_text("Мәтін.\n" if lang == "kk" else "Текст.\n", encoding="utf-8")
+    dix = tmp_path / "words.dix"
+    dix.write_text("<dictionary/>", encoding="utf-8")
+    result = tilmash("check", *map(str, texts), "--lexicon", str(dix))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "words.dix" in lines[0] and "languages" in lines[0], result.stderr

@@ -57,3 +57,16 @@ def test_signature_names_every_check_and_the_numbers_tolerances(fake_encoder) ->
         assert part in fields and f"|{part}:" in fields["signature"]
     assert "unit_tolerance=0.06" in fields["numbers"]
     assert "degrees_tolerance=1.5" in fields["numbers"]
+
+
+def test_word_checks_learn_a_lexicon_from_the_run(fake_encoder) -> None:
+    corpus = load_corpus([ABSTRACT / f"front.{lang}.txt" for lang in ("kk", "ru", "en")])
+    plain = build_report(corpus, fake_encoder)
+    assert plain.lexicon is None and "replaced" not in plain.data.signature
+    report = build_report(corpus, fake_encoder, words=True)
+    assert report.lexicon is not None  # what it holds depends on the alignment (fake here)
+    assert {pair[0] for pair in report.lexicon.entries} == {"kk", "ru", "en"}
+    assert "|replaced:" in report.data.signature["signature"]
+    for finding in report.findings:
+        if finding.check in ("replaced", "gap"):
+            assert finding.details["lang"] in ("kk", "ru", "en")

@@ -13,11 +13,14 @@ from compare.checks.apparatus import UnmatchedNotesCheck
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
 from compare.checks.consistency import ConsistencyCheck
 from compare.checks.context import GroupUnits, split_apparatus
+from compare.checks.gaps import GapCheck
 from compare.checks.numbers import NumbersCheck
+from compare.checks.replaced import ReplacedWordCheck
 from compare.checks.structure import MissingPartsCheck
 from compare.checks.terms import TermsCheck
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
+from compare.lexicon.learn import Lexicon, learn, unit_bags
 
 
 def unit_texts(alignment: Alignment) -> GroupUnits:
@@ -50,16 +53,36 @@ def build_glossary(alignment: Alignment, user_glossary: Glossary | None = None) 
     return user_glossary.merge(declared) if user_glossary else declared
 
 
-def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Check]:
+def check_langs(alignment: Alignment) -> dict[str, str]:
+    """Per version key, the language its numbers and words are read in: a mixed-language
+    version ("mul") is read as English."""
+    return {key: lang if lang in KNOWN_LANGS else "en" for key, lang in alignment.langs().items()}
+
+
+def run_lexicon(alignments: Sequence[Alignment], known: Lexicon | None = None) -> Lexicon:
+    """The lexicon learned from the units of every group of the run (all documents, all
+    versions), with a dictionary's counterparts (`known`) added."""
+    bags = [
+        bag
+        for alignment in alignments
+        for bag in unit_bags(unit_texts(alignment), check_langs(alignment))
+    ]
+    return learn(bags, known)
+
+
+def default_checks(
+    alignment: Alignment, glossary: Glossary, encoder, lexicon: Lexicon | None = None
+) -> list[Check]:
     """Every check that applies: term checks only when the versions are in different
-    languages (a glossary maps languages, not editions); the formal checks always."""
+    languages (a glossary maps languages, not editions); the formal checks always; with a
+    `lexicon` (run_lexicon), the replaced-word and gap checks where two or more languages
+    meet (off by default: on NTREX with drift injected they miss their precision bar, see
+    bench/drift.py --lexicon)."""
     from compare.checks.formal import formal_checks
     from compare.checks.meaning import MeaningCheck
     from compare.checks.omission import OmissionCheck
 
-    declared = alignment.langs()
-    # A mixed-language version ("mul") is read with English number conventions.
-    langs = {key: lang if lang in KNOWN_LANGS else "en" for key, lang in declared.items()}
+    langs = check_langs(alignment)
     checks: list[Check] = [
         UnmatchedNotesCheck(),
         MissingPartsCheck(),
@@ -69,7 +92,9 @@ def default_checks(alignment: Alignment, glossary: Glossary, encoder) -> list[Ch
     ]
     if len(set(langs.values())) == len(langs) and all(k == v for k, v in langs.items()):
         checks += [TermsCheck(glossary, encoder), ConsistencyCheck(glossary, encoder)]
-    return checks + formal_checks(declared)
+    if lexicon is not None and len(set(langs.values())) > 1:
+        checks += [ReplacedWordCheck(lexicon, langs=langs), GapCheck(lexicon, langs=langs)]
+    return checks + formal_checks(alignment.langs())
 
 
 def run_checks(

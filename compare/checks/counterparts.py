@@ -1,0 +1,215 @@
+"""Which words of a unit have no counterpart in another version, by a bilingual lexicon.
+
+The evidence the replaced-word and gap checks share, computed once per group. A word is
+*missing* from a version when the lexicon knows its counterparts there and none of them is in
+that version's text; how much that says is the word's reliability (the share of its other units
+where a counterpart stands beside it). With three languages a missing concept is *confirmed*
+when two versions both hold it (two words the lexicon links) and both lack it in the third: the
+third version is the one at fault. A word of one version whose counterparts are missing from
+every other version is *unmatched*: something that version adds or puts in another's place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from compare.checks.base import Check, Span, UnitText
+from compare.checks.context import shared
+from compare.checks.similarity import text_of, version_keys
+from compare.lexicon.learn import MIN_WORD, Lexicon
+from compare.stem import Token, tokens
+
+MIN_SEEN = 3  # units a word must occur in for its absence to say anything
+MIN_RELIABILITY = 0.6
+MIN_STRENGTH = 0.8  # the least reliability of the words a flag rests on (tuned on NTREX dev)
+DERIVED_MIN = 5  # shortest stem that may stand for the words derived from it
+STAND_IN_MIN = 4  # shortest word taken for one standing in for another
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of one version of a unit, with how surely its counterpart is expected."""
+
+    key: str
+    token: Token
+    reliability: float
+
+
+@dataclass(frozen=True)
+class Lack:
+    """A concept the versions `holders` render (by `words`) and version `key` does not."""
+
+    key: str
+    words: tuple[Word, ...]  # one per holding version, in version order
+    strength: float  # the least reliability among the words
+
+    @property
+    def holders(self) -> tuple[str, ...]:
+        return tuple(w.key for w in self.words)
+
+
+@dataclass(frozen=True)
+class UnitEvidence:
+    """Per version of a unit: the concepts it lacks, the words no other version matches, and
+    the words no other version accounts for (the lexicon knows no counterpart of theirs there,
+    nor is any of them a counterpart of another version's word)."""
+
+    lacks: Mapping[str, tuple[Lack, ...]]
+    unmatched: Mapping[str, tuple[Word, ...]]
+    unaccounted: Mapping[str, tuple[Word, ...]] = field(default_factory=dict)
+
+
+def content_words(text: str, lang: str) -> list[Token]:
+    return [t for t in tokens(text, lang) if len(t.word) >= MIN_WORD]
+
+
+def _present(
+    lexicon: Lexicon, src: str, tgt: str, token: Token, forms: frozenset[str]
+) -> bool | None:
+    """Whether a counterpart of `token` is among `forms` (None: the lexicon cannot tell)."""
+    entry = lexicon.get(src, tgt, token.stem)
+    if entry is None or entry.seen < MIN_SEEN:
+        return None
+    return any(_found(c, forms) for c in entry.counterparts)
+
+
+def _found(stem: str, forms: frozenset[str]) -> bool:
+    """The stem, or a word derived from it or it from one ("полиц" in "полицейск")."""
+    if stem in forms:
+        return True
+    return len(stem) >= DERIVED_MIN and any(
+        f.startswith(stem) or (len(f) >= DERIVED_MIN and stem.startswith(f)) for f in forms
+    )
+
+
+def _linked(lexicon: Lexicon, a: Word, la: str, b: Word, lb: str) -> bool:
+    """Whether the lexicon takes two words of two languages for translations."""
+    one = lexicon.get(la, lb, a.token.stem)
+    two = lexicon.get(lb, la, b.token.stem)
+    return bool(
+        (one and b.token.forms & one.counterparts.keys())
+        or (two and a.token.forms & two.counterparts.keys())
+    )
+
+
+def unit_evidence(
+    lexicon: Lexicon, unit: UnitText, keys: Sequence[str], langs: Mapping[str, str]
+) -> UnitEvidence:
+    """What the lexicon says is missing in each version of one unit."""
+    present = [k for k in keys if text_of(unit, k)]
+    words = {k: content_words(text_of(unit, k), langs[k]) for k in present}
+    forms = {k: frozenset(f for t in words[k] for f in t.forms) for k in present}
+    # missing[src][tgt]: words of src whose counterparts in tgt are absent
+    missing: dict[str, dict[str, list[Word]]] = {k: {} for k in present}
+    for src in present:
+        for tgt in present:
+            if langs[src] == langs[tgt]:
+                continue
+            out = missing[src].setdefault(tgt, [])
+            for token in words[src]:
+                there = _present(lexicon, langs[src], langs[tgt], token, forms[tgt])
+                if there is None:
+                    continue
+                if not there:
+                    entry = lexicon.get(langs[src], langs[tgt], token.stem)
+                    out.append(Word(src, token, entry.reliability()))
+    lacks: dict[str, list[Lack]] = {}
+    for key in present:
+        holders = [k for k in present if k != key and langs[k] != langs[key]]
+        found: list[Lack] = []
+        if len(holders) == 1:
+            found = [Lack(key, (w,), w.reliability) for w in missing[holders[0]].get(key, [])]
+        for a, b in ((a, b) for i, a in enumerate(holders) for b in holders[i + 1 :]):
+            for wa in missing[a].get(key, []):
+                for wb in missing[b].get(key, []):
+                    if _linked(lexicon, wa, langs[a], wb, langs[b]):
+                        found.append(Lack(key, (wa, wb), min(wa.reliability, wb.reliability)))
+                        break
+        lacks[key] = [lack for lack in found if lack.strength >= MIN_RELIABILITY]
+    unmatched: dict[str, tuple[Word, ...]] = {}
+    for key in present:
+        others = [k for k in present if langs[k] != langs[key]]
+        by_token: dict[int, list[Word]] = {}
+        for tgt in others:
+            for word in missing[key].get(tgt, []):
+                by_token.setdefault(id(word.token), []).append(word)
+        unmatched[key] = tuple(
+            min(ws, key=lambda w: w.reliability)
+            for ws in by_token.values()
+            if len(ws) == len(others) and min(w.reliability for w in ws) >= MIN_RELIABILITY
+        )
+    unaccounted = {key: _unaccounted(lexicon, key, words, forms, langs, present) for key in present}
+    return UnitEvidence({k: tuple(v) for k, v in lacks.items()}, unmatched, unaccounted)
+
+
+def _unaccounted(
+    lexicon: Lexicon,
+    key: str,
+    words: Mapping[str, list[Token]],
+    forms: Mapping[str, frozenset[str]],
+    langs: Mapping[str, str],
+    present: Sequence[str],
+) -> tuple[Word, ...]:
+    """The words of `key` (of STAND_IN_MIN letters or more) that nothing in the other
+    versions accounts for."""
+    others = [k for k in present if langs[k] != langs[key]]
+    claimed = {
+        c
+        for k in others
+        for t in words[k]
+        for c in getattr(lexicon.get(langs[k], langs[key], t.stem), "counterparts", {})
+    }
+    out = []
+    for token in words[key]:
+        if len(token.word) < STAND_IN_MIN or token.forms & claimed:
+            continue
+        if any(_present(lexicon, langs[key], langs[k], token, forms[k]) for k in others):
+            continue
+        out.append(Word(key, token, 0.0))
+    return tuple(out)
+
+
+def group_evidence(
+    lexicon: Lexicon, units: Sequence[UnitText], keys: Sequence[str], langs: Mapping[str, str]
+) -> list[UnitEvidence]:
+    """unit_evidence for every unit of a group, computed once per group (see checks.context)."""
+    return shared(
+        units,
+        ("counterparts", id(lexicon), tuple(keys)),
+        lambda: [unit_evidence(lexicon, unit, keys, langs) for unit in units],
+    )
+
+
+def word_span(unit: UnitText, word: Word) -> Span:
+    """The span of one word in its version's text."""
+    text = text_of(unit, word.key)
+    return Span(word.key, word.token.start, word.token.end, text[word.token.start : word.token.end])
+
+
+def quoted(words: Sequence[Word], unit: UnitText) -> str:
+    """ "en 'government', ru 'правительство'"."""
+    return ", ".join(f"{w.key} '{word_span(unit, w).text}'" for w in words)
+
+
+class LexiconCheck(Check):
+    """A check that reads the lexicon's evidence. `min_strength`: the least reliability of the
+    words taken as evidence. Keys of UnitText.texts are languages unless `langs` maps them."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        langs: Mapping[str, str] | None = None,
+        min_strength: float = MIN_STRENGTH,
+    ) -> None:
+        self.lexicon = lexicon
+        self.langs = dict(langs or {})
+        self.min_strength = min_strength
+
+    def evidence(
+        self, units: Sequence[UnitText]
+    ) -> tuple[list[str], dict[str, str], list[UnitEvidence]]:
+        """The group's version keys, their languages and each unit's evidence."""
+        keys = version_keys(units)
+        langs = {k: self.langs.get(k, k) for k in keys}
+        return keys, langs, group_evidence(self.lexicon, units, keys, langs)

@@ -1,0 +1,86 @@
+"""Dropped or added phrases inside a unit, located by the words whose counterparts are missing.
+
+A version that lacks two or more concepts the other versions render (see checks.counterparts)
+dropped a phrase: the finding quotes the stretch of another version those words span. A version
+with two or more words whose counterparts are missing from every other version added one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from compare.checks.base import Finding, Span, UnitText
+from compare.checks.counterparts import MIN_STRENGTH, LexiconCheck, Word, quoted
+from compare.checks.replaced import strong_lacks
+from compare.checks.similarity import text_of
+from compare.lexicon.learn import Lexicon
+
+MIN_WORDS = 2  # concepts (dropped) or words (added) that make a phrase
+
+
+def stretch(unit: UnitText, words: Sequence[Word]) -> Span:
+    """The stretch of one version's text from the first to the last of `words`."""
+    key = words[0].key
+    start = min(w.token.start for w in words)
+    end = max(w.token.end for w in words)
+    return Span(key, start, end, text_of(unit, key)[start:end])
+
+
+class GapCheck(LexiconCheck):
+    """Flags a phrase one version drops or adds (see module doc).
+
+    `min_strength`: the least reliability of a word counted as evidence; `min_words`: concepts
+    lacking (or words unmatched) that make a phrase. Keys of UnitText.texts are languages
+    unless `langs` maps them to one.
+    """
+
+    name = "gap"
+    threshold_names = ("min_strength", "min_words")
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        langs: Mapping[str, str] | None = None,
+        min_strength: float = MIN_STRENGTH,
+        min_words: int = MIN_WORDS,
+    ) -> None:
+        super().__init__(lexicon, langs, min_strength)
+        self.min_words = min_words
+
+    def run(self, units: Sequence[UnitText]) -> list[Finding]:
+        keys, _, evidence = self.evidence(units)
+        findings = []
+        for unit, found in zip(units, evidence, strict=True):
+            for key in keys:
+                lacks = strong_lacks(found, key, self.min_strength)
+                if len(lacks) >= self.min_words:
+                    holder = [lack.words[0] for lack in lacks]
+                    findings.append(self._finding(unit, key, "dropped", holder, lacks[0].strength))
+                    continue
+                added = [
+                    w for w in found.unmatched.get(key, ()) if w.reliability >= self.min_strength
+                ]
+                if len(added) >= self.min_words:
+                    findings.append(self._finding(unit, key, "added", added, added[0].reliability))
+        return findings
+
+    def _finding(
+        self, unit: UnitText, key: str, kind: str, words: Sequence[Word], strength: float
+    ) -> Finding:
+        span = stretch(unit, words)
+        if kind == "dropped":
+            message = (
+                f"{key} lacks a phrase: no counterpart of {quoted(words, unit)} in '{span.text}'"
+            )
+        else:
+            message = f"{key} adds a phrase: {quoted(words, unit)} have no counterpart elsewhere"
+        return Finding(
+            check=self.name,
+            severity="minor",
+            confidence=round(min(0.95, strength), 2),
+            unit=unit.unit,
+            langs=(key,) if kind == "added" else (key, span.lang),
+            message=message + ".",
+            spans=(span,),
+            details={"kind": kind, "lang": key, "words": [w.token.word for w in words]},
+        )

@@ -1,0 +1,208 @@
+"""A kk/ru/en lexicon learned from the texts being compared: aligned units are a parallel corpus.
+
+Two stems of different languages that keep occurring in the same units are taken as
+translations of each other: their Dice coefficient over the units where each occurs is high, and
+they share at least two units. Each stem also gets its *reliability* towards another language:
+the share of its units where one of its counterparts is there. A word a translation renders the
+same way every time is missed when its counterpart is absent; a word rendered freely is not.
+Counting is two sparse matrix products, so a law of thousands of units learns in seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import permutations
+
+import numpy as np
+from scipy import sparse
+
+from compare.checks.base import UnitText
+from compare.stem import tokens
+
+MIN_WORD = 3  # shorter words are mostly particles and prepositions
+MIN_SHARED = 2  # units two stems must share to be taken as translations
+MIN_DICE = 0.3
+NEAR_BEST = 0.7  # a counterpart is kept when its Dice is at least this share of the best one
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One stem's counterparts in another language (stem -> Dice) and how often they show:
+    `seen` units hold the stem, `covered` of them one of its counterparts too."""
+
+    counterparts: Mapping[str, float]
+    seen: int = 0
+    covered: int = 0
+
+    def reliability(self) -> float:
+        """How sure it is that a counterpart stands beside the stem in a unit that lacks one:
+        the share of its other units that hold one, shrunk towards a half for few units
+        ((covered + 1) / (other units + 2))."""
+        return (self.covered + 1) / (self.seen - 1 + 2)
+
+
+@dataclass
+class Lexicon:
+    """Per ordered pair of languages, each stem's Entry."""
+
+    entries: dict[tuple[str, str], dict[str, Entry]] = field(default_factory=dict)
+
+    def get(self, src: str, tgt: str, stem: str) -> Entry | None:
+        return self.entries.get((src, tgt), {}).get(stem)
+
+    def merge(self, other: Lexicon) -> Lexicon:
+        """This lexicon with `other`'s counterparts added (this one's counts kept)."""
+        merged = {pair: dict(table) for pair, table in self.entries.items()}
+        for pair, table in other.entries.items():
+            mine = merged.setdefault(pair, {})
+            for stem, entry in table.items():
+                old = mine.get(stem)
+                if old is None:
+                    mine[stem] = entry
+                else:
+                    extra = {
+                        t: d for t, d in entry.counterparts.items() if t not in old.counterparts
+                    }
+                    mine[stem] = Entry({**old.counterparts, **extra}, old.seen, old.covered)
+        return Lexicon(merged)
+
+    def __len__(self) -> int:
+        return sum(len(table) for table in self.entries.values())
+
+
+def unit_stems(text: str, lang: str) -> frozenset[str]:
+    """The stems of a text's words of MIN_WORD letters or more."""
+    return frozenset(t.stem for t in tokens(text, lang) if len(t.word) >= MIN_WORD)
+
+
+def _matrix(bags: Sequence[frozenset[str]], vocab: Mapping[str, int]) -> sparse.csr_matrix:
+    """Units × stems, 1 where the unit holds the stem."""
+    rows = [i for i, bag in enumerate(bags) for s in bag if s in vocab]
+    cols = [vocab[s] for bag in bags for s in bag if s in vocab]
+    data = np.ones(len(rows), dtype=np.float32)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(bags), len(vocab)))
+
+
+def _dice(x_a: sparse.csr_matrix, x_b: sparse.csr_matrix) -> sparse.coo_matrix:
+    """Dice coefficients of the stem pairs that share MIN_SHARED units and reach MIN_DICE."""
+    shared_units = (x_a.T @ x_b).tocoo()
+    freq_a = np.asarray(x_a.sum(axis=0)).ravel()
+    freq_b = np.asarray(x_b.sum(axis=0)).ravel()
+    rows, cols, n = shared_units.row, shared_units.col, shared_units.data
+    dice = 2 * n / (freq_a[rows] + freq_b[cols])
+    kept = (n >= MIN_SHARED) & (dice >= MIN_DICE)
+    return sparse.coo_matrix((dice[kept], (rows[kept], cols[kept])), shape=shared_units.shape)
+
+
+def _direction(
+    dice: sparse.coo_matrix, vocab_src: list[str], vocab_tgt: list[str]
+) -> dict[str, dict[str, float]]:
+    """Per source stem, its counterparts: Dice at least NEAR_BEST of its best one."""
+    best: dict[int, float] = {}
+    for i, d in zip(dice.row, dice.data, strict=True):
+        best[i] = max(best.get(i, 0.0), d)
+    out: dict[str, dict[str, float]] = {}
+    for i, j, d in zip(dice.row, dice.col, dice.data, strict=True):
+        if d >= NEAR_BEST * best[i]:
+            out.setdefault(vocab_src[i], {})[vocab_tgt[j]] = round(float(d), 3)
+    return out
+
+
+def _mutual(
+    forth: Mapping[str, Mapping[str, float]], back: Mapping[str, Mapping[str, float]]
+) -> dict[str, dict[str, float]]:
+    """The counterparts each side keeps for the other: a word frequent everywhere ("және",
+    "and") is near the best of many words, but none of them is near its own best."""
+    out = {}
+    for s, cs in forth.items():
+        kept = {t: d for t, d in cs.items() if s in back.get(t, {})}
+        if kept:
+            out[s] = kept
+    return out
+
+
+def _coverage(
+    x_src: sparse.csr_matrix,
+    x_tgt: sparse.csr_matrix,
+    table: Mapping[str, Mapping[str, float]],
+    index_src: Mapping[str, int],
+    index_tgt: Mapping[str, int],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per source stem: units holding it, and units holding it and one of its counterparts."""
+    rows = [index_src[s] for s, cs in table.items() for t in cs]
+    cols = [index_tgt[t] for cs in table.values() for t in cs]
+    links = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+        shape=(x_src.shape[1], x_tgt.shape[1]),
+    )
+    found = (x_tgt @ links.T) > 0  # units × source stems: a counterpart is there
+    seen = np.asarray(x_src.sum(axis=0)).ravel()
+    covered = np.asarray(x_src.multiply(found).sum(axis=0)).ravel()
+    return seen, covered
+
+
+Bag = Mapping[str, frozenset[str]]  # one unit: per language, the stems it holds
+
+
+def unit_bags(units: Iterable[UnitText], langs: Mapping[str, str] | None = None) -> list[Bag]:
+    """Per unit, the stems of each language's text (`langs`: version key -> language; a
+    second version in a language already seen is left out)."""
+    out = []
+    for unit in units:
+        bag: dict[str, frozenset[str]] = {}
+        for key, text in unit.texts.items():
+            lang = (langs or {}).get(key, key)
+            if lang not in bag and text.strip():
+                bag[lang] = unit_stems(text, lang)
+        out.append(bag)
+    return out
+
+
+def _add_known(
+    table: dict[str, dict[str, float]],
+    known: Mapping[str, Entry],
+    index_src: Mapping[str, int],
+    index_tgt: Mapping[str, int],
+) -> None:
+    """Add a dictionary's counterparts that occur in the units to the stems the units hold."""
+    for stem in index_src.keys() & known.keys():
+        extra = {t: 1.0 for t in known[stem].counterparts if t in index_tgt}
+        if extra:
+            table[stem] = {**extra, **table.get(stem, {})}
+
+
+def learn(bags: Iterable[Bag], known: Lexicon | None = None) -> Lexicon:
+    """A lexicon from aligned units given as per-language stems (see unit_bags); a unit
+    missing a language does not count for that language's pairs. `known`: counterparts from a
+    dictionary (see lexicon.apertium), added to the learned ones for the stems the units hold;
+    how reliable each stem's counterparts are comes from the units all the same."""
+    bags = list(bags)
+    langs = sorted({lang for bag in bags for lang in bag})
+    lexicon = Lexicon()
+    for a, b in ((a, b) for a, b in permutations(langs, 2) if a < b):
+        both = [bag for bag in bags if bag.get(a) and bag.get(b)]
+        if len(both) < MIN_SHARED:
+            continue
+        side = {lang: [bag[lang] for bag in both] for lang in (a, b)}
+        vocab, index, x = {}, {}, {}
+        for lang in (a, b):
+            counts: dict[str, int] = {}
+            for stems in side[lang]:
+                for s in stems:
+                    counts[s] = counts.get(s, 0) + 1
+            vocab[lang] = sorted(counts)
+            index[lang] = {s: i for i, s in enumerate(vocab[lang])}
+            x[lang] = _matrix(side[lang], index[lang])
+        links = _dice(x[a], x[b])
+        forth = _direction(links, vocab[a], vocab[b])
+        back = _direction(links.T.tocoo(), vocab[b], vocab[a])
+        for src, tgt, table in ((a, b, _mutual(forth, back)), (b, a, _mutual(back, forth))):
+            if known:
+                _add_known(table, known.entries.get((src, tgt), {}), index[src], index[tgt])
+            seen, covered = _coverage(x[src], x[tgt], table, index[src], index[tgt])
+            lexicon.entries[(src, tgt)] = {
+                s: Entry(cs, int(seen[index[src][s]]), int(covered[index[src][s]]))
+                for s, cs in table.items()
+            }
+    return lexicon

@@ -1,0 +1,82 @@
+"""The lexicon learned from aligned units, Apertium dictionaries, and saving a lexicon."""
+
+import csv
+from pathlib import Path
+
+import pytest
+from lexicon_units import honest_units
+
+from compare.errors import InputError
+from compare.lexicon.apertium import read_dix
+from compare.lexicon.learn import learn, unit_bags
+from compare.writers.lexicon import save_lexicon
+
+DIX = """<?xml version="1.0" encoding="UTF-8"?>
+<dictionary>
+  <sdefs><sdef n="n"/></sdefs>
+  <section id="main" type="standard">
+    <e><p><l>үкімет<s n="n"/></l><r>правительство<s n="n"/></r></p></e>
+    <e r="LR"><p><l>мемлекет<s n="n"/></l><r>государство<s n="n"/></r></p></e>
+    <e r="RL"><p><l>ел<s n="n"/></l><r>страна<s n="n"/></r></p></e>
+    <e><p><l>ақыл<b/>ой<s n="n"/></l><r>интеллект<s n="n"/></r></p></e>
+    <e><i>банк<s n="n"/></i></e>
+  </section>
+</dictionary>
+"""
+
+
+def test_learns_which_words_translate_each_other():
+    lexicon = learn(unit_bags(honest_units()))
+    entry = lexicon.get("ru", "kk", "правительств")
+    assert entry is not None and list(entry.counterparts) == ["үкімет"]
+    assert entry.seen == entry.covered == 4
+    assert list(lexicon.get("kk", "en", "салық").counterparts) == ["tax"]
+    assert lexicon.get("en", "ru", "law").counterparts.keys() == {"закон"}
+
+
+def test_a_word_seen_once_has_no_counterparts():
+    units = honest_units()[:1]
+    assert len(learn(unit_bags(units))) == 0
+
+
+def test_reads_an_apertium_dictionary(tmp_path: Path):
+    path = tmp_path / "tiny.kaz-rus.dix"
+    path.write_text(DIX, encoding="utf-8")
+    lexicon = read_dix(path)
+    assert list(lexicon.get("kk", "ru", "үкімет").counterparts) == ["правительств"]
+    assert list(lexicon.get("ru", "kk", "правительств").counterparts) == ["үкімет"]
+    assert lexicon.get("kk", "ru", "мемлекет") is not None  # LR: left to right only
+    assert lexicon.get("ru", "kk", "государств") is None
+    assert lexicon.get("kk", "ru", "ел") is None  # RL: right to left only
+    assert list(lexicon.get("ru", "kk", "стран").counterparts) == ["ел"]
+    assert lexicon.get("ru", "kk", "интеллект") is None  # multi-word lemma left out
+    assert list(lexicon.get("kk", "ru", "банк").counterparts) == ["банк"]
+
+
+def test_dictionary_counterparts_join_the_learned_ones(tmp_path: Path):
+    path = tmp_path / "tiny.kaz-rus.dix"
+    path.write_text(DIX.replace("правительство", "кабинет"), encoding="utf-8")
+    lexicon = learn(unit_bags(honest_units()), read_dix(path))
+    assert lexicon.get("kk", "ru", "үкімет").counterparts.keys() == {"правительств"}
+    # "кабинет" occurs in no unit, so the dictionary adds nothing the run could check
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("tiny.dix", "cannot tell the languages"), ("tiny.kaz-rus.dix", "not a readable .dix")],
+)
+def test_bad_dictionary_is_one_clear_error(tmp_path: Path, name: str, problem: str):
+    path = tmp_path / name
+    path.write_text("<dictionary><e>", encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        read_dix(path)
+
+
+def test_saved_lexicon_lists_each_stem_and_its_counterparts(tmp_path: Path):
+    path = tmp_path / "lexicon.csv"
+    save_lexicon(learn(unit_bags(honest_units())), path)
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    row = next(r for r in rows if (r["from"], r["to"], r["stem"]) == ("kk", "ru", "үкімет"))
+    assert row["counterparts"] == "правительств:1"
+    assert (row["units"], row["with_counterpart"]) == ("4", "4")
