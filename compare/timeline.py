@@ -239,21 +239,29 @@ def swapped_runs(
     """Runs of one to MAX_SWAP_WORDS words of OLD replaced by such a run in NEW, compared by word
     family (an inflection is no replacement); each as (old key, new key, old text, new text).
     Stop words at a run's ends are left out, so that "об оралманах" → "о кандасах" is the
-    renaming "оралман" → "кандас" its other passages make."""
+    renaming "оралман" → "кандас" its other passages make.
+    A run rewritten together with the words after it ("оралман – этникалық қазақ ..." →
+    "қандас – бұрын ...") also yields the swap of its first words, so that a renaming made
+    while a definition was reworded recurs with the plain renamings.
+    """
     a, b = lexicon.words(old), lexicon.words(new)
     matcher = difflib.SequenceMatcher(None, [w.key for w in a], [w.key for w in b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace" or max(i2 - i1, j2 - j1) > MAX_SWAP_WORDS:
-            continue
         run_a, run_b = _content(a[i1:i2]), _content(b[j1:j2])
-        if not (run_a and run_b):
+        if tag != "replace" or not (run_a and run_b):
             continue
-        yield (
-            tuple(w.key for w in run_a),
-            tuple(w.key for w in run_b),
-            old[run_a[0].start : run_a[-1].end],
-            new[run_b[0].start : run_b[-1].end],
-        )
+        if len(run_a) != len(run_b):
+            yield (run_a[0].key,), (run_b[0].key,), _text(old, run_a[:1]), _text(new, run_b[:1])
+        if max(len(run_a), len(run_b)) <= MAX_SWAP_WORDS:
+            yield _keys(run_a), _keys(run_b), _text(old, run_a), _text(new, run_b)
+
+
+def _keys(run: Sequence) -> tuple[str, ...]:
+    return tuple(w.key for w in run)
+
+
+def _text(text: str, run: Sequence) -> str:
+    return text[run[0].start : run[-1].end]
 
 
 def _content(run: Sequence) -> Sequence:
