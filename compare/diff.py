@@ -10,6 +10,7 @@ own spread of similarities: raw cosines of multilingual embeddings are high for 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections import Counter
@@ -30,6 +31,7 @@ STATUSES = ("unchanged", "modified", "added", "removed", "moved")
 MODIFIED_Z = -2.0  # a translated pair this far below the document's typical cosine was changed
 TRANSLITERATED = 0.5  # share of words with a close spelling on the other side: one text
 MOVE_TEXT = 0.6  # word similarity at which a removed and an added passage are one, moved
+PATH_TEXT = 0.5  # word similarity at which two passages at one structural place are one passage
 RESPELLED = 75  # rapidfuzz ratio at which a replaced word is the same word spelt otherwise
 _COSINE_FLOOR = 0.02  # cosines of honest counterparts vary at least this much
 
@@ -66,6 +68,12 @@ class DiffEntry:
     @property
     def changes(self) -> tuple[WordOp, ...]:
         return tuple(op for op in self.words if op.op != "equal")
+
+    @property
+    def path(self) -> str | None:
+        """Where the entry stands in the legal structure ("chapter 1, article 1, sub-point
+        14)"): NEW's place, else OLD's; None for a text without structure."""
+        return next((p.path for p in (*self.new, *self.old) if p.path), None)
 
 
 @dataclass(frozen=True)
@@ -151,23 +159,79 @@ def _compare(old, new, old_vecs, new_vecs) -> DiffEntry:
 
 
 def diff_documents(old: Document, new: Document, encoder) -> VersionDiff:
-    """Align OLD and NEW (any languages) and classify every passage of both."""
+    """Classify every passage of OLD and NEW (any languages): passages at one structural place
+    in both ("article 1, sub-point 14)") are paired first, the rest are aligned."""
     if old.id == new.id:
         new = replace(new, id=f"{new.id} (new)")
-    alignment = align_documents([old, new], encoder, versions=True)
-    key_old, key_new = alignment.keys
     old_vecs = dict(enumerate(encoder.encode([p.text for p in old.passages])))
     new_vecs = dict(enumerate(encoder.encode([p.text for p in new.passages])))
-    entries: list[DiffEntry] = []
+    entries = _path_pairs(old, new, old_vecs, new_vecs)
+    paired_old = {p.index for e in entries for p in e.old}
+    paired_new = {p.index for e in entries for p in e.new}
+    rest_old = replace(old, passages=tuple(p for p in old.passages if p.index not in paired_old))
+    rest_new = replace(new, passages=tuple(p for p in new.passages if p.index not in paired_new))
+    alignment = align_documents([rest_old, rest_new], encoder, versions=True)
+    key_old, key_new = alignment.keys
     for unit in alignment.units:
         a, b = unit.passages[key_old], unit.passages[key_new]
         if a and b:
             entries.append(_compare(a, b, old_vecs, new_vecs))
-        else:
+        elif a or b:
             entries.append(DiffEntry("removed" if a else "added", a, b))
-    entries = _judge_translations(entries)
+    entries = _judge_translations(_in_order(entries))
     entries = _find_moves(entries, old_vecs, new_vecs)
     return VersionDiff(old, new, tuple(entries), alignment.model)
+
+
+def _by_path(doc: Document) -> dict[tuple[str, str], tuple[Passage, ...]]:
+    """The text's passages grouped by their structural place (and kind: a heading and the
+    sentence under it share a place)."""
+    groups: dict[tuple[str, str], list[Passage]] = {}
+    for passage in doc.passages:
+        if passage.normative and passage.path:
+            groups.setdefault((passage.path, passage.kind), []).append(passage)
+    return {key: tuple(group) for key, group in groups.items()}
+
+
+def _path_pairs(old: Document, new: Document, old_vecs, new_vecs) -> list[DiffEntry]:
+    """Entries for the places both versions hold that still say one thing: in one language,
+    sharing PATH_TEXT of their words; across languages, not unusually far apart in meaning
+    against the other places' pairs. A place whose text was replaced by another (definitions
+    renumbered) is left to the aligner."""
+    new_groups = _by_path(new)
+    candidates = [
+        _compare(group, new_groups[key], old_vecs, new_vecs)
+        for key, group in _by_path(old).items()
+        if key in new_groups
+    ]
+    typical = _typical(candidates)
+    kept = []
+    for entry in candidates:
+        if entry.words:
+            a = [latin(w).lower() for w in _words(_plain(entry.old))]
+            b = [latin(w).lower() for w in _words(_plain(entry.new))]
+            same = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= PATH_TEXT
+        else:
+            same = (entry.similarity - typical[0]) / typical[1] >= MODIFIED_Z
+        if same:
+            kept.append(entry)
+    return kept
+
+
+def _in_order(entries: Sequence[DiffEntry]) -> list[DiffEntry]:
+    """Entries in OLD's order; an added passage after the OLD passage that NEW's preceding
+    passage stands for."""
+    placed = sorted((p.index, e.old[0].index) for e in entries if e.old and e.new for p in e.new)
+    new_at = [n for n, _ in placed]
+
+    def key(entry: DiffEntry) -> tuple[int, int, int]:
+        if entry.old:
+            return (entry.old[0].index, 0, 0)
+        first = entry.new[0].index
+        before = bisect.bisect_left(new_at, first)
+        return (placed[before - 1][1] if before else -1, 1, first)
+
+    return sorted(entries, key=key)
 
 
 def _translated(entries: Sequence[DiffEntry]) -> list[int]:

@@ -32,11 +32,11 @@ def sparkline(values: Sequence[float]) -> str:
 
 
 def _where(passages: Sequence[Passage]) -> str:
-    """Passage numbers, with the structural label where the source gave one."""
+    """Passage numbers, with the structural path (or label) where the source gave one."""
     if not passages:
         return ""
     numbers = f"{passages[0].index}" + (f"-{passages[-1].index}" if len(passages) > 1 else "")
-    label = passages[0].label
+    label = passages[0].path or passages[0].label
     return f"{numbers} ({label})" if label else numbers
 
 

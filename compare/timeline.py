@@ -237,20 +237,41 @@ def swapped_runs(
     old: str, new: str, lexicon: Lexicon
 ) -> Iterable[tuple[tuple[str, ...], tuple[str, ...], str, str]]:
     """Runs of one to MAX_SWAP_WORDS words of OLD replaced by such a run in NEW, compared by word
-    family (an inflection is no replacement); each as (old key, new key, old text, new text)."""
+    family (an inflection is no replacement); each as (old key, new key, old text, new text).
+    Stop words at a run's ends are left out, so that "об оралманах" → "о кандасах" is the
+    renaming "оралман" → "кандас" its other passages make.
+    A run rewritten together with the words after it ("оралман – этникалық қазақ ..." →
+    "қандас – бұрын ...") also yields the swap of its first words, so that a renaming made
+    while a definition was reworded recurs with the plain renamings.
+    """
     a, b = lexicon.words(old), lexicon.words(new)
     matcher = difflib.SequenceMatcher(None, [w.key for w in a], [w.key for w in b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace" or max(i2 - i1, j2 - j1) > MAX_SWAP_WORDS:
+        run_a, run_b = _content(a[i1:i2]), _content(b[j1:j2])
+        if tag != "replace" or not (run_a and run_b):
             continue
-        if all(w.stop for w in a[i1:i2]) or all(w.stop for w in b[j1:j2]):
-            continue
-        yield (
-            tuple(w.key for w in a[i1:i2]),
-            tuple(w.key for w in b[j1:j2]),
-            old[a[i1].start : a[i2 - 1].end],
-            new[b[j1].start : b[j2 - 1].end],
-        )
+        if len(run_a) != len(run_b):
+            yield (run_a[0].key,), (run_b[0].key,), _text(old, run_a[:1]), _text(new, run_b[:1])
+        if max(len(run_a), len(run_b)) <= MAX_SWAP_WORDS:
+            yield _keys(run_a), _keys(run_b), _text(old, run_a), _text(new, run_b)
+
+
+def _keys(run: Sequence) -> tuple[str, ...]:
+    return tuple(w.key for w in run)
+
+
+def _text(text: str, run: Sequence) -> str:
+    return text[run[0].start : run[-1].end]
+
+
+def _content(run: Sequence) -> Sequence:
+    """A run of words without the stop words at its ends (empty when all are stop words)."""
+    start, end = 0, len(run)
+    while start < end and run[start].stop:
+        start += 1
+    while end > start and run[end - 1].stop:
+        end -= 1
+    return run[start:end]
 
 
 def mine_replacements(diffs: Sequence[VersionDiff], min_count: int = 2) -> list[Replacement]:

@@ -401,3 +401,32 @@ def test_in_chromium_width_filters_and_no_script(report: Path, data: ReportData,
         assert not page.locator("form.filters").is_visible()
         assert page.locator("li.finding").count() == len(findings)
         assert f"All {len(findings)} findings are listed" in page.locator("main").inner_text()
+
+
+def test_a_law_is_navigated_and_its_findings_placed_by_article() -> None:
+    """Units of a law carry their article: a table of articles links to each article's first
+    unit with its count of findings, and each finding names its article."""
+    texts = {
+        "kk": ["1-бап. Мақсаты", "Заң көші-қонды 2023 жылы реттейді."],
+        "ru": ["Статья 1. Цель", "Закон регулирует миграцию в 2023 году."],
+    }
+    docs = {
+        k: build_document(k, [(t, None) for t in ts], declared_lang=k) for k, ts in texts.items()
+    }
+    at = {
+        k: tuple(dataclasses.replace(p, path="chapter 1, article 1") for p in d.passages)
+        for k, d in docs.items()
+    }
+    head = AlignedUnit(0, {k: ps[:1] for k, ps in at.items()}, 0.1, {"kk~ru": 0.1})
+    body = AlignedUnit(1, {k: ps[1:] for k, ps in at.items()}, 0.1, {"kk~ru": 0.1})
+    alignment = Alignment(docs, (head, body), "test-model")
+    finding = Finding("numbers", "minor", 0.8, 1, ("kk", "ru"), "2023 differs", ())
+    section = ReportSection.build(
+        "law", "translations", alignment, (finding,), build_glossary(alignment)
+    )
+    tree = lxml_html.fromstring(render_report(ReportData({"signature": "s"}, (section,))))
+    links = tree.xpath("//nav[@class='articles']//a")
+    assert [a.text_content() for a in links] == ["chapter 1, article 1 1"]
+    assert tree.xpath(f"//*[@id='{links[0].get('href')[1:]}']")
+    place = tree.xpath("//li[contains(@class,'finding')]//span[@class='place']")
+    assert [p.text_content() for p in place] == ["chapter 1, article 1"]

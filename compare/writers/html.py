@@ -28,7 +28,7 @@ from compare.writers.html_common import (
 )
 from compare.writers.html_terms import concept_rows
 from compare.writers.html_timeline import number, sparkline
-from compare.writers.html_units import RANK_TIERS, unit_rows
+from compare.writers.html_units import RANK_TIERS, articles, unit_places, unit_rows
 
 
 @cache
@@ -54,6 +54,8 @@ def _environment() -> Environment:
         finding_anchor=finding_anchor,
         lang_label=lang_label,
         unit_rows=unit_rows,
+        unit_places=unit_places,
+        articles=articles,
         concept_rows=concept_rows,
         sparkline=sparkline,
     )

@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from compare.align.documents import AlignedUnit, Alignment
 from compare.checks.base import SEVERITIES, Finding
+from compare.readers.structure import division_of
 from compare.report import ReportSection
 from compare.writers.html_common import finding_anchor, lang_code
 
@@ -165,3 +166,37 @@ def unit_rows(section: ReportSection) -> list[Row]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class Article:
+    """A division of a law (its article, else its chapter) in the side-by-side table: where its
+    units start and how many findings they hold, for the table of articles."""
+
+    name: str  # "chapter 1, article 5"
+    first_unit: int
+    findings: int
+
+
+def unit_places(section: ReportSection) -> dict[int, str]:
+    """The division (e.g. "chapter 1, article 5") each unit of a law stands in; empty for a
+    text without legal structure."""
+    places = {}
+    for unit in section.alignment.units:
+        path = next((p.path for ps in unit.passages.values() for p in ps if p.path), None)
+        if division := division_of(path):
+            places[unit.index] = division
+    return places
+
+
+def articles(section: ReportSection) -> list[Article]:
+    """The divisions of a law in the order of its units, each once, with its findings."""
+    places = unit_places(section)
+    counts: dict[str, int] = {}
+    for finding in section.findings:
+        if finding.unit in places:
+            counts[places[finding.unit]] = counts.get(places[finding.unit], 0) + 1
+    firsts: dict[str, int] = {}
+    for unit, name in sorted(places.items()):
+        firsts.setdefault(name, unit)
+    return [Article(name, unit, counts.get(name, 0)) for name, unit in firsts.items()]

@@ -27,6 +27,7 @@ def diff_to_dict(diff: VersionDiff) -> dict:
         "entries": [
             {
                 "status": e.status,
+                "path": e.path,
                 "similarity": None if e.similarity is None else round(e.similarity, 4),
                 "old": _passages(e.old),
                 "new": _passages(e.new),

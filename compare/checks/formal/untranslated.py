@@ -19,20 +19,27 @@ from compare.lang.models import name_language
 from compare.lang.script import words
 from compare.lang.split import split_sentences
 
+_NON_SPACE = re.compile(r"\S+")
 _MIN_WORDS = 4  # shorter sentences are names, titles, figures: too little to judge
 _MIN_LETTERS = 20
 _SURE = 0.75  # identification confidence above which a sentence is taken as written in its guess
 
 
 def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
-    """Where each sentence of `text` is (split_sentences collapses the white space inside)."""
+    """Where each sentence of `text` is (split_sentences collapses the white space inside):
+    found in the text with its white space collapsed the same way, then mapped back."""
+    pieces = list(_NON_SPACE.finditer(text))
+    collapsed = " ".join(m[0] for m in pieces)
+    where: list[int] = []  # the text's index of each collapsed character, and of the end
+    for m in pieces:
+        where.extend(range(m.start(), m.end() + 1))
     spans, at = [], 0
     for sentence in split_sentences(text, lang):
-        pattern = r"\s+".join(re.escape(part) for part in sentence.split())
-        found = re.compile(pattern).search(text, at)
-        if found:
-            spans.append(found.span())
-            at = found.end()
+        wanted = " ".join(sentence.split())
+        found = collapsed.find(wanted, at) if wanted else -1
+        if found >= 0:
+            at = found + len(wanted)
+            spans.append((where[found], where[at - 1] + 1))
     return spans
 
 
