@@ -2,10 +2,10 @@
 
 Each pair of versions gets a margin (its cosine minus the best cosine either side has with
 another unit of the document) divided by the document's median margin, so 1 is a typical unit
-of this document and 0 or less means another sentence fits better. In long repetitive texts
-(laws) many correct units have a margin a little below 0, because a sentence sharing their
-vocabulary fits about as well; so a unit is major only when its margin is also far below the
-document's own spread of margins, and the confidence follows that distance. A version is
+of this document and 0 or less means another sentence fits better. In laws (units with a
+structure path) many correct units have a margin a little below 0, because a sentence sharing
+their vocabulary fits about as well; there a unit is major only when its margin is also far
+below the document's own spread of margins, and the confidence follows that distance. A version is
 suspect when all its pairs are weak while the other versions still agree (the odd one out); with two
 versions, or when no version stands out, the whole unit is named. The phrase of the suspect
 whose removal brings it closest to the others is shown as the span (see `leaveout`).
@@ -115,10 +115,15 @@ class MeaningCheck(Check):
             for row, present, scores, suspect in flagged
         ]
 
-    def _severity(self, score: float, standing: float) -> tuple[str, float]:
-        """Major when another unit fits better and the margin is far below the document's;
-        the confidence grows with that distance: 0.8 at `far`, 0.9 at 2 × `far` (minors stay
-        below 0.8: another unit of the document fits about as well)."""
+    def _severity(self, score: float, standing: float, structured: bool) -> tuple[str, float]:
+        """Major when another unit fits better; in a structured text (a law, whose numbered
+        units repeat one another's wording) only when the margin is also `far` robust standard
+        deviations below the document's, the confidence then 0.8 at `far` and 0.9 at 2 ×
+        `far` (minors there stay below 0.8). In free text the confidence follows the score."""
+        if not structured:
+            confidence = 0.5 + 0.5 * (self.minor - score) / (self.minor - self.major)
+            severity = "major" if score <= self.major else "minor"
+            return severity, round(float(np.clip(confidence, 0.5, 0.99)), 2)
         distance = -standing / self.far if np.isfinite(standing) else 0.0
         major = score <= self.major and distance >= 1.0
         confidence = 0.7 + 0.1 * distance if major else 0.5 + 0.25 * min(max(distance, 0.0), 1.0)
@@ -136,7 +141,8 @@ class MeaningCheck(Check):
             suggestion = "Compare the versions sentence by sentence."
         if span != whole(unit, span.lang):
             message += f"; '{span.text}' ({span.lang}) has no clear counterpart"
-        severity, confidence = self._severity(score, standing)
+        structured = any(filter(None, (p for paths in unit.paths.values() for p in paths)))
+        severity, confidence = self._severity(score, standing, structured)
         return Finding(
             check=self.name,
             severity=severity,

@@ -50,7 +50,12 @@ class MissingPartsCheck(Check):
                     message,
                     (Span(present[0], 0, len(text), text),),
                     suggestion=f"Look for {path} in the {', '.join(absent)} text.",
-                    details={"kind": "missing part", "path": path, "missing": absent},
+                    details={
+                        "kind": "missing part",
+                        "path": path,
+                        "missing": absent,
+                        "lang": absent[0] if len(absent) == 1 else None,
+                    },
                 )
             )
         return findings
