@@ -28,7 +28,7 @@ import argparse
 import random
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,11 +208,15 @@ def run_checks(
 
 
 def score(
-    kind: str, found: dict[tuple[int, int], list[Finding]], done: list[Injection], groups
+    expected: Collection[str],
+    found: dict[tuple[int, int], list[Finding]],
+    done: list[Injection],
+    groups,
 ) -> dict[str, float]:
-    """Recall (own check, any major), precision of flags on injected units, untouched major rate."""
+    """Recall (the `expected` checks, any major), precision of flags on injected units (the
+    share naming the injected language), untouched major rate."""
     hit = {(d.group, d.unit): d for d in done}
-    own = sum(any(f.check in EXPECTED[kind] for f in found.get(key, [])) for key in hit)
+    own = sum(any(f.check in expected for f in found.get(key, [])) for key in hit)
     major = sum(any(f.severity == "major" for f in found.get(key, [])) for key in hit)
     flags = [(f, hit[key].lang) for key in hit for f in found.get(key, [])]
     right = sum(lang in pointed(f) for f, lang in flags)
@@ -350,7 +354,7 @@ def main() -> None:
                 f"entries learned in {learned:.1f} s"
             )
         for name, result in rows:
-            s = score(kind, result, done, groups)
+            s = score(EXPECTED[kind], result, done, groups)
             table.add_row(
                 f"{name} ({'/'.join(EXPECTED[kind])})",
                 str(s["n"]),

@@ -12,9 +12,9 @@ from pathlib import Path
 from compare.align.anchors import anchored_segments
 from compare.align.documents import AlignedUnit, Alignment, apparatus_units
 from compare.checks.apparatus import UnmatchedNotesCheck
-from compare.checks.base import UnitText
+from compare.checks.base import Finding, UnitText
 from compare.checks.run import run_checks, unit_texts
-from compare.checks.structure import MissingPartsCheck
+from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.corpus import load_document
 from compare.readers import read_document
 
@@ -252,6 +252,32 @@ def test_a_part_one_version_lacks_is_named_by_its_number_once() -> None:
         (6, "kk lacks article 3, paragraph 2, which ru has"),
     ]
     assert all(f.severity == "major" and f.check == "structure" for f in findings)
+
+
+def test_findings_inside_a_missing_part_fold_into_it() -> None:
+    def unit(n: int, kk: tuple[str, ...], ru: tuple[str, ...]) -> UnitText:
+        texts = {"kk": "мәтін", "ru": "текст" if ru else ""}
+        return UnitText(n, texts, {}, paths={"kk": kk, "ru": ru})
+
+    units = [
+        unit(0, ("article 1, paragraph 7", "article 1-1"), ("article 1, paragraph 7",)),
+        unit(1, ("article 1-1, paragraph 1",), ()),
+        unit(2, ("article 2",), ("article 2",)),
+    ]
+    missing = MissingPartsCheck().run(units)
+    others = [
+        Finding("omission", "major", 0.95, 1, ("kk", "ru"), "ru has no counterpart."),
+        Finding("numbers", "major", 0.7, 0, ("kk", "ru"), "11", details={"values": {"kk": "1"}}),
+        Finding("numbers", "major", 0.7, 0, ("kk", "ru"), "7", details={"values": {"kk": "7"}}),
+        Finding("omission", "major", 0.95, 2, ("kk", "ru"), "ru has no counterpart."),
+    ]
+    kept = fold_missing_parts([*missing, *others], units)
+    assert [(f.check, f.unit) for f in kept] == [
+        ("structure", 0),
+        ("numbers", 0),
+        ("omission", 2),
+    ]
+    assert kept[1].message == "7"
 
 
 def test_articles_found_in_every_version_cut_the_alignment_into_segments() -> None:

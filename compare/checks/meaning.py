@@ -2,8 +2,11 @@
 
 Each pair of versions gets a margin (its cosine minus the best cosine either side has with
 another unit of the document) divided by the document's median margin, so 1 is a typical unit
-of this document and 0 or less means another sentence fits better. A version is suspect when
-all its pairs are weak while the other versions still agree (the odd one out); with two
+of this document and 0 or less means another sentence fits better. In laws (units with a
+structure path) many correct units have a margin a little below 0, because a sentence sharing
+their vocabulary fits about as well; there a unit is major only when its margin is also far
+below the document's own spread of margins, and the confidence follows that distance. A version is
+suspect when all its pairs are weak while the other versions still agree (the odd one out); with two
 versions, or when no version stands out, the whole unit is named. The phrase of the suspect
 whose removal brings it closest to the others is shown as the span (see `leaveout`).
 """
@@ -31,35 +34,41 @@ def weakest_version(
     row: int,
     keys: Sequence[str],
     langs: Mapping[str, str],
-) -> tuple[float, str | None, float]:
-    """(score, suspect, rest) of one unit: the score of the weakest version (the best of its
-    relative margins), that version when it may be the odd one out, and how well the rest agree.
+) -> tuple[float, str | None, float, float]:
+    """(score, suspect, rest, standing) of one unit: the score of the weakest version (the
+    best of its relative margins), that version when it may be the odd one out, how well the
+    rest agree, and the best standing (robust z of the margin) of the weakest version's pairs.
     A version is never odd merely for being in another language than all the rest: two
     versions in one language always agree more than either does with a translation."""
     scores = {}
     for key in keys:
         own = [p.relative[row] for p in pairs.values() if key in (p.a, p.b)]
         rest = [p.relative[row] for p in pairs.values() if key not in (p.a, p.b)]
-        scores[key] = (max(own), min(rest) if rest else np.nan)
+        standing = max(p.standing[row] for p in pairs.values() if key in (p.a, p.b))
+        scores[key] = (max(own), min(rest) if rest else np.nan, standing)
     key = min(scores, key=lambda k: scores[k][0])
     others = {langs.get(k, k) for k in keys if k != key}
     alone = len(others) == 1 and langs.get(key, key) not in others and len(keys) > 2
-    return scores[key][0], None if alone else key, scores[key][1]
+    score, rest, standing = scores[key]
+    return score, None if alone else key, rest, standing
 
 
 class MeaningCheck(Check):
     """Flags units whose versions match each other less than the document's other units do.
 
     `k`: neighbours a margin is taken against; `major` / `minor`: relative-margin thresholds;
+    `far`: how many robust standard deviations below the document's typical margin a major
+    unit's margin must also lie (and where the confidence reaches 0.9 one `far` further on);
     `odd`: how much better the other versions must agree among themselves for one version to
     be named; `min_words`: units whose longest version is shorter (keywords, names) carry too
-    little text for an embedding to judge, and are left to the terms check.
+    little text for an embedding to judge, and are left to the terms check; a unit with any
+    version shorter (a fragment against a sentence) is minor at most.
     Keys of UnitText.texts are languages unless `langs` maps them to one (two
     editions in one language: `langs={"2017": "ru", "2023": "ru"}`).
     """
 
     name = "meaning"
-    threshold_names = ("k", "major", "minor", "odd", "min_words")
+    threshold_names = ("k", "major", "minor", "far", "odd", "min_words")
 
     def __init__(
         self,
@@ -68,12 +77,14 @@ class MeaningCheck(Check):
         k: int = 1,
         major: float = 0.0,
         minor: float = 0.25,
+        far: float = 3.0,
         odd: float = 0.5,
         min_words: int = 4,
     ) -> None:
         self.encoder = encoder
         self.langs = dict(langs or {})
         self.k, self.major, self.minor, self.odd = k, major, minor, odd
+        self.far = far
         self.min_words = min_words
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
@@ -88,21 +99,38 @@ class MeaningCheck(Check):
                 self.min_words
             ):
                 continue
-            score, suspect, rest = weakest_version(pairs, row, present, self.langs)
+            score, suspect, rest, standing = weakest_version(pairs, row, present, self.langs)
             if not score <= self.minor:
                 continue
             if suspect is None or len(present) < 3 or not rest - score >= self.odd:
                 suspect = None
-            flagged.append((row, present, score, suspect))
+            if min(len(text_of(unit, k).split()) for k in present) < self.min_words:
+                standing = 0.0  # a fragment ("1. Мыналар:") against a sentence: minor at most
+            flagged.append((row, present, (score, standing), suspect))
         rows = [row for row, *_ in flagged]
         pieces = pieces_of(units, rows, keys)
         moved = gains(self.encoder, units, vectors, pieces)
         return [
-            self._finding(units[row], present, score, suspect, pieces, moved, row)
-            for row, present, score, suspect in flagged
+            self._finding(units[row], present, scores, suspect, pieces, moved, row)
+            for row, present, scores, suspect in flagged
         ]
 
-    def _finding(self, unit, present, score, suspect, pieces, moved, row) -> Finding:
+    def _severity(self, score: float, standing: float, structured: bool) -> tuple[str, float]:
+        """Major when another unit fits better; in a structured text (a law, whose numbered
+        units repeat one another's wording) only when the margin is also `far` robust standard
+        deviations below the document's, the confidence then 0.8 at `far` and 0.9 at 2 ×
+        `far` (minors there stay below 0.8). In free text the confidence follows the score."""
+        if not structured:
+            confidence = 0.5 + 0.5 * (self.minor - score) / (self.minor - self.major)
+            severity = "major" if score <= self.major else "minor"
+            return severity, round(float(np.clip(confidence, 0.5, 0.99)), 2)
+        distance = -standing / self.far if np.isfinite(standing) else 0.0
+        major = score <= self.major and distance >= 1.0
+        confidence = 0.7 + 0.1 * distance if major else 0.5 + 0.25 * min(max(distance, 0.0), 1.0)
+        return ("major" if major else "minor"), round(float(np.clip(confidence, 0.5, 0.99)), 2)
+
+    def _finding(self, unit, present, scores, suspect, pieces, moved, row) -> Finding:
+        score, standing = scores
         others = [key for key in present if key != suspect]
         span = self._span(unit, [suspect] if suspect else present, pieces, moved, row)
         if suspect:
@@ -113,18 +141,23 @@ class MeaningCheck(Check):
             suggestion = "Compare the versions sentence by sentence."
         if span != whole(unit, span.lang):
             message += f"; '{span.text}' ({span.lang}) has no clear counterpart"
-        severity = "major" if score <= self.major else "minor"
-        confidence = 0.5 + 0.5 * (self.minor - score) / (self.minor - self.major)
+        structured = any(filter(None, (p for paths in unit.paths.values() for p in paths)))
+        severity, confidence = self._severity(score, standing, structured)
         return Finding(
             check=self.name,
             severity=severity,
-            confidence=round(float(np.clip(confidence, 0.5, 0.99)), 2),
+            confidence=confidence,
             unit=unit.unit,
             langs=tuple(present),
             message=message + ".",
             spans=(span,),
             suggestion=suggestion,
-            details={"kind": "drift", "lang": suspect, "score": round(float(score), 3)},
+            details={
+                "kind": "drift",
+                "lang": suspect,
+                "score": round(float(score), 3),
+                "standing": round(float(standing), 2),
+            },
         )
 
     @staticmethod

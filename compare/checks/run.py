@@ -16,7 +16,7 @@ from compare.checks.context import GroupUnits, split_apparatus
 from compare.checks.gaps import GapCheck
 from compare.checks.numbers import NumbersCheck
 from compare.checks.replaced import ReplacedWordCheck
-from compare.checks.structure import MissingPartsCheck
+from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.checks.terms import TermsCheck
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
@@ -104,14 +104,15 @@ def run_checks(
 ) -> list[Finding]:
     """All findings over a group's units (see unit_texts), most severe and surest first, then
     in document order. Each check reads either the text's own units or the apparatus units
-    (editorial notes), never both. `on_check(name, checks done, checks in all)` is called
-    before each."""
+    (editorial notes), never both; findings inside a missing part fold into it.
+    `on_check(name, checks done, checks in all)` is called before each."""
     text, notes = split_apparatus(units)
     findings = []
     for done, check in enumerate(checks):
         if on_check:
             on_check(check.name, done, len(checks))
         findings += check.run(notes if check.reads_apparatus else text)
+    findings = fold_missing_parts(findings, text)
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 
 

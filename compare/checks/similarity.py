@@ -22,6 +22,7 @@ from compare.robust import median_spread
 _MARGIN_FLOOR = 1e-3  # a document whose typical margin is not positive is judged by raw margins
 # Honest translations: per-document MAD of log word ratios is 0.12-0.23 on NTREX (median 0.17).
 _LENGTH_SCALE_FLOOR = 0.15
+_MARGIN_SCALE_FLOOR = 0.01  # margins of a document's units rarely spread less than this
 
 
 def version_keys(units: Sequence[UnitText]) -> list[str]:
@@ -60,7 +61,10 @@ class PairScores:
     """Scores of one pair of versions (a, b) for every unit of a group; NaN where either is empty.
 
     relative: the unit's margin over the document's median margin (1 = typical, <= 0 = another
-    sentence of the document fits better); length: robust z-score of log(len a / len b) in words
+    sentence of the document fits better); standing: robust z-score of the margin against the
+    document's margins (how unusual it is there: long repetitive texts have many units whose
+    margin is a little below 0 and a few far below, where another unit truly fits better);
+    length: robust z-score of log(len a / len b) in words
     against the document's typical ratio (negative = b is long for a).
     """
 
@@ -68,6 +72,7 @@ class PairScores:
     b: str
     margin: np.ndarray
     relative: np.ndarray
+    standing: np.ndarray
     length: np.ndarray
 
 
@@ -121,5 +126,7 @@ def _pair_scores(
         relative = margin / typical if typical > _MARGIN_FLOOR else margin / _MARGIN_FLOOR
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = np.where(present, np.log(words[a] / words[b]), np.nan)
-        out[(a, b)] = PairScores(a, b, margin, relative, robust_z(ratio, _LENGTH_SCALE_FLOOR))
+        standing = robust_z(margin, _MARGIN_SCALE_FLOOR)
+        length = robust_z(ratio, _LENGTH_SCALE_FLOOR)
+        out[(a, b)] = PairScores(a, b, margin, relative, standing, length)
     return out

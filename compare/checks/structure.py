@@ -2,12 +2,14 @@
 
 Official language versions of a law number their articles, paragraphs and sub-points alike, so
 a number found in one version and nowhere in another is named by that number; only the
-outermost missing part is named (a missing article, not also each of its paragraphs).
+outermost missing part is named (a missing article, not also each of its paragraphs), and the
+other checks' findings inside it are folded into that one finding (see `fold_missing_parts`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 from compare.checks.base import Check, Finding, Span, UnitText
 
@@ -31,7 +33,7 @@ class MissingPartsCheck(Check):
         named: list[str] = []
         for path, where in first_seen.items():
             absent = [key for key in keys if key not in where]
-            if not absent or any(path.startswith(f"{outer}, ") for outer in named):
+            if not absent or any(within(path, outer) for outer in named):
                 continue
             named.append(path)
             present = tuple(where)
@@ -48,7 +50,43 @@ class MissingPartsCheck(Check):
                     message,
                     (Span(present[0], 0, len(text), text),),
                     suggestion=f"Look for {path} in the {', '.join(absent)} text.",
-                    details={"kind": "missing part", "path": path, "missing": absent},
+                    details={
+                        "kind": "missing part",
+                        "path": path,
+                        "missing": absent,
+                        "lang": absent[0] if len(absent) == 1 else None,
+                    },
                 )
             )
         return findings
+
+
+def within(path: str | None, part: str) -> bool:
+    """Whether a structural path is `part` or lies inside it."""
+    return bool(path) and (path == part or path.startswith(f"{part}, "))
+
+
+def fold_missing_parts(findings: Sequence[Finding], units: Sequence[UnitText]) -> list[Finding]:
+    """The findings without those of other checks on units lying wholly inside a part that a
+    structure finding names as missing, and without a number finding for the number of the
+    part where it begins: a missing article is one finding, not also one omission per
+    paragraph and a numbers finding for its number."""
+    missing = [f for f in findings if f.check == MissingPartsCheck.name]
+    if not missing:
+        return list(findings)
+    parts = [str(f.details["path"]) for f in missing]
+    numbers = {f.unit: set(re.findall(r"\d+", str(f.details["path"]))) for f in missing}
+    by_index = {unit.unit: unit for unit in units}
+
+    def folded(finding: Finding) -> bool:
+        unit = by_index.get(finding.unit)
+        if finding.check == MissingPartsCheck.name or unit is None:
+            return False
+        values = finding.details.get("values")
+        number = isinstance(values, Mapping) and bool(values) and finding.unit in numbers
+        if number and {str(v) for v in values.values()} <= numbers[finding.unit]:
+            return True
+        paths = [path for key in unit.paths for path in unit.paths[key]]
+        return bool(paths) and any(all(within(p, part) for p in paths) for part in parts)
+
+    return [f for f in findings if not folded(f)]
