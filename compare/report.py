@@ -16,7 +16,7 @@ from compare.checks.base import Finding, UnitText
 from compare.checks.consistency import Renderings, concept_renderings
 from compare.checks.context import split_apparatus
 from compare.checks.run import build_glossary, default_checks, run_checks, unit_texts
-from compare.corpus import Corpus
+from compare.corpus import Corpus, DocumentGroup
 from compare.glossary import Glossary
 from compare.signature import Signature
 from compare.timeline import Timeline, build_timeline, version_series
@@ -64,6 +64,15 @@ class TimelineSection:
 
 
 @dataclass(frozen=True)
+class GroupFailure:
+    """A group whose work failed (a worker lost, a file that would not align): the run goes
+    on without it and the report says why."""
+
+    group: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything the page shows; `signature` holds Signature.fields()."""
 
@@ -71,6 +80,7 @@ class ReportData:
     sections: tuple[ReportSection, ...]
     timeline: tuple[TimelineSection, ...] = ()
     title: str = "tilmash report"
+    failures: tuple[GroupFailure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,35 +116,66 @@ class _Reporting:
         return getattr(self._encoder, name)
 
 
+def check_group(
+    corpus: Corpus,
+    group: DocumentGroup,
+    encoder,
+    glossary: Glossary | None = None,
+    progress: Progress | None = None,
+) -> tuple[ReportSection, dict[str, object]]:
+    """Align and check one group: its report section and the settings of the checks that
+    ran. The one unit of work of a run, on this machine or as a task on a Ray cluster."""
+    step = progress or (lambda *_: None)
+    alignment = align_group(corpus, group, encoder)
+    terms = build_glossary(alignment, glossary)
+    checks = default_checks(alignment, terms, encoder)
+    units = unit_texts(alignment)
+    findings = run_checks(
+        units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
+    )
+    section = ReportSection.build(group.id, group.relation, alignment, findings, terms, units)
+    return section, {c.name: c.settings() for c in checks if c.settings()}
+
+
+# Checks every group of a corpus: (corpus, encoder, glossary, progress) -> (sections, checks'
+# settings, failures). The default checks them one after another on this machine.
+GroupRunner = Callable[
+    [Corpus, object, Glossary | None, Progress],
+    tuple[list[ReportSection], dict[str, object], list[GroupFailure]],
+]
+
+
+def check_groups_here(
+    corpus: Corpus, encoder, glossary: Glossary | None, progress: Progress
+) -> tuple[list[ReportSection], dict[str, object], list[GroupFailure]]:
+    """Every group in turn, in this process."""
+    sections: list[ReportSection] = []
+    settings: dict[str, object] = {}
+    for n, group in enumerate(corpus.groups):
+        progress("group", f"Group {group.id}", n, len(corpus.groups))
+        section, used = check_group(corpus, group, encoder, glossary, progress)
+        sections.append(section)
+        settings.update(used)
+    return sections, settings, []
+
+
 def build_report(
     corpus: Corpus,
     encoder,
     glossary: Glossary | None = None,
     progress: Progress | None = None,
     timelines: bool = True,
+    runner: GroupRunner = check_groups_here,
 ) -> Report:
-    """Align and check every group of the corpus, telling `progress` what is being done;
-    with `timelines`, also track the terms of every version series (the HTML report shows
-    them, a check does not need them)."""
+    """Align and check every group of the corpus (with `runner`: here, or on a Ray cluster),
+    telling `progress` what is being done; with `timelines`, also track the terms of every
+    version series (the HTML report shows them, a check does not need them)."""
     step = progress or (lambda *_: None)
     encoder = _Reporting(encoder, lambda done, total: step("embed", "Embedding", done, total))
-    sections: list[ReportSection] = []
-    settings: dict[str, object] = {"align": asdict(AlignParams())}
-    for n, group in enumerate(corpus.groups):
-        step("group", f"Group {group.id}", n, len(corpus.groups))
-        alignment = align_group(corpus, group, encoder)
-        terms = build_glossary(alignment, glossary)
-        checks = default_checks(alignment, terms, encoder)
-        settings.update({c.name: c.settings() for c in checks if c.settings()})
-        units = unit_texts(alignment)
-        findings = run_checks(
-            units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
-        )
-        sections.append(
-            ReportSection.build(group.id, group.relation, alignment, findings, terms, units)
-        )
+    sections, used, failures = runner(corpus, encoder, glossary, step)
     step("group", "Groups", len(corpus.groups), len(corpus.groups))
+    settings: dict[str, object] = {"align": asdict(AlignParams()), **used}
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
     tracked = series_timelines(corpus, encoder, glossary) if timelines else ()
-    data = ReportData(signature, tuple(sections), tracked)
+    data = ReportData(signature, tuple(sections), tracked, failures=tuple(failures))
     return Report(data, corpus, tuple(f for s in sections for f in s.findings))
