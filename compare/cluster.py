@@ -51,8 +51,13 @@ def connect(settings: RaySettings) -> None:
         import ray
     except ImportError:
         raise TilmashError(RAY_MISSING) from None
-    if ray.is_initialized():
-        return
+    if not ray.is_initialized():
+        _start(ray, settings)
+    ray.data.DataContext.get_current().enable_progress_bars = False  # tilmash shows its own
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+
+
+def _start(ray, settings: RaySettings) -> None:
     try:
         ray.init(
             address=settings.address,
@@ -63,8 +68,6 @@ def connect(settings: RaySettings) -> None:
     except (ConnectionError, RuntimeError, ValueError) as err:
         where = settings.address or "this machine"
         raise TilmashError(f"Ray at {where}: cannot connect ({err})") from None
-    ray.data.DataContext.get_current().enable_progress_bars = False  # tilmash shows its own
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
 class Embedder:
