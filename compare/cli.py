@@ -334,6 +334,52 @@ FailOnOpt = Annotated[
 ]
 
 
+RayOpt = Annotated[
+    bool,
+    typer.Option(
+        "--ray",
+        help='Run the corpus on Ray (pip install -e ".[ray]"): starts Ray on this machine, '
+        "or joins the cluster at --ray-address.",
+    ),
+]
+RayAddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ray-address",
+        help="The Ray cluster to join, e.g. auto or ray://head:10001 (implies --ray).",
+    ),
+]
+RayActorsOpt = Annotated[
+    int, typer.Option("--ray-actors", min=1, help="Embedding actors, each with one model copy.")
+]
+RayBatchOpt = Annotated[
+    int, typer.Option("--ray-batch", min=1, help="Passages per embedding batch on Ray.")
+]
+
+
+def _runner(use_ray: bool, address: str | None, actors: int, batch: int, model, cache_dir):
+    """How the groups are checked: here (the default), or on Ray, connected before any
+    long work so that a missing Ray or a wrong address is said at once."""
+    from compare.report import check_groups_here
+
+    if not use_ray and address is None:
+        return check_groups_here
+    from functools import partial
+
+    from compare.cluster import RaySettings, check_groups_on_ray, connect
+    from compare.embed import load_encoder
+
+    settings = RaySettings(address, actors, batch)
+    with err.status(Text(f"Connecting to Ray at {address or 'this machine'} …")):
+        connect(settings)
+    return partial(
+        check_groups_on_ray,
+        make_encoder=partial(load_encoder, model, cache_dir, False),
+        settings=settings,
+        warn=_announce,
+    )
+
+
 def _checked(
     paths,
     glossary,
@@ -346,13 +392,15 @@ def _checked(
     words=False,
     lexicon=None,
     save=None,
+    runner=None,
 ):
     """Load, align and check every group: the work `check` and `report` share. Arguments
     (the glossary, the dictionaries, the `outputs`, the `export` folder) are checked before
-    any long work. `words`, `lexicon` (.dix files), `save` (a CSV): the word checks."""
+    any long work. `words`, `lexicon` (.dix files), `save` (a CSV): the word checks; `runner`
+    checks the groups (default: here)."""
     from compare.glossary import Glossary
     from compare.lexicon.apertium import read_dictionaries
-    from compare.report import build_report
+    from compare.report import build_report, check_groups_here
     from compare.writers.lexicon import save_lexicon
 
     terms = Glossary.load(glossary) if glossary else None
@@ -374,6 +422,7 @@ def _checked(
             timelines=timelines,
             words=words or save is not None,
             dictionary=dictionary,
+            runner=runner or check_groups_here,
         )
     if save is not None and result.lexicon is not None:
         save_lexicon(result.lexicon, save)
@@ -381,10 +430,14 @@ def _checked(
     return result
 
 
-def _exit_for(findings, fail_on: FailOn) -> None:
+def _exit_for(report, fail_on: FailOn) -> None:
+    """Exit 1 on findings at or above `fail_on`, or on a group that failed (its findings are
+    not known)."""
     from compare.checks.run import at_or_above
 
-    if fail_on is not FailOn.none and at_or_above(findings, fail_on.value):
+    if fail_on is FailOn.none:
+        return
+    if report.data.failures or at_or_above(report.findings, fail_on.value):
         raise typer.Exit(1)
 
 
@@ -405,6 +458,10 @@ def check(
     words: WordsOpt = False,
     lexicon: LexiconOpt = None,
     save_lexicon: SaveLexiconOpt = None,
+    use_ray: RayOpt = False,
+    ray_address: RayAddressOpt = None,
+    ray_actors: RayActorsOpt = 2,
+    ray_batch: RayBatchOpt = 64,
 ) -> None:
     """Flag translation drift: meaning, omissions, numbers and dates, terms, consistency.
 
@@ -420,6 +477,7 @@ def check(
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []
+    runner = _runner(use_ray, ray_address, ray_actors, ray_batch, model, cache_dir)
     report = _checked(
         paths,
         glossary,
@@ -431,6 +489,7 @@ def check(
         words=words,
         lexicon=lexicon,
         save=save_lexicon,
+        runner=runner,
     )
     groups = [(s.group, s.findings) for s in report.data.sections]
     if output:
@@ -450,7 +509,9 @@ def check(
     else:
         for section in report.data.sections:
             out.print(findings_table(section.findings, section.alignment, title=section.group))
-    _exit_for(report.findings, fail_on)
+    for failure in report.data.failures:
+        err.print(Text.assemble((f"group {failure.group} failed: ", "red"), failure.reason))
+    _exit_for(report, fail_on)
 
 
 @app.command()
@@ -475,6 +536,10 @@ def report(
     words: WordsOpt = False,
     lexicon: LexiconOpt = None,
     save_lexicon: SaveLexiconOpt = None,
+    use_ray: RayOpt = False,
+    ray_address: RayAddressOpt = None,
+    ray_actors: RayActorsOpt = 2,
+    ray_batch: RayBatchOpt = 64,
 ) -> None:
     """The main job: align, check and track terms, then write one self-contained HTML report
     (and the same findings as JSON beside it).
@@ -491,6 +556,7 @@ def report(
     if output.suffix.lower() not in (".html", ".htm"):
         raise TilmashError(f"{output}: the report is HTML; give a name ending in .html")
     json_path = output.with_suffix(".json")
+    runner = _runner(use_ray, ray_address, ray_actors, ray_batch, model, cache_dir)
     result = _checked(
         paths,
         glossary,
@@ -502,6 +568,7 @@ def report(
         words=words,
         lexicon=lexicon,
         save=save_lexicon,
+        runner=runner,
     )
     groups = [(s.group, s.findings) for s in result.data.sections]
     atomic_write(output, render_report(result.data))
@@ -511,7 +578,7 @@ def report(
         err.print(f"Exported {len(written)} files to {export}")
     out.print(report_summary(result, output, json_path))
     out.print(result.data.signature["signature"], highlight=False, soft_wrap=True)
-    _exit_for(result.findings, fail_on)
+    _exit_for(result, fail_on)
 
 
 @app.command()

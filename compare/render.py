@@ -116,6 +116,8 @@ def report_summary(report, html_path, json_path) -> Table:
             styled(str(counts["major"]), SEVERITY_STYLE["major"]),
             styled(str(counts["minor"]), SEVERITY_STYLE["minor"]),
         )
+    for failure in report.data.failures:
+        table.add_row(failure.group, styled("failed", SEVERITY_STYLE["major"]), failure.reason)
     documents = len(report.corpus.documents)
     table.caption = plain(f"{documents} documents · report: {html_path} · findings: {json_path}")
     return table

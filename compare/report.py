@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 
 from compare.align import AlignParams, align_group
 from compare.align.documents import Alignment
@@ -22,7 +23,8 @@ from compare.checks.run import (
     run_lexicon,
     unit_texts,
 )
-from compare.corpus import Corpus
+from compare.corpus import Corpus, DocumentGroup
+from compare.errors import TilmashError
 from compare.glossary import Glossary
 from compare.lexicon.learn import Lexicon
 from compare.signature import Signature
@@ -71,6 +73,15 @@ class TimelineSection:
 
 
 @dataclass(frozen=True)
+class GroupFailure:
+    """A group whose work failed (a worker lost, a file that would not align): the run goes
+    on without it and the report says why."""
+
+    group: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything the page shows; `signature` holds Signature.fields()."""
 
@@ -78,6 +89,7 @@ class ReportData:
     sections: tuple[ReportSection, ...]
     timeline: tuple[TimelineSection, ...] = ()
     title: str = "tilmash report"
+    failures: tuple[GroupFailure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,42 +126,89 @@ class _Reporting:
         return getattr(self._encoder, name)
 
 
+def check_group(
+    corpus: Corpus,
+    group: DocumentGroup,
+    encoder,
+    glossary: Glossary | None = None,
+    progress: Progress | None = None,
+    lexicon: Lexicon | None = None,
+    alignment: Alignment | None = None,
+) -> tuple[ReportSection, dict[str, object]]:
+    """Align (unless `alignment` is given) and check one group: its report section and the
+    settings of the checks that ran. The one unit of work of a run, on this machine or as a
+    task on a Ray cluster; with a `lexicon`, the word checks too."""
+    step = progress or (lambda *_: None)
+    alignment = alignment or align_group(corpus, group, encoder)
+    terms = build_glossary(alignment, glossary)
+    checks = default_checks(alignment, terms, encoder, lexicon)
+    units = unit_texts(alignment)
+    findings = run_checks(
+        units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
+    )
+    section = ReportSection.build(group.id, group.relation, alignment, findings, terms, units)
+    return section, {c.name: c.settings() for c in checks if c.settings()}
+
+
+# Checks every group of a corpus: (corpus, encoder, glossary, progress) -> (sections, checks'
+# settings, failures). The default checks them one after another on this machine.
+GroupRunner = Callable[
+    [Corpus, object, Glossary | None, Progress],
+    tuple[list[ReportSection], dict[str, object], list[GroupFailure]],
+]
+
+
+def check_groups_here(
+    corpus: Corpus,
+    encoder,
+    glossary: Glossary | None,
+    progress: Progress,
+    lexicon: Lexicon | None = None,
+    aligned: Mapping[str, Alignment] | None = None,
+) -> tuple[list[ReportSection], dict[str, object], list[GroupFailure]]:
+    """Every group in turn, in this process (`aligned`: alignments already made, by group)."""
+    sections: list[ReportSection] = []
+    settings: dict[str, object] = {}
+    for n, group in enumerate(corpus.groups):
+        progress("group", f"Group {group.id}", n, len(corpus.groups))
+        done = (aligned or {}).get(group.id)
+        section, used = check_group(corpus, group, encoder, glossary, progress, lexicon, done)
+        sections.append(section)
+        settings.update(used)
+    return sections, settings, []
+
+
 def build_report(
     corpus: Corpus,
     encoder,
     glossary: Glossary | None = None,
     progress: Progress | None = None,
     timelines: bool = True,
+    runner: GroupRunner = check_groups_here,
     words: bool = False,
     dictionary: Lexicon | None = None,
 ) -> Report:
-    """Align and check every group of the corpus, telling `progress` what is being done;
-    with `timelines`, also track the terms of every version series (the HTML report shows
-    them, a check does not need them). `words` (or a `dictionary`) adds the replaced-word and
-    gap checks, on a lexicon learned from all groups' aligned units."""
+    """Align and check every group of the corpus (with `runner`: here, or on a Ray cluster),
+    telling `progress` what is being done; with `timelines`, also track the terms of every
+    version series (the HTML report shows them, a check does not need them). `words` (or a
+    `dictionary`) adds the replaced-word and gap checks, on a lexicon learned from all groups'
+    aligned units: every group is aligned first, here."""
     step = progress or (lambda *_: None)
     encoder = _Reporting(encoder, lambda done, total: step("embed", "Embedding", done, total))
-    sections: list[ReportSection] = []
-    settings: dict[str, object] = {"align": asdict(AlignParams())}
-    aligned = []
-    for n, group in enumerate(corpus.groups):
-        step("group", f"Aligning {group.id}", n, len(corpus.groups))
-        aligned.append((group, align_group(corpus, group, encoder)))
-    lexicon = run_lexicon([a for _, a in aligned], dictionary) if words or dictionary else None
-    for n, (group, alignment) in enumerate(aligned):
-        step("group", f"Checking {group.id}", n, len(corpus.groups))
-        terms = build_glossary(alignment, glossary)
-        checks = default_checks(alignment, terms, encoder, lexicon)
-        settings.update({c.name: c.settings() for c in checks if c.settings()})
-        units = unit_texts(alignment)
-        findings = run_checks(
-            units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
-        )
-        sections.append(
-            ReportSection.build(group.id, group.relation, alignment, findings, terms, units)
-        )
+    lexicon = None
+    if words or dictionary:
+        if runner is not check_groups_here:
+            raise TilmashError("the word checks run on this machine only, not on Ray yet")
+        aligned = {}
+        for n, group in enumerate(corpus.groups):
+            step("group", f"Aligning {group.id}", n, len(corpus.groups))
+            aligned[group.id] = align_group(corpus, group, encoder)
+        lexicon = run_lexicon(list(aligned.values()), dictionary)
+        runner = partial(check_groups_here, lexicon=lexicon, aligned=aligned)
+    sections, used, failures = runner(corpus, encoder, glossary, step)
     step("group", "Groups", len(corpus.groups), len(corpus.groups))
+    settings: dict[str, object] = {"align": asdict(AlignParams()), **used}
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
     tracked = series_timelines(corpus, encoder, glossary) if timelines else ()
-    data = ReportData(signature, tuple(sections), tracked)
+    data = ReportData(signature, tuple(sections), tracked, failures=tuple(failures))
     return Report(data, corpus, tuple(f for s in sections for f in s.findings), lexicon)

@@ -77,6 +77,11 @@ def document_keys(documents: Sequence[Document], versions: bool = False) -> list
     return keys if len(set(keys)) == len(keys) else [d.id for d in documents]
 
 
+def aligned_passages(document: Document) -> list[Passage]:
+    """The passages alignment embeds: the text itself, not its editorial apparatus."""
+    return [p for p in document.passages if p.normative]
+
+
 def align_documents(
     documents: Sequence[Document],
     encoder,
@@ -89,7 +94,7 @@ def align_documents(
         raise TilmashError("alignment needs two or more documents")
     keys = document_keys(documents, versions)
     by_key = dict(zip(keys, documents, strict=True))
-    normative = {key: [p for p in doc.passages if p.normative] for key, doc in by_key.items()}
+    normative = {key: aligned_passages(doc) for key, doc in by_key.items()}
     texts = [p.text for passages in normative.values() for p in passages]
     vectors = encoder.encode(texts, progress=progress) if texts else np.zeros((0, 1))
     vecs, lens, start = {}, {}, 0

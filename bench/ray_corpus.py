@@ -1,0 +1,70 @@
+"""The smallest adilet laws as one corpus, on one process and on a local Ray (a script, not a
+test): wall time of each, Ray's start-up apart, their ratio, and whether the findings are
+identical. Neither run uses the embedding cache, so both embed every passage.
+Data: ../shared/data/adilet_laws_kk_ru, never copied.
+Usage: python3 bench/ray_corpus.py [--smallest 3] [--actors 2] [--batch 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from functools import partial
+
+from laws import LAWS, pairs
+
+from realdata import require
+
+from compare.cluster import RaySettings, check_groups_on_ray, connect
+from compare.corpus import load_corpus
+from compare.embed import load_encoder
+from compare.report import build_report
+from compare.writers.findings import findings_to_json
+
+
+def findings_json(report) -> str:
+    groups = [(s.group, s.findings) for s in report.data.sections]
+    return findings_to_json(groups, report.data.signature)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smallest", type=int, default=3, help="the N smallest laws")
+    parser.add_argument("--actors", type=int, default=2, help="embedding actors on Ray")
+    parser.add_argument("--batch", type=int, default=64, help="passages per batch on Ray")
+    args = parser.parse_args()
+    require(LAWS, "bench/ray_corpus.py")
+    chosen = pairs(LAWS)[: args.smallest]
+    corpus = load_corpus([f for _, kk, ru, _ in chosen for f in (kk, ru)], grouped_only=True)
+    words = sum(row[3] for row in chosen)
+    print(f"{len(corpus.groups)} laws, {words:,.0f} words per language, ", end="")
+    print(f"{sum(len(d.passages) for d in corpus.documents.values()):,} passages")
+    encoder = load_encoder(use_cache=False)
+
+    began = time.perf_counter()
+    here = build_report(corpus, encoder, timelines=False)
+    one = time.perf_counter() - began
+    print(f"one process: {one:.1f} s")
+
+    settings = RaySettings(actors=args.actors, batch_size=args.batch)
+    began = time.perf_counter()
+    connect(settings)
+    start = time.perf_counter() - began
+    runner = partial(
+        check_groups_on_ray,
+        make_encoder=partial(load_encoder, None, None, False),
+        settings=settings,
+        warn=print,
+    )
+    began = time.perf_counter()
+    there = build_report(corpus, encoder, timelines=False, runner=runner)
+    on_ray = time.perf_counter() - began
+    print(f"Ray start: {start:.1f} s; on Ray ({args.actors} actors, batch {args.batch}): ", end="")
+    print(f"{on_ray:.1f} s, {(start + on_ray) / one:.2f}x one process with the start")
+    print(f"({on_ray / one:.2f}x without it); groups failed: {len(there.data.failures)}")
+    same = findings_json(here) == findings_json(there)
+    print(f"findings: {len(here.findings)} here, {len(there.findings)} on Ray, identical: {same}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,249 @@
+"""A corpus run on a Ray cluster: the same report as on one machine, from many workers.
+
+Two stages, both on Ray itself. First every passage of the corpus is embedded once: the texts
+of all groups, deduplicated, less those already in the embedding cache, flow through a Ray
+Data pipeline (`map_batches` over a pool of actors that each load the model once), and the
+vectors flow back into this machine's embedding cache as they arrive, so an interrupted run
+keeps them and a later run on one machine reads them. Then each group is aligned and checked
+by `check_group` as a Ray task, handed the vectors of its own passages; what a task embeds
+besides (the checks' own texts) comes back with its result and goes into the cache too. A
+task that fails, or whose worker dies, fails its group and not the run.
+
+Ray is an optional extra: `pip install -e ".[ray]"`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from compare.align.documents import aligned_passages
+from compare.corpus import Corpus
+from compare.embed.cache import cache_key
+from compare.embed.encoder import ModelInfo
+from compare.embed.protocol import ProgressCallback
+from compare.errors import TilmashError
+from compare.glossary import Glossary
+from compare.report import GroupFailure, Progress, ReportSection, check_group
+
+RAY_MISSING = 'Ray is not installed: pip install -e ".[ray]" (or pip install "ray[data]")'
+
+# Builds the encoder in a worker: picklable, and cheap to call again (load_encoder loads the
+# model once per process).
+EncoderFactory = Callable[[], object]
+
+
+@dataclass(frozen=True)
+class RaySettings:
+    """Where the work runs and how it is cut: no address starts Ray on this machine."""
+
+    address: str | None = None
+    actors: int = 2  # embedding actors, each holding one copy of the model
+    batch_size: int = 64  # passages per embedding batch
+
+
+def connect(settings: RaySettings) -> None:
+    """Join the cluster at the address, or start Ray here; once per process."""
+    try:
+        import ray
+    except ImportError:
+        raise TilmashError(RAY_MISSING) from None
+    if not ray.is_initialized():
+        _start(ray, settings)
+    ray.data.DataContext.get_current().enable_progress_bars = False  # tilmash shows its own
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+
+
+def _start(ray, settings: RaySettings) -> None:
+    try:
+        ray.init(
+            address=settings.address,
+            logging_level=logging.WARNING,
+            log_to_driver=False,
+            include_dashboard=False,
+        )
+    except (ConnectionError, RuntimeError, ValueError) as err:
+        where = settings.address or "this machine"
+        raise TilmashError(f"Ray at {where}: cannot connect ({err})") from None
+
+
+class Embedder:
+    """A Ray Data actor: loads the encoder once, then embeds batch after batch."""
+
+    def __init__(self, make_encoder: EncoderFactory) -> None:
+        self.encoder = make_encoder()
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        vectors = self.encoder.encode([str(t) for t in batch["text"]])
+        return {"key": batch["key"], "vector": vectors}
+
+
+def corpus_texts(corpus: Corpus) -> list[str]:
+    """Every passage alignment embeds, in every group of the corpus, each text once."""
+    texts = (
+        p.text
+        for group in corpus.groups
+        for doc in corpus.group_documents(group)
+        for p in aligned_passages(doc)
+    )
+    return list(dict.fromkeys(texts))
+
+
+def embed_on_ray(
+    texts: Sequence[str],
+    info: ModelInfo,
+    cache,
+    make_encoder: EncoderFactory,
+    settings: RaySettings,
+    progress: ProgressCallback,
+    warn: Callable[[str], None],
+) -> dict[bytes, np.ndarray]:
+    """Vectors of the texts by cache key: from the cache, the rest embedded by a Ray Data
+    pipeline and stored in the cache batch by batch. A failed pipeline is a warning: the
+    texts it did not return are embedded later by the groups' tasks."""
+    import ray
+
+    keyed = {cache_key(info.identity, info.prompt, t): t for t in texts}
+    known = cache.get_many(list(keyed)) if cache is not None else {}
+    todo = [{"key": k, "text": t} for k, t in keyed.items() if k not in known]
+    done = 0
+    progress(done, len(todo))
+    if not todo:
+        return known
+    pipeline = ray.data.from_items(todo).map_batches(
+        Embedder,
+        fn_constructor_args=(make_encoder,),
+        batch_size=settings.batch_size,
+        compute=ray.data.ActorPoolStrategy(size=settings.actors),
+        num_cpus=1,
+        batch_format="numpy",
+    )
+    try:
+        for batch in pipeline.iter_batches(batch_size=settings.batch_size, batch_format="numpy"):
+            fresh = [
+                (bytes(k), np.asarray(v))
+                for k, v in zip(batch["key"], batch["vector"], strict=True)
+            ]
+            if cache is not None:
+                cache.put_many(fresh)
+            known.update(fresh)
+            done += len(fresh)
+            progress(done, len(todo))
+    except Exception as err:  # a Ray Data failure: the group tasks embed what is left
+        warn(f"warning: the embedding pipeline failed ({_first_line(err)}); groups embed the rest")
+    return known
+
+
+class KnownVectors:
+    """An encoder that answers from vectors it was handed and embeds only the rest, keeping
+    what it embedded so that the caller can store it."""
+
+    def __init__(self, encoder, known: dict[bytes, np.ndarray]) -> None:
+        self.encoder, self.known = encoder, known
+        self.info, self.dim = encoder.info, encoder.dim
+        self.fresh: dict[bytes, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+        keys = [cache_key(self.info.identity, self.info.prompt, t) for t in texts]
+        todo = list(
+            dict.fromkeys(t for k, t in zip(keys, texts, strict=True) if k not in self.known)
+        )
+        if todo:
+            vectors = self.encoder.encode(todo, progress)
+            fresh = {
+                cache_key(self.info.identity, self.info.prompt, t): v
+                for t, v in zip(todo, vectors, strict=True)
+            }
+            self.fresh.update(fresh)
+            self.known.update(fresh)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, key in enumerate(keys):
+            out[row] = self.known[key]
+        return out
+
+
+def _check_group_task(
+    corpus: Corpus,
+    group_index: int,
+    make_encoder: EncoderFactory,
+    known: dict[bytes, np.ndarray],
+    glossary: Glossary | None,
+) -> tuple[ReportSection, dict[str, object], dict[bytes, np.ndarray]]:
+    """One group on a worker: its section, its checks' settings and the vectors it embedded."""
+    encoder = KnownVectors(make_encoder(), dict(known))
+    section, settings = check_group(corpus, corpus.groups[group_index], encoder, glossary)
+    return section, settings, encoder.fresh
+
+
+def check_groups_on_ray(
+    corpus: Corpus,
+    encoder,
+    glossary: Glossary | None,
+    progress: Progress,
+    *,
+    make_encoder: EncoderFactory,
+    settings: RaySettings,
+    warn: Callable[[str], None],
+) -> tuple[list[ReportSection], dict[str, object], list[GroupFailure]]:
+    """Every group of the corpus as a Ray task (a GroupRunner for build_report): passages
+    embedded first, once for the whole corpus; sections in the corpus's order."""
+    import ray
+
+    connect(settings)
+    cache = getattr(encoder, "cache", None)
+    vectors = embed_on_ray(
+        corpus_texts(corpus),
+        encoder.info,
+        cache,
+        make_encoder,
+        settings,
+        lambda done, total: progress("embed", "Embedding the corpus", done, total),
+        warn,
+    )
+    task = ray.remote(max_retries=1)(_check_group_task)
+    shared = ray.put(corpus), ray.put(make_encoder), ray.put(glossary)
+    pending = {}
+    for n in range(len(corpus.groups)):
+        own = {k: vectors[k] for k in _group_keys(corpus, n, encoder.info) if k in vectors}
+        pending[task.remote(shared[0], n, shared[1], own, shared[2])] = n
+    results: dict[int, tuple] = {}
+    failures: list[GroupFailure] = []
+    total = len(corpus.groups)
+    progress("group", "Groups on Ray", 0, total)
+    while pending:
+        [done], _ = ray.wait(list(pending), num_returns=1)
+        n = pending.pop(done)
+        try:
+            results[n] = ray.get(done)
+        except Exception as err:  # the task raised, or its worker died: this group fails
+            failures.append(GroupFailure(corpus.groups[n].id, _task_error(err)))
+        else:
+            if cache is not None and results[n][2]:
+                cache.put_many(list(results[n][2].items()))
+        progress("group", f"Group {corpus.groups[n].id}", total - len(pending), total)
+    sections = [results[n][0] for n in sorted(results)]
+    used: dict[str, object] = {}
+    for n in sorted(results):
+        used.update(results[n][1])
+    return sections, used, failures
+
+
+def _group_keys(corpus: Corpus, n: int, info: ModelInfo) -> Iterable[bytes]:
+    documents = corpus.group_documents(corpus.groups[n])
+    texts = {p.text for doc in documents for p in aligned_passages(doc)}
+    return (cache_key(info.identity, info.prompt, t) for t in texts)
+
+
+def _task_error(err: Exception) -> str:
+    """What went wrong in a group's task, in one line: the task's own error where it raised."""
+    from ray.exceptions import RayTaskError
+
+    cause = err.cause if isinstance(err, RayTaskError) and err.cause is not None else err
+    return f"{type(cause).__name__}: {_first_line(cause)}"
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]

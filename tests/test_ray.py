@@ -1,0 +1,142 @@
+"""A corpus run on Ray gives the findings a run on one machine gives, embeds each passage
+once, fills the embedding cache, and fails a broken group without failing the run.
+
+Ray is started on this machine once for the module (two CPUs); the corpora are small texts
+written here in the real layout of loose language versions.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from compare.cluster import (
+    RaySettings,
+    check_groups_on_ray,
+    connect,
+    corpus_texts,
+    embed_on_ray,
+)
+from compare.corpus import load_corpus
+from compare.embed.cache import EmbeddingCache, cache_key
+from compare.errors import TilmashError
+from compare.report import build_report
+from compare.writers.findings import findings_to_json
+
+ray = pytest.importorskip("ray")
+
+from conftest import FakeEncoder  # noqa: E402
+
+TEXTS = {
+    "budget": {
+        "kk": "Бюджет 2024 жылы 15 пайызға өсті.\n\nҚаржы министрлігі есеп берді.",
+        "ru": "Бюджет вырос в 2024 году на 50 процентов.\n\nМинистерство финансов отчиталось.",
+    },
+    "migration": {
+        "kk": "Көші-қон саясаты өзгерді.\n\nЖаңа тұжырымдама 2017 жылы қабылданды.",
+        "ru": "Миграционная политика изменилась.\n\nНовая концепция принята в 2017 году.",
+        "en": "Migration policy changed.\n\nA new concept was adopted in 2017.",
+    },
+    "water": {
+        "kk": "Су ресурстары қорғалады.\n\nҚаржы министрлігі есеп берді.",
+        "ru": "Водные ресурсы охраняются.\n\nМинистерство финансов отчиталось.",
+    },
+}
+POISON = "Су ресурстары қорғалады."
+
+
+class PoisonedEncoder(FakeEncoder):
+    """The fake encoder, failing on one passage as a worker with a bad input would."""
+
+    def encode(self, texts, progress=None):
+        if POISON in texts:
+            raise RuntimeError("this passage breaks the model")
+        return super().encode(texts, progress)
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    """Ray on this machine; the test modules' encoders travel to the workers by value."""
+    for module in (sys.modules[FakeEncoder.__module__], sys.modules[__name__]):
+        ray.cloudpickle.register_pickle_by_value(module)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield RaySettings(actors=1, batch_size=4)
+    ray.shutdown()
+
+
+def write_corpus(folder: Path) -> Path:
+    for name, by_lang in TEXTS.items():
+        for lang, text in by_lang.items():
+            (folder / f"{name}.{lang}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def findings_json(report) -> str:
+    groups = [(s.group, s.findings) for s in report.data.sections]
+    return findings_to_json(groups, report.data.signature)
+
+
+def on_ray(settings: RaySettings, make_encoder=FakeEncoder, warn=print):
+    return partial(check_groups_on_ray, make_encoder=make_encoder, settings=settings, warn=warn)
+
+
+def test_each_passage_is_embedded_once_and_cached(local_ray, tmp_path):
+    corpus = load_corpus(sorted(write_corpus(tmp_path).glob("*.txt")), grouped_only=True)
+    texts = corpus_texts(corpus)
+    assert len(texts) == len(set(texts))  # the finance sentence of two groups counted once
+    assert "Министерство финансов отчиталось." in texts
+    cache = EmbeddingCache(tmp_path / "cache" / "embeddings.sqlite3")
+    info = FakeEncoder.info
+    keys = [cache_key(info.identity, info.prompt, t) for t in texts]
+    expected = FakeEncoder().encode(texts)
+    cache.put_many(list(zip(keys[:3], expected[:3], strict=True)))  # an earlier run's work
+    sent: list[int] = []
+    vectors = embed_on_ray(
+        texts, info, cache, FakeEncoder, local_ray, lambda _, total: sent.append(total), print
+    )
+    assert sent[0] == len(texts) - 3  # what the cache held was not sent
+    assert len(cache) == len(texts) == len(vectors)  # and what was sent came back to it
+    assert np.allclose(np.stack([vectors[k] for k in keys]), expected)
+
+
+def test_findings_on_ray_are_the_findings_here_and_a_failing_group_is_named(local_ray, tmp_path):
+    """One Ray run (Ray is slow to start work): the groups that work give the findings a run
+    here gives; the group whose passage breaks the model fails alone, with the reason."""
+    files = sorted(write_corpus(tmp_path).glob("*.txt"))
+    corpus = load_corpus(files, grouped_only=True)
+    assert len(corpus.groups) == 3
+    here = load_corpus([f for f in files if not f.name.startswith("water")], grouped_only=True)
+    expected = build_report(here, FakeEncoder(), timelines=False)
+    warnings: list[str] = []
+    runner = on_ray(local_ray, make_encoder=PoisonedEncoder, warn=warnings.append)
+    report = build_report(corpus, FakeEncoder(), timelines=False, runner=runner)
+    (failure,) = report.data.failures
+    assert failure.group == "water"
+    assert failure.reason == "RuntimeError: this passage breaks the model"
+    assert [s.group for s in report.data.sections] == ["budget", "migration"]
+    assert expected.findings  # the budget's numbers differ: something to compare
+    assert findings_json(report) == findings_json(expected)
+    assert warnings and "embedding pipeline failed" in warnings[0]
+
+
+def test_a_real_model_run_on_ray_matches_this_machine(local_ray, encoder, tmp_path):
+    from compare.embed import load_encoder
+
+    (tmp_path / "b.kk.txt").write_text(TEXTS["budget"]["kk"], encoding="utf-8")
+    (tmp_path / "b.ru.txt").write_text(TEXTS["budget"]["ru"], encoding="utf-8")
+    corpus = load_corpus(sorted(tmp_path.glob("*.txt")), grouped_only=True)
+    here = build_report(corpus, encoder, timelines=False)
+    make = partial(load_encoder, None, None, False)
+    there = build_report(corpus, encoder, timelines=False, runner=on_ray(local_ray, make))
+    assert findings_json(there) == findings_json(here)
+    assert any(f.check == "numbers" for f in there.findings)
+
+
+def test_without_ray_the_flag_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(TilmashError, match=r'pip install -e "\.\[ray\]"'):
+        connect(RaySettings())
