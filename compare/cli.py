@@ -392,16 +392,18 @@ def _checked(
     words=False,
     lexicon=None,
     save=None,
-    runner=None,
+    ray=(False, None, 2, 64),
 ):
     """Load, align and check every group: the work `check` and `report` share. Arguments
-    (the glossary, the dictionaries, the `outputs`, the `export` folder) are checked before
-    any long work. `words`, `lexicon` (.dix files), `save` (a CSV): the word checks; `runner`
-    checks the groups (default: here)."""
+    (the glossary, the dictionaries, the `outputs`, the `export` folder, Ray) are checked
+    before any long work. `words`, `lexicon` (.dix files), `save` (a CSV): the word checks;
+    `ray`: (--ray, --ray-address, --ray-actors, --ray-batch)."""
     from compare.glossary import Glossary
     from compare.lexicon.apertium import read_dictionaries
-    from compare.report import build_report, check_groups_here
+    from compare.report import build_report
     from compare.writers.lexicon import save_lexicon
+
+    runner = _runner(*ray, model, cache_dir)
 
     terms = Glossary.load(glossary) if glossary else None
     dictionary = read_dictionaries(lexicon) if lexicon else None
@@ -422,7 +424,7 @@ def _checked(
             timelines=timelines,
             words=words or save is not None,
             dictionary=dictionary,
-            runner=runner or check_groups_here,
+            runner=runner,
         )
     if save is not None and result.lexicon is not None:
         save_lexicon(result.lexicon, save)
@@ -477,7 +479,6 @@ def check(
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []
-    runner = _runner(use_ray, ray_address, ray_actors, ray_batch, model, cache_dir)
     report = _checked(
         paths,
         glossary,
@@ -489,7 +490,7 @@ def check(
         words=words,
         lexicon=lexicon,
         save=save_lexicon,
-        runner=runner,
+        ray=(use_ray, ray_address, ray_actors, ray_batch),
     )
     groups = [(s.group, s.findings) for s in report.data.sections]
     if output:
@@ -556,7 +557,6 @@ def report(
     if output.suffix.lower() not in (".html", ".htm"):
         raise TilmashError(f"{output}: the report is HTML; give a name ending in .html")
     json_path = output.with_suffix(".json")
-    runner = _runner(use_ray, ray_address, ray_actors, ray_batch, model, cache_dir)
     result = _checked(
         paths,
         glossary,
@@ -568,7 +568,7 @@ def report(
         words=words,
         lexicon=lexicon,
         save=save_lexicon,
-        runner=runner,
+        ray=(use_ray, ray_address, ray_actors, ray_batch),
     )
     groups = [(s.group, s.findings) for s in result.data.sections]
     atomic_write(output, render_report(result.data))

@@ -11,7 +11,7 @@ every other version is *unmatched*: something that version adds or puts in anoth
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from compare.checks.base import Check, Span, UnitText
@@ -192,6 +192,17 @@ def quoted(words: Sequence[Word], unit: UnitText) -> str:
     return ", ".join(f"{w.key} '{word_span(unit, w).text}'" for w in words)
 
 
+def strong_lacks(evidence: UnitEvidence, key: str, min_strength: float) -> list[Lack]:
+    """The concepts `key` lacks, confirmed at `min_strength`, each holder word counted once."""
+    out, used = [], set()
+    for lack in evidence.lacks.get(key, ()):
+        ids = {(w.key, w.token.start) for w in lack.words}
+        if lack.strength >= min_strength and not ids & used:
+            out.append(lack)
+            used |= ids
+    return out
+
+
 class LexiconCheck(Check):
     """A check that reads the lexicon's evidence. `min_strength`: the least reliability of the
     words taken as evidence. Keys of UnitText.texts are languages unless `langs` maps them."""
@@ -206,10 +217,15 @@ class LexiconCheck(Check):
         self.langs = dict(langs or {})
         self.min_strength = min_strength
 
-    def evidence(
+    def lacking(
         self, units: Sequence[UnitText]
-    ) -> tuple[list[str], dict[str, str], list[UnitEvidence]]:
-        """The group's version keys, their languages and each unit's evidence."""
+    ) -> Iterator[tuple[UnitText, str, UnitEvidence, list[Lack]]]:
+        """Every unit and version key, with the unit's evidence and the concepts that version
+        lacks at the check's strength: the walk both word checks make."""
         keys = version_keys(units)
         langs = {k: self.langs.get(k, k) for k in keys}
-        return keys, langs, group_evidence(self.lexicon, units, keys, langs)
+        for unit, found in zip(
+            units, group_evidence(self.lexicon, units, keys, langs), strict=True
+        ):
+            for key in keys:
+                yield unit, key, found, strong_lacks(found, key, self.min_strength)

@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 
 from compare.checks.base import Finding, Span, UnitText
 from compare.checks.counterparts import MIN_STRENGTH, LexiconCheck, Word, quoted
-from compare.checks.replaced import strong_lacks
 from compare.checks.similarity import text_of
 from compare.lexicon.learn import Lexicon
 
@@ -48,20 +47,15 @@ class GapCheck(LexiconCheck):
         self.min_words = min_words
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
-        keys, _, evidence = self.evidence(units)
         findings = []
-        for unit, found in zip(units, evidence, strict=True):
-            for key in keys:
-                lacks = strong_lacks(found, key, self.min_strength)
-                if len(lacks) >= self.min_words:
-                    holder = [lack.words[0] for lack in lacks]
-                    findings.append(self._finding(unit, key, "dropped", holder, lacks[0].strength))
-                    continue
-                added = [
-                    w for w in found.unmatched.get(key, ()) if w.reliability >= self.min_strength
-                ]
-                if len(added) >= self.min_words:
-                    findings.append(self._finding(unit, key, "added", added, added[0].reliability))
+        for unit, key, found, lacks in self.lacking(units):
+            if len(lacks) >= self.min_words:
+                holder = [lack.words[0] for lack in lacks]
+                findings.append(self._finding(unit, key, "dropped", holder, lacks[0].strength))
+                continue
+            added = [w for w in found.unmatched.get(key, ()) if w.reliability >= self.min_strength]
+            if len(added) >= self.min_words:
+                findings.append(self._finding(unit, key, "added", added, added[0].reliability))
         return findings
 
     def _finding(

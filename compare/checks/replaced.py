@@ -24,17 +24,6 @@ from compare.checks.counterparts import (
 from compare.checks.similarity import text_of
 
 
-def strong_lacks(evidence: UnitEvidence, key: str, min_strength: float) -> list[Lack]:
-    """The concepts `key` lacks, confirmed at `min_strength`, each holder word counted once."""
-    out, used = [], set()
-    for lack in evidence.lacks.get(key, ()):
-        ids = {(w.key, w.token.start) for w in lack.words}
-        if lack.strength >= min_strength and not ids & used:
-            out.append(lack)
-            used |= ids
-    return out
-
-
 def stand_in(unit: UnitText, key: str, lacking: Lack, evidence: UnitEvidence) -> Span | None:
     """The word of version `key` that seems to stand where the lacking concept should: one
     whose counterparts are missing from every other version, or else, of the words no other
@@ -62,14 +51,11 @@ class ReplacedWordCheck(LexiconCheck):
     threshold_names = ("min_strength",)
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
-        keys, _, evidence = self.evidence(units)
-        findings = []
-        for unit, found in zip(units, evidence, strict=True):
-            for key in keys:
-                lacks = strong_lacks(found, key, self.min_strength)
-                if len(lacks) == 1:
-                    findings.append(self._finding(unit, key, lacks[0], found))
-        return findings
+        return [
+            self._finding(unit, key, lacks[0], found)
+            for unit, key, found, lacks in self.lacking(units)
+            if len(lacks) == 1
+        ]
 
     def _finding(self, unit: UnitText, key: str, lack: Lack, evidence: UnitEvidence) -> Finding:
         instead = stand_in(unit, key, lack, evidence)
