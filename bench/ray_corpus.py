@@ -23,8 +23,7 @@ from compare.writers.findings import findings_to_json
 
 
 def findings_json(report) -> str:
-    groups = [(s.group, s.findings) for s in report.data.sections]
-    return findings_to_json(groups, report.data.signature)
+    return findings_to_json(report.data.sections, report.data.signature)
 
 
 def main() -> None:

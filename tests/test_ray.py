@@ -76,8 +76,7 @@ def write_corpus(folder: Path) -> Path:
 
 
 def findings_json(report) -> str:
-    groups = [(s.group, s.findings) for s in report.data.sections]
-    return findings_to_json(groups, report.data.signature)
+    return findings_to_json(report.data.sections, report.data.signature)
 
 
 def on_ray(settings: RaySettings, make_encoder=FakeEncoder, warn=print):

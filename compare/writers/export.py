@@ -46,10 +46,9 @@ def export_report(data: ReportData, folder: Path) -> list[Path]:
         if section.glossary.concepts:
             save_glossary(section.glossary, tbx)
             written.append(tbx)
-    groups = [(s.group, s.findings) for s in data.sections]
     for path, content in (
-        (folder / FINDINGS_FILES[0], findings_to_csv(groups)),
-        (folder / FINDINGS_FILES[1], findings_to_xlsx(groups)),
+        (folder / FINDINGS_FILES[0], findings_to_csv(data.sections)),
+        (folder / FINDINGS_FILES[1], findings_to_xlsx(data.sections)),
     ):
         atomic_write(path, content)
         written.append(path)

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from compare import __version__
 from compare.checks.base import SEVERITIES
 from compare.corpus import joined
+from compare.places import section_places
 from compare.report import ReportData
 from compare.writers.findings import finding_record
 from compare.writers.html_common import (
@@ -65,7 +66,7 @@ def _environment() -> Environment:
 def render_report(data: ReportData) -> str:
     """The whole page as one HTML5 document (UTF-8, no external resources)."""
     # The findings as JSON records (the JSON file's shape), for whoever reads the page's source.
-    records = {s.group: [finding_record(f) for f in s.findings] for s in data.sections}
+    records = {s.group: [finding_record(p) for p in section_places(s)] for s in data.sections}
     findings = [f for s in data.sections for f in s.findings]
     return (
         _environment()
