@@ -55,6 +55,7 @@ def test_every_injected_fault_is_found_in_its_unit_with_its_language_first() -> 
             and f.langs[0] == fault["lang"]
         ]
         assert hits, fault
+        assert any(f.fault == fault["lang"] for f in hits), fault  # outputs' "fault" column
         if fault["finding"] in ABSENCES:
             continue  # what is missing has no place in the faulty version's text
         located = [s.text for f in hits for s in f.spans if s.lang == fault["lang"]]

@@ -202,3 +202,15 @@ def test_findings_keep_the_unit_index_and_a_stable_id() -> None:
     first, second = NumbersCheck().run(units), NumbersCheck().run(units)
     assert [f.unit for f in first] == [1]
     assert [f.id for f in first] == [f.id for f in second]
+
+
+def test_the_version_the_others_agree_against_is_at_fault() -> None:
+    [finding] = check(ru=DECREE_RU, kk=DECREE_KK, en=DECREE_EN)
+    assert finding.fault == "kk"  # ru and en say 30 November
+
+
+def test_between_two_versions_a_differing_number_has_no_fault_but_a_missing_one_does() -> None:
+    [differs] = check(ru=DECREE_RU, kk=DECREE_KK)
+    assert differs.fault is None
+    [missing] = check(ru="Квота составляет 5 000 человек.", en="The quota is set every year.")
+    assert missing.fault == "en"

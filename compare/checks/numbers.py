@@ -170,7 +170,12 @@ def _ordered(keys: Sequence[str], subset: Collection[str]) -> list[str]:
     return [key for key in keys if key in subset]
 
 
-def _differs(group: list[Cluster], keys: Sequence[str]) -> tuple[str, str, str, float]:
+# What a mismatch earns: severity, message, suggestion, certainty, and the version at fault
+# when the others agree against it (None when it cannot be told, as with two versions).
+Verdict = tuple[str, str, str, float, str | None]
+
+
+def _differs(group: list[Cluster], keys: Sequence[str]) -> Verdict:
     """Same kind, different values: "Date differs: ru says 30 November 2022, kk says …"."""
     said = [(_ordered(keys, c), describe(_main(c))) for c in group]
     label = _label(_main(group[0]))
@@ -184,23 +189,24 @@ def _differs(group: list[Cluster], keys: Sequence[str]) -> tuple[str, str, str, 
     reference = _ordered(keys, covered - set(odd))
     texts = "text" if len(reference) == 1 else "texts"
     suggestion = f"Check the {names(odd)} {label.lower()} against the {names(reference)} {texts}."
-    return "major", message + ".", suggestion, 0.9 if absent else 1.0
+    agreed = len(odd) == 1 and any(len(k) > 1 for k, _ in said)  # the others agree
+    return "major", message + ".", suggestion, 0.9 if absent else 1.0, odd[0] if agreed else None
 
 
-def _missing(
-    cluster: Cluster, clusters: list[Cluster], keys: Sequence[str]
-) -> tuple[str, str, str, float]:
-    """A quantity that one version has and another lacks, or has fewer times."""
+def _missing(cluster: Cluster, clusters: list[Cluster], keys: Sequence[str]) -> Verdict:
+    """A quantity that one version has and another lacks, or has fewer times: the one that
+    lacks it is at fault."""
     q = _main(cluster)
     value, label = describe(q), _label(q)
     covered, absent = _ordered(keys, cluster), _ordered(keys, set(keys) - cluster.keys())
     suggestion = f"Check whether the {names(absent)} text should mention {value}."
+    fault = absent[0] if len(absent) == 1 else None
     if all(any(_affinity(q, c[key]) is not None for c in clusters if key in c) for key in absent):
         message = f"{label} {value} occurs more often in {names(covered)} than in {names(absent)}."
-        return "minor", message, suggestion, 0.5
+        return "minor", message, suggestion, 0.5, fault
     small = q.kind == "code" or (q.kind == "number" and q.value <= _SMALL)
     message = f"{label} {value} is in {names(covered)} but not in {names(absent)}."
-    return ("minor" if small else "major"), message, suggestion, 0.85
+    return ("minor" if small else "major"), message, suggestion, 0.85, fault
 
 
 class NumbersCheck(Check):
@@ -234,9 +240,9 @@ class NumbersCheck(Check):
         findings = []
         for group in _unmatched(clusters, keys):
             if len(group) > 1:
-                severity, message, suggestion, certainty = _differs(group, keys)
+                severity, message, suggestion, certainty, fault = _differs(group, keys)
             else:
-                severity, message, suggestion, certainty = _missing(group[0], clusters, keys)
+                severity, message, suggestion, certainty, fault = _missing(group[0], clusters, keys)
             quantities = [q for c in group for q in c.values() if not q.weak]
             findings.append(
                 Finding(
@@ -251,6 +257,7 @@ class NumbersCheck(Check):
                     details={
                         "kind": _family(_main(group[0])),
                         "values": {key: describe(c[key]) for c in group for key in c},
+                        "lang": fault,
                     },
                 )
             )

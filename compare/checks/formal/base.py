@@ -42,8 +42,12 @@ class FormalCheck(Check):
         confidence: float,
         severity: str = "minor",
         suggestion: str | None = None,
+        fault: Sequence[str] | None = None,
     ) -> Finding:
-        """A finding of this check; `kind` names what was found (details["kind"])."""
+        """A finding of this check; `kind` names what was found (details["kind"]). The versions
+        at fault come first in `langs`: the first one alone unless `fault` names them; one
+        version at fault is details["lang"]."""
+        fault = langs[:1] if fault is None else fault
         return Finding(
             check=self.name,
             severity=severity,
@@ -53,7 +57,7 @@ class FormalCheck(Check):
             message=message,
             spans=tuple(spans),
             suggestion=suggestion,
-            details={"kind": kind},
+            details={"kind": kind, "lang": fault[0] if len(fault) == 1 else None},
         )
 
 

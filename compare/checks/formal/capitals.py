@@ -56,5 +56,6 @@ class CapitalsCheck(FormalCheck):
                 kind="capital",
                 confidence=0.7 if len(cases) > 2 else 0.6,
                 suggestion="Capitalise the first letter." if usual else None,
+                fault=fault,
             )
         ]

@@ -93,6 +93,7 @@ class LinksCheck(FormalCheck):
             confidence=0.9,
             severity="major",
             suggestion=f"Add {text} to {names(lack)}.",
+            fault=lack,
         )
 
     def _differs(self, unit, keys, kind, one, other) -> Finding:
@@ -111,4 +112,5 @@ class LinksCheck(FormalCheck):
             confidence=0.9,
             severity="major",
             suggestion=f"Use {right} in {names(fault)}.",
+            fault=fault,
         )

@@ -98,6 +98,7 @@ class PunctuationCheck(FormalCheck):
                 kind="final mark missing" if missing else "final mark differs",
                 confidence=0.8 if missing else 0.6,
                 suggestion=f"End {names(fault)} with {usual!r}." if usual else None,
+                fault=fault,
             )
         ]
 
