@@ -61,13 +61,21 @@ def alignment_to_tsv(alignment: Alignment) -> str:
     return out.getvalue()
 
 
-def alignment_to_tmx(alignment: Alignment) -> str:
+def alignment_to_tmx(alignment: Alignment, keys: Sequence[str] | None = None) -> str:
     """TMX 1.4b: one <tu> per unit with a <tuv xml:lang> per version present, scores as <prop>.
+
+    `keys` chooses the versions written (default: all, in the alignment's order; the first is
+    the header's srclang). Every unit with text in one of them is written, so no unit a finding
+    points at is left out; the versions a unit lacks are named in <prop type="x-missing">.
+    Where the first version lacks the unit, its <tuv> is written with an empty <seg/>: readers
+    that take the second <tuv> as the target (translate-toolkit) then find the text as a
+    translation of nothing rather than lose it, and no source segment matches an empty one.
 
     Two versions in the same language (e.g. two editions) cannot share a TMX language; their
     version key is then written as a <prop type="x-version"> on the <tuv>.
     """
     langs = alignment.langs()
+    keys = list(keys or alignment.keys)
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(
         root,
@@ -77,19 +85,23 @@ def alignment_to_tmx(alignment: Alignment) -> str:
         datatype="plaintext",
         segtype="sentence",
         adminlang="en",
-        srclang=TMX_LANGS.get(langs[alignment.keys[0]], langs[alignment.keys[0]]),
+        srclang=TMX_LANGS.get(langs[keys[0]], langs[keys[0]]),
         **{"o-tmf": "tilmash"},
     )
     body = etree.SubElement(root, "body")
     for unit in alignment.units:
-        present = [k for k in alignment.keys if unit.passages.get(k)]
-        if len(present) < 2:
+        present = [k for k in keys if unit.passages.get(k)]
+        if not present:
             continue
         tu = etree.SubElement(body, "tu", tuid=str(unit.index))
         etree.SubElement(tu, "prop", type="x-score").text = f"{unit.score:.4f}"
         for pair, score in unit.pair_scores.items():
-            etree.SubElement(tu, "prop", type=f"x-score:{pair}").text = f"{score:.4f}"
-        for key in present:
+            if set(pair.split("~")) <= set(present):
+                etree.SubElement(tu, "prop", type=f"x-score:{pair}").text = f"{score:.4f}"
+        missing = [k for k in keys if k not in present]
+        if missing:
+            etree.SubElement(tu, "prop", type="x-missing").text = " ".join(missing)
+        for key in [keys[0], *present] if keys[0] in missing else present:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: TMX_LANGS.get(langs[key], langs[key])})
             if key != langs[key]:
                 etree.SubElement(tuv, "prop", type="x-version").text = key

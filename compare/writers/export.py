@@ -1,9 +1,11 @@
 """Everything a translator takes into a CAT tool, in one folder: per group the aligned units
-(TMX) and the glossary (TBX), and the findings as CSV and XLSX."""
+(TMX: all versions in one file and, with three or more versions, one file per pair) and the
+glossary (TBX v3 and TBX 2008), and the findings as CSV and XLSX."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import combinations
 from pathlib import Path
 
 from compare.errors import TilmashError
@@ -15,19 +17,35 @@ from compare.writers.html_common import slug
 from compare.writers.termbase import save_glossary
 
 FINDINGS_FILES = ("findings.csv", "findings.xlsx")
+TBX_FILES = {"v3": "{}.tbx", "2008": "{}.2008.tbx"}  # by TBX generation
 
 
-def _group_files(folder: Path, group: str) -> tuple[Path, Path]:
-    """The group's aligned units (TMX) and glossary (TBX) files."""
+def tmx_pairs(keys: Sequence[str]) -> list[tuple[str, str]]:
+    """The version pairs that get a TMX of their own: every pair when there are three or more
+    versions, since tools that read two <tuv> per <tu> (translate-toolkit) see only the first
+    two versions of a three-language TMX."""
+    return list(combinations(keys, 2)) if len(keys) > 2 else []
+
+
+def _tmx_files(folder: Path, group: str, keys: Sequence[str]) -> dict[tuple[str, ...], Path]:
+    """The group's TMX files by the versions each holds: all of them, then each pair."""
     name = slug(group)
-    return folder / f"{name}.tmx", folder / f"{name}.tbx"
+    pairs = {pair: folder / f"{name}.{slug('-'.join(pair))}.tmx" for pair in tmx_pairs(keys)}
+    return {tuple(keys): folder / f"{name}.tmx", **pairs}
 
 
-def export_files(folder: Path, groups: Iterable[str]) -> list[Path]:
-    """Every file an export of these groups may write, to check them before any work."""
-    return [p for g in groups for p in _group_files(folder, g)] + [
-        folder / n for n in FINDINGS_FILES
-    ]
+def _tbx_files(folder: Path, group: str) -> dict[str, Path]:
+    return {dialect: folder / pattern.format(slug(group)) for dialect, pattern in TBX_FILES.items()}
+
+
+def export_files(folder: Path, groups: Iterable[tuple[str, Sequence[str]]]) -> list[Path]:
+    """Every file an export of these groups ((group, version keys)) may write, to check them
+    before any work."""
+    return [
+        path
+        for group, keys in groups
+        for path in [*_tmx_files(folder, group, keys).values(), *_tbx_files(folder, group).values()]
+    ] + [folder / n for n in FINDINGS_FILES]
 
 
 def export_report(data: ReportData, folder: Path) -> list[Path]:
@@ -40,12 +58,13 @@ def export_report(data: ReportData, folder: Path) -> list[Path]:
         ) from None
     written = []
     for section in data.sections:
-        tmx, tbx = _group_files(folder, section.group)
-        atomic_write(tmx, alignment_to_tmx(section.alignment))
-        written.append(tmx)
+        for keys, tmx in _tmx_files(folder, section.group, section.alignment.keys).items():
+            atomic_write(tmx, alignment_to_tmx(section.alignment, keys))
+            written.append(tmx)
         if section.glossary.concepts:
-            save_glossary(section.glossary, tbx)
-            written.append(tbx)
+            for dialect, tbx in _tbx_files(folder, section.group).items():
+                save_glossary(section.glossary, tbx, dialect)
+                written.append(tbx)
     for path, content in (
         (folder / FINDINGS_FILES[0], findings_to_csv(data.sections)),
         (folder / FINDINGS_FILES[1], findings_to_xlsx(data.sections)),
