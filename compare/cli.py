@@ -1,14 +1,16 @@
 """The `tilmash` command line: parse arguments, call the library, render the result.
 
 Exit codes: 0 ok, 1 findings above the threshold, 2 bad input. A user's mistake is one
-line on stderr, never a traceback.
+line on stderr, never a traceback. Results go to stdout; what the run is doing goes to stderr,
+as much of it as -q (errors only) or -v (what is read, the model, timings) asks for.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -65,6 +67,12 @@ CacheOpt = Annotated[
 ]
 ALIGN_FORMATS = ("tmx", "json", "tsv")
 FINDINGS_FORMATS = ("json", "csv", "xlsx")
+STDOUT = Path("-")  # -o -: the result to standard output
+QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="Print only errors and the result.")]
+VerboseOpt = Annotated[
+    bool,
+    typer.Option("-v", "--verbose", help="Also say what is read, which model, and timings."),
+]
 OutsideOpt = Annotated[
     bool,
     typer.Option(
@@ -96,7 +104,7 @@ def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bo
     not read (see load_corpus)."""
     from compare.corpus import load_corpus
 
-    with _progress() as bars:
+    with _timed("Read the documents"), _progress() as bars:
         loaded = load_corpus(
             paths or [],
             on_document=bars.reading,
@@ -104,13 +112,17 @@ def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bo
             grouped_only=grouped_only,
         )
     for doc in loaded.documents.values():
+        _detail(
+            f"read {doc.path}: {doc.format}, {doc.lang}, {len(doc.passages)} passages"
+            + (f", {doc.encoding}" if doc.encoding else "")
+        )
         if doc.lang_warning:
-            err.print(Text.assemble(("warning: ", "yellow"), doc.lang_warning))
+            _say(Text.assemble(("warning: ", "yellow"), doc.lang_warning))
     if loaded.ungrouped:
         names = ", ".join(p.name for p in loaded.ungrouped[:3])
         more = f" and {len(loaded.ungrouped) - 3} more" if len(loaded.ungrouped) > 3 else ""
         left = "left out" if grouped_only else "in no group"
-        err.print(
+        _say(
             Text.assemble(
                 ("note: ", "yellow"), f"no language version by name, so {left}: {names}{more}"
             )
@@ -142,7 +154,11 @@ def _refuse_outputs(loaded, outputs, other_inputs=(), export: Path | None = None
 
 @app.command()
 def corpus(
-    paths: PathsArg = None, as_json: JsonOpt = False, allow_outside: OutsideOpt = False
+    paths: PathsArg = None,
+    as_json: JsonOpt = False,
+    allow_outside: OutsideOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Show what was loaded: documents, languages (declared and detected), passages, groups.
 
@@ -152,6 +168,7 @@ def corpus(
     from compare.render import corpus_table, groups_table
     from compare.writers.corpus import corpus_to_json
 
+    _set_voice(quiet, verbose)
     loaded = _read_corpus(paths, allow_outside)
     if as_json:
         print(corpus_to_json(loaded), end="")
@@ -197,19 +214,62 @@ def _progress() -> Iterator[_Bars]:
         TimeRemainingColumn(),
         console=err,
         transient=True,
-        disable=not err.is_terminal,  # a pipe or a log gets no bars (nor their blank line)
+        # a pipe or a log gets no bars (nor their blank line), nor does -q
+        disable=not err.is_terminal or _voice.level < NORMAL,
     ) as bar:
         yield _Bars(bar)
 
 
-def _announce(message: str) -> None:
-    err.print(message, highlight=False)
+QUIET, NORMAL, VERBOSE = 0, 1, 2
+
+
+class _Voice:
+    """How much a command says on stderr besides errors and its result."""
+
+    level = NORMAL
+
+
+_voice = _Voice()
+
+
+def _set_voice(quiet: bool, verbose: bool) -> None:
+    if quiet and verbose:
+        raise typer.BadParameter("give -q or -v, not both", param_hint="'-q' / '-v'")
+    _voice.level = QUIET if quiet else VERBOSE if verbose else NORMAL
+
+
+def _say(message: str | Text) -> None:
+    """A note or a warning on stderr, unless -q."""
+    if _voice.level >= NORMAL:
+        err.print(message, highlight=False, soft_wrap=True)
+
+
+def _detail(message: str) -> None:
+    """What is being read or used, with -v only."""
+    if _voice.level >= VERBOSE:
+        err.print(message, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def _timed(what: str) -> Iterator[None]:
+    """With -v, how long a step took."""
+    start = time.perf_counter()
+    yield
+    _detail(f"{what} in {time.perf_counter() - start:.1f} s")
+
+
+def _status(message: str):
+    """A spinner on stderr while a step runs, unless -q."""
+    return err.status(Text(message)) if _voice.level >= NORMAL else nullcontext()
 
 
 def _load_encoder(model: str | None, cache_dir: Path | None):
     from compare.embed import load_encoder
 
-    return load_encoder(model, cache_dir, announce=_announce)  # one function: loaded once
+    with _timed("Loaded the model"):
+        encoder = load_encoder(model, cache_dir, announce=_say)  # one function: loaded once
+    _detail(f"model {encoder.info.name} ({encoder.info.identity})")
+    return encoder
 
 
 def _aligned_groups(
@@ -251,12 +311,18 @@ def align(
     paths: PathsArg = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the alignment to .tmx, .json or .tsv."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write the alignment to .tmx, .json or .tsv; - prints it as JSON.",
+        ),
     ] = None,
     as_json: JsonOpt = False,
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Align passages across language versions of one text, side by side with scores.
 
@@ -274,6 +340,9 @@ def align(
     )
     from compare.writers.targets import output_format
 
+    _set_voice(quiet, verbose)
+    if output == STDOUT:
+        output, as_json = None, True
     if output:
         output_format(output, ALIGN_FORMATS)
     aligned = _aligned_groups(paths, model, cache_dir, allow_outside, output)
@@ -287,7 +356,7 @@ def align(
                 "tsv": lambda: alignment_to_tsv(alignment),
             },
         )
-        err.print(f"Wrote {len(alignment.units)} units as {fmt.upper()} to {output}")
+        _say(f"Wrote {len(alignment.units)} units as {fmt.upper()} to {output}")
     if as_json:
         print(alignments_to_json([a for _, a in aligned]), end="")
     elif not output:
@@ -334,9 +403,11 @@ FailOnOpt = Annotated[
     FailOn,
     typer.Option(
         "--fail-on",
-        help="Exit with code 1 when findings of this severity or worse exist (major, minor, none).",
+        help="Exit with code 1 when findings of this severity or worse exist (major, minor, "
+        "none); check and report both default to major.",
     ),
 ]
+FAIL_ON = FailOn.major  # the default of check and report: a CI job fails on a major finding
 
 
 RayOpt = Annotated[
@@ -375,13 +446,13 @@ def _runner(use_ray: bool, address: str | None, actors: int, batch: int, model, 
     from compare.embed import load_encoder
 
     settings = RaySettings(address, actors, batch)
-    with err.status(Text(f"Connecting to Ray at {address or 'this machine'} …")):
+    with _status(f"Connecting to Ray at {address or 'this machine'} …"):
         connect(settings)
     return partial(
         check_groups_on_ray,
         make_encoder=partial(load_encoder, model, cache_dir, False),
         settings=settings,
-        warn=_announce,
+        warn=_say,
     )
 
 
@@ -420,7 +491,7 @@ def _checked(
     outputs = [*outputs, *([save] if save else [])]
     _refuse_outputs(loaded, outputs, [glossary, *(lexicon or [])], export)
     encoder = _load_encoder(model, cache_dir)
-    with _progress() as bars:
+    with _timed("Aligned and checked"), _progress() as bars:
         result = build_report(
             loaded,
             encoder,
@@ -433,7 +504,7 @@ def _checked(
         )
     if save is not None and result.lexicon is not None:
         save_lexicon(result.lexicon, save)
-        err.print(f"Wrote the lexicon ({len(result.lexicon)} entries) to {save}")
+        _say(f"Wrote the lexicon ({len(result.lexicon)} entries) to {save}")
     return result
 
 
@@ -454,11 +525,16 @@ def check(
     glossary: GlossaryOpt = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the findings to .json, .csv or .xlsx."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write the findings to .json, .csv or .xlsx; - prints them as JSON "
+            "(as CSV with --csv).",
+        ),
     ] = None,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
-    fail_on: FailOnOpt = FailOn.major,
+    fail_on: FailOnOpt = FAIL_ON,
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
@@ -469,6 +545,8 @@ def check(
     ray_address: RayAddressOpt = None,
     ray_actors: RayActorsOpt = 2,
     ray_batch: RayBatchOpt = 64,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Flag translation drift: meaning, omissions, numbers and dates, terms, consistency.
 
@@ -481,6 +559,9 @@ def check(
     from compare.writers.findings import findings_to_csv, findings_to_json, findings_to_xlsx
     from compare.writers.targets import output_format
 
+    _set_voice(quiet, verbose)
+    if output == STDOUT:
+        output, as_json = None, not as_csv
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []
@@ -497,21 +578,21 @@ def check(
         save=save_lexicon,
         ray=(use_ray, ray_address, ray_actors, ray_batch),
     )
-    groups = [(s.group, s.findings) for s in report.data.sections]
+    sections = report.data.sections
     if output:
         write_output(
             output,
             {
-                "json": lambda: findings_to_json(groups, report.data.signature),
-                "csv": lambda: findings_to_csv(groups),
-                "xlsx": lambda: findings_to_xlsx(groups),
+                "json": lambda: findings_to_json(sections, report.data.signature),
+                "csv": lambda: findings_to_csv(sections),
+                "xlsx": lambda: findings_to_xlsx(sections),
             },
         )
-        err.print(f"Wrote {len(report.findings)} findings to {output}")
+        _say(f"Wrote {len(report.findings)} findings to {output}")
     if as_json:
-        print(findings_to_json(groups, report.data.signature), end="")
+        print(findings_to_json(sections, report.data.signature), end="")
     elif as_csv:
-        print(findings_to_csv(groups), end="")
+        print(findings_to_csv(sections), end="")
     else:
         for section in report.data.sections:
             out.print(findings_table(section.findings, section.alignment, title=section.group))
@@ -535,7 +616,7 @@ def report(
             "glossary as TBX (for CAT tools), and the findings as CSV and XLSX.",
         ),
     ] = None,
-    fail_on: FailOnOpt = FailOn.none,
+    fail_on: FailOnOpt = FAIL_ON,
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
@@ -546,6 +627,8 @@ def report(
     ray_address: RayAddressOpt = None,
     ray_actors: RayActorsOpt = 2,
     ray_batch: RayBatchOpt = 64,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """The main job: align, check and track terms, then write one self-contained HTML report
     (and the same findings as JSON beside it).
@@ -559,8 +642,14 @@ def report(
     from compare.writers.findings import findings_to_json
     from compare.writers.html import render_report
 
+    _set_voice(quiet, verbose)
     if output.suffix.lower() not in (".html", ".htm"):
-        raise TilmashError(f"{output}: the report is HTML; give a name ending in .html")
+        raise TilmashError(
+            f"{output}: the report is HTML (with its JSON beside it); give a file name "
+            "ending in .html"
+        )
+    if export == STDOUT:
+        raise TilmashError("--export -: the export is a folder of files; give a folder name")
     json_path = output.with_suffix(".json")
     result = _checked(
         paths,
@@ -575,12 +664,12 @@ def report(
         save=save_lexicon,
         ray=(use_ray, ray_address, ray_actors, ray_batch),
     )
-    groups = [(s.group, s.findings) for s in result.data.sections]
-    atomic_write(output, render_report(result.data))
-    atomic_write(json_path, findings_to_json(groups, result.data.signature))
+    with _timed("Wrote the report"):
+        atomic_write(output, render_report(result.data))
+        atomic_write(json_path, findings_to_json(result.data.sections, result.data.signature))
     if export:
         written = export_report(result.data, export)
-        err.print(f"Exported {len(written)} files to {export}")
+        _say(f"Exported {len(written)} files to {export}")
     out.print(report_summary(result, output, json_path))
     out.print(result.data.signature["signature"], highlight=False, soft_wrap=True)
     _exit_for(result, fail_on)
@@ -594,6 +683,8 @@ def diff(
     as_json: JsonOpt = False,
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Compare two versions passage by passage: unchanged, modified (word by word), added,
     removed, moved. Versions in different languages are compared through their meaning.
@@ -605,10 +696,14 @@ def diff(
     from compare.render_versions import diff_table
     from compare.writers.versions import diff_to_json
 
-    with err.status("Reading documents …"):
+    _set_voice(quiet, verbose)
+    with _timed("Read the documents"), _status("Reading documents …"):
         docs = [load_document(path) for path in (old, new)]
+    for doc in docs:
+        _detail(f"read {doc.path}: {doc.format}, {doc.lang}, {len(doc.passages)} passages")
     encoder = _load_encoder(model, cache_dir)
-    result = diff_documents(*docs, encoder)
+    with _timed("Compared"):
+        result = diff_documents(*docs, encoder)
     if as_json:
         print(diff_to_json(result), end="")
     else:
@@ -629,6 +724,8 @@ def timeline(
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """How the wording changed across versions: term frequencies per 10,000 words with trends,
     recurring replacements (old term → new term), and changes made in one language only.
@@ -641,7 +738,8 @@ def timeline(
     from compare.timeline import series_of, track_series
     from compare.writers.versions import series_to_json
 
-    with err.status("Reading documents …"):
+    _set_voice(quiet, verbose)
+    with _timed("Read the documents"), _status("Reading documents …"):
         series = series_of(load_corpus(paths or [], allow_outside=allow_outside))
     if not series:
         raise TilmashError(
@@ -651,7 +749,7 @@ def timeline(
     encoder = _load_encoder(model, cache_dir)
     tracked = []
     for name, by_lang in series.items():
-        with err.status(Text(f"Tracking terms in {name} …")):
+        with _timed(f"Tracked {name}"), _status(f"Tracking terms in {name} …"):
             tracked.append(track_series(name, by_lang, terms, encoder))
     if as_json:
         print(series_to_json(tracked), end="")
