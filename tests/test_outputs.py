@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from compare import embed
 from compare.cli import app
 from compare.corpus import load_corpus
+from compare.diff import diff_documents
 from compare.glossary import XML_LANG, Glossary
 from compare.report import build_report
 from compare.writers.alignment import TMX_LANGS, alignment_to_tmx
@@ -31,6 +32,7 @@ from compare.writers.findings import (
     findings_to_xlsx,
 )
 from compare.writers.termbase import glossary_to_tbx, save_glossary
+from compare.writers.versions import diff_to_json
 
 ABSTRACT = Path(__file__).resolve().parents[1] / "documents" / "kaliaskarova-2022"
 FRONT = [ABSTRACT / f"front.{lang}.txt" for lang in ("kk", "ru", "en")]
@@ -304,3 +306,12 @@ def test_tbx_2008_is_read_by_translate_toolkit_and_by_tilmash(abstract, tmp_path
         tbxfile.parsestring(glossary_to_tbx(glossary).encode("utf-8"))
     exported = {p.name for p in export_report(abstract, tmp_path / "cat")}
     assert {"front.tbx", "front.2008.tbx"} <= exported
+
+
+def test_diff_json_names_each_documents_language_and_version(law, fake_encoder) -> None:
+    old, new = law.sections[0].alignment.documents.values()
+    data = json.loads(diff_to_json(diff_documents(old, new, fake_encoder)))
+    assert data["documents"] == {
+        "old": {"document": "law-2014", "lang": "ru", "version": "2014", "file": str(old.path)},
+        "new": {"document": "law-2022", "lang": "ru", "version": "2022", "file": str(new.path)},
+    }

@@ -22,7 +22,12 @@ def alignment_record(alignment: Alignment) -> dict:
         "tool": f"tilmash {__version__}",
         "model": alignment.model,
         "versions": {
-            key: {"document": doc.id, "path": str(doc.path), "lang": doc.lang}
+            key: {
+                "document": doc.id,
+                "path": str(doc.path),
+                "lang": doc.lang,
+                "version": key if key != doc.lang else None,
+            }
             for key, doc in alignment.documents.items()
         },
         "units": [

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from compare.corpus import Passage
+from compare.corpus import Document, Passage
 from compare.diff import VersionDiff
 from compare.timeline import CrossLanguageChange, Replacement, SeriesTracking, Timeline
 
@@ -18,10 +18,16 @@ def _passages(passages: Sequence[Passage]) -> list[dict]:
     return [{"index": p.index, "label": p.label, "text": p.text} for p in passages]
 
 
+def _document(doc: Document) -> dict:
+    """A compared document: its language code, and its version label apart from it."""
+    return {"document": doc.id, "lang": doc.lang, "version": doc.version, "file": str(doc.path)}
+
+
 def diff_to_dict(diff: VersionDiff) -> dict:
     return {
         "old": diff.old.id,
         "new": diff.new.id,
+        "documents": {"old": _document(diff.old), "new": _document(diff.new)},
         "model": diff.model,
         "counts": diff.counts(),
         "entries": [
