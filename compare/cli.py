@@ -479,6 +479,8 @@ def _checked(
     from compare.report import build_report
     from compare.writers.lexicon import save_lexicon
 
+    if save is not None and save.suffix.lower() != ".csv":
+        raise TilmashError(f"{save}: the lexicon is written as CSV; give a name ending in .csv")
     runner = _runner(*ray, model, cache_dir)
 
     terms = Glossary.load(glossary) if glossary else None
@@ -561,7 +563,7 @@ def check(
 
     _set_voice(quiet, verbose)
     if output == STDOUT:
-        output, as_json = None, not as_csv
+        output, as_json = None, as_json or not as_csv
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []

@@ -163,6 +163,7 @@ REFUSALS = {
     ),
     "report -o - (HTML and its JSON)": (["report", *PAIR, "-o", "-"], "-"),
     "report --export -": (["report", *PAIR, "--export", "-"], "--export -"),
+    "check --save-lexicon not CSV": (["check", *PAIR, "--save-lexicon", "lex.xlsx"], "lex.xlsx"),
     "missing input with brackets": (["corpus", "missing [/].txt"], "missing [/].txt"),
 }
 

@@ -65,8 +65,15 @@ def _environment() -> Environment:
 
 def render_report(data: ReportData) -> str:
     """The whole page as one HTML5 document (UTF-8, no external resources)."""
-    # The findings as JSON records (the JSON file's shape), for whoever reads the page's source.
-    records = {s.group: [finding_record(p) for p in section_places(s)] for s in data.sections}
+    # The findings as JSON records (the JSON file's shape), for whoever reads the page's source;
+    # without the units' texts ("passages"), which the page's table shows already.
+    records = {
+        s.group: [
+            {k: v for k, v in finding_record(p).items() if k != "passages"}
+            for p in section_places(s)
+        ]
+        for s in data.sections
+    }
     findings = [f for s in data.sections for f in s.findings]
     return (
         _environment()
