@@ -6,6 +6,7 @@ A new format is a new module plus one entry in `_READERS`.
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ __all__ = [
     "Reader",
     "read_bilingual",
     "read_document",
+    "sniffed_suffix",
 ]
 
 
@@ -72,6 +74,29 @@ def read_document(path: Path | str) -> RawDocument:
     if not document.blocks:
         raise InputError(path, "no text found (only whitespace or markup)")
     return document
+
+
+_MARKUP = (
+    (b"<xliff", ".xlf"),
+    (b"<tmx", ".tmx"),
+    (b"<html", ".html"),
+    (b"<!doctype html", ".html"),
+)
+_PO_ENTRY = re.compile(rb'^msgid\s+"', re.MULTILINE)
+
+
+def sniffed_suffix(head: bytes) -> str:
+    """The suffix that names what the first bytes of a nameless input (standard input) hold:
+    .pdf, .docx, .xlf, .tmx, .html or .po, else .txt."""
+    if head.startswith(b"%PDF"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return ".docx"
+    lowered = head.lower()
+    found = [(lowered.find(tag), suffix) for tag, suffix in _MARKUP if tag in lowered]
+    if found:
+        return min(found)[1]
+    return ".po" if _PO_ENTRY.search(head) else ".txt"
 
 
 def read_bilingual(path: Path) -> BilingualFile:

@@ -69,10 +69,10 @@ def read_bilingual(path: Path) -> BilingualFile:
     except Exception as exc:
         why = f": {str(exc).splitlines()[0]}" if str(exc) else ""
         raise InputError(path, f"not a readable {fmt.upper()} file{why}") from None
-    units = [u for u in store.units if u.istranslatable() and not u.isobsolete()]
-    if fmt == "tmx":
-        rows = _tmx_rows(path, store, units)
+    if fmt == "tmx":  # every <tu>: one without the source language is still a segment
+        rows = _tmx_rows(path, store, store.units)
     else:
+        units = [u for u in store.units if u.istranslatable() and not u.isobsolete()]
         source, target = _pair_langs(path, fmt, store, units)
         rows = [
             (_unit_id(fmt, u, n), {source: _text(u.source), target: _text(u.target)})
@@ -131,7 +131,11 @@ def _pair_langs(path: Path, fmt: str, store, units) -> tuple[str, str]:
                 )
         where = ("X-Source-Language header", "Language header")
     else:
-        source = store.getsourcelanguage()
+        from translate.storage.xliff2 import Xliff2File
+
+        # translate-toolkit reads a missing srcLang as "en"; the file must say it
+        xliff2 = isinstance(store, Xliff2File)
+        source = store.document.getroot().get("srcLang") if xliff2 else store.getsourcelanguage()
         where = (
             "source language (srcLang, source-language)",
             "target language (trgLang, target-language)",
