@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -138,6 +139,18 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+def run(monkeypatch, capsys, *args: object, cwd: Path, stdin: bytes | None = None):
+    """`tilmash ARGS` in this process: (exit code, stdout, stderr)."""
+    monkeypatch.chdir(cwd)
+    monkeypatch.setattr(sys, "argv", ["tilmash", *map(str, args)])
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    captured = capsys.readouterr()
+    return stop.value.code or 0, captured.out, captured.err
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 
@@ -254,19 +267,22 @@ def test_xliff_in_findings_out_on_the_same_segment_ids(tmp_path):
     assert {s["text"] for s in numbers["spans"]} == {"5 million", "6 миллионов"}
 
 
+def test_aligned_tmx_keeps_the_segment_ids(tmp_path, monkeypatch, capsys, fake_encoder):
+    """`tilmash align job.xlf -o job.tmx`: each unit's segment id travels as a prop, and
+    translate-toolkit reads the TMX back."""
+    from translate.storage.tmx import tmxfile
+
+    write(tmp_path, "fund.xlf", XLIFF_12)
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: fake_encoder)
+    code, _, err = run(monkeypatch, capsys, "align", "fund.xlf", "-o", "fund.tmx", cwd=tmp_path)
+    assert code == 0, err
+    tmx = (tmp_path / "fund.tmx").read_bytes()
+    assert [u.source for u in tmxfile(tmx).units][1].startswith("In 2023")
+    segments = re.findall(rb'<prop type="x-segment">([^<]+)</prop>', tmx)
+    assert segments == [b"intro", b"budget", b"teachers"]  # "deadline" has no ru: no <tu>
+
+
 # --- bad files: one line, exit 2, before any model is loaded ---------------------------------
-
-
-def run(monkeypatch, capsys, *args: object, cwd: Path, stdin: bytes | None = None):
-    """`tilmash ARGS` in this process: (exit code, stdout, stderr)."""
-    monkeypatch.chdir(cwd)
-    monkeypatch.setattr(sys, "argv", ["tilmash", *map(str, args)])
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-    with pytest.raises(SystemExit) as stop:
-        cli.main()
-    captured = capsys.readouterr()
-    return stop.value.code or 0, captured.out, captured.err
 
 
 BAD_FILES = {
@@ -330,6 +346,7 @@ def test_corpus_reads_standard_input(tmp_path, monkeypatch, capsys):
         "stdin.tmx:ru",
     ]
     assert {d["path"] for d in loaded["documents"]} == {"-"}
+    assert [p["segment"] for p in loaded["documents"][1]["passages"]] == ["t1", "t2", "3"]
 
 
 def test_check_reads_one_bilingual_file_from_standard_input(

@@ -28,6 +28,7 @@ def alignment_record(alignment: Alignment) -> dict:
         "units": [
             {
                 "index": unit.index,
+                "segment": unit.segment,
                 "score": round(unit.score, 4),
                 "pair_scores": {k: round(v, 4) for k, v in unit.pair_scores.items()},
                 "disagreements": list(unit.disagreements),
@@ -89,6 +90,8 @@ def alignment_to_tmx(alignment: Alignment) -> str:
         etree.SubElement(tu, "prop", type="x-score").text = f"{unit.score:.4f}"
         for pair, score in unit.pair_scores.items():
             etree.SubElement(tu, "prop", type=f"x-score:{pair}").text = f"{score:.4f}"
+        if unit.segment is not None:  # the id of the bilingual file's segment
+            etree.SubElement(tu, "prop", type="x-segment").text = unit.segment
         for key in present:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: TMX_LANGS.get(langs[key], langs[key])})
             if key != langs[key]:
