@@ -8,9 +8,11 @@ as much of it as -q (errors only) or -v (what is read, the model, timings) asks 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -45,8 +47,12 @@ err = Console(stderr=True, markup=False)
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Files, or a folder with a manifest.toml (default: documents/)."),
+    typer.Argument(
+        help="Files, or a folder with a manifest.toml (default: documents/); - reads standard "
+        "input (its format told by its content)."
+    ),
 ]
+STDIN = Path("-")
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ModelOpt = Annotated[
     str | None,
@@ -104,13 +110,23 @@ def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bo
     not read (see load_corpus)."""
     from compare.corpus import load_corpus
 
-    with _timed("Read the documents"), _progress() as bars:
+    with (
+        _timed("Read the documents"),
+        _progress() as bars,
+        _stdin_saved(paths or []) as (named, saved),
+    ):
         loaded = load_corpus(
-            paths or [],
+            named,
             on_document=bars.reading,
             allow_outside=allow_outside,
             grouped_only=grouped_only,
         )
+    if saved is not None:  # the documents read from standard input are named "-"
+        documents = {
+            key: replace(doc, path=STDIN) if doc.path == saved else doc
+            for key, doc in loaded.documents.items()
+        }
+        loaded = replace(loaded, documents=documents)
     for doc in loaded.documents.values():
         _detail(
             f"read {doc.path}: {doc.format}, {doc.lang}, {len(doc.passages)} passages"
@@ -128,6 +144,28 @@ def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bo
             )
         )
     return loaded
+
+
+@contextmanager
+def _stdin_saved(paths: Sequence[Path]) -> Iterator[tuple[list[Path], Path | None]]:
+    """With `-` among the paths: standard input saved to a temporary file named by what it
+    holds (stdin.xlf, stdin.txt, ...), in place of `-`, until the files are read; an error
+    about that file names it "-". Yields (the paths to read, the saved file or None)."""
+    from compare.readers import sniffed_suffix
+
+    if STDIN not in paths:
+        yield list(paths), None
+        return
+    if sys.stdin.isatty():
+        raise TilmashError("-: standard input is a terminal; pipe or redirect a file into it")
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory(prefix="tilmash-stdin-") as folder:
+        saved = Path(folder) / f"stdin{sniffed_suffix(data[:1024])}"
+        saved.write_bytes(data)
+        try:
+            yield [saved if path == STDIN else path for path in paths], saved
+        except TilmashError as error:
+            raise TilmashError(str(error).replace(str(saved), "-")) from None
 
 
 def _refuse_outputs(loaded, outputs, other_inputs=(), export: Path | None = None):

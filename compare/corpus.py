@@ -27,7 +27,9 @@ from compare.lang import (
 from compare.lang.rules import REFERENCE_HEADINGS
 from compare.manifest import Manifest, inside_folder, load_manifest
 from compare.naming import KNOWN_LANGS, group_by_name, ungroupable
-from compare.readers import SUPPORTED_SUFFIXES, Block, read_document
+from compare.readers import SUPPORTED_SUFFIXES, Block, read_bilingual, read_document
+from compare.readers.bilingual import SUFFIXES as BILINGUAL_SUFFIXES
+from compare.readers.bilingual import is_bilingual
 from compare.readers.structure import APPARATUS
 
 OnDocument = Callable[[Path, int, int], None]  # (file about to be read, files read, files in all)
@@ -42,10 +44,13 @@ class Passage:
     index: int  # position in its document
     text: str
     lang: str
-    kind: str  # "sentence", "heading", "keyword", "entry" (a whole reference) or "apparatus"
+    # "sentence", "heading", "keyword", "entry" (a whole reference), "segment" (of a bilingual
+    # file) or "apparatus"
+    kind: str
     block: int  # which block (paragraph) of the file it came from
     label: str | None = None  # structural label of that block, e.g. "heading" or "2.1"
     path: str | None = None  # place in the legal structure, e.g. "article 5, sub-point 4)"
+    segment: str | None = None  # the segment id a bilingual file gives it (see Block.segment)
 
     @property
     def normative(self) -> bool:
@@ -160,7 +165,8 @@ def passages_of(
 ) -> tuple[Passage, ...]:
     """Cut blocks into passages: keyword lines into their items, other blocks into sentences
     (or, with whole_blocks, each block into one passage, as for reference entries). A block of
-    editorial apparatus (a note, the contents) is one passage of its own kind.
+    editorial apparatus (a note, the contents) or a segment of a bilingual file is one passage
+    of its own kind.
 
     A label that opens a block ("Abstract.", "Аңдатпа.") is kept as the passages' label, not
     as text, so that the three languages' abstracts align sentence for sentence.
@@ -172,6 +178,8 @@ def passages_of(
         keywords = split_keywords(text)
         if block.kind == APPARATUS:
             pieces, kind = [text], APPARATUS
+        elif block.segment is not None:  # an empty one is a segment left untranslated
+            pieces, kind, opening = [text] if text else [], "segment", None
         elif keywords:
             pieces, kind = keywords, "keyword"
         elif block_label == "heading":
@@ -182,7 +190,9 @@ def passages_of(
             pieces, kind = split_sentences(rest, lang), "sentence"
         label = opening or block_label
         for piece in pieces:
-            out.append(Passage(len(out), piece, lang, kind, block_no, label, block.path))
+            out.append(
+                Passage(len(out), piece, lang, kind, block_no, label, block.path, block.segment)
+            )
     return tuple(out)
 
 
@@ -263,11 +273,14 @@ def load_corpus(
     return _from_files(_expand(paths), on_document, grouped_only)
 
 
+_ANY_SUFFIX = frozenset(SUPPORTED_SUFFIXES) | frozenset(BILINGUAL_SUFFIXES)
+
+
 def _expand(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in _ANY_SUFFIX)
             if not found:
                 raise InputError(path, "folder holds no readable documents")
             files.extend(found)
@@ -277,25 +290,52 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 
 
 def _from_files(files: list[Path], on_document, grouped_only: bool) -> Corpus:
+    """Bilingual files (XLIFF, TMX, PO) are each a group of their own; the other files are
+    grouped by name."""
+    bilingual = list(dict.fromkeys(p for p in files if is_bilingual(p)))
+    files = [p for p in files if not is_bilingual(p)]
     named = group_by_name(files)
-    if grouped_only and not named.groups:
+    if grouped_only and not named.groups and not bilingual:
         raise ungroupable(files)
     grouped = {path for members in named.groups.values() for path in members}
     to_read = [p for p in files if p in grouped] if grouped_only else files
+    total = len(to_read) + len(bilingual)
     documents: dict[str, Document] = {}
     ids: dict[Path, str] = {}
     for done, path in enumerate(to_read):
         if on_document:
-            on_document(path, done, len(to_read))
+            on_document(path, done, total)
         doc = load_document(path, doc_id=_unique_id(path, documents))
         documents[doc.id] = doc
         ids.setdefault(path, doc.id)
-    groups = tuple(
+    groups = [
         DocumentGroup(stem, "translations", member_ids)
         for stem, members in named.groups.items()
         if len(member_ids := tuple(dict.fromkeys(ids[p] for p in members))) > 1
-    )
-    return Corpus(documents, groups, ungrouped=named.ungrouped)
+    ]
+    for done, path in enumerate(bilingual, start=len(to_read)):
+        if on_document:
+            on_document(path, done, total)
+        docs = load_bilingual(path)
+        documents.update((doc.id, doc) for doc in docs)
+        groups.append(DocumentGroup(path.name, "translations", tuple(d.id for d in docs)))
+    return Corpus(documents, tuple(groups), ungrouped=named.ungrouped)
+
+
+def load_bilingual(path: Path) -> list[Document]:
+    """The documents of a bilingual file, one per language (ids "name.xlf:kk"), each passage
+    one segment of the file: translations already aligned by the file."""
+    bilingual = read_bilingual(path)
+    return [
+        build_document(
+            f"{path.name}:{lang}",
+            bilingual.blocks(lang),
+            path=path,
+            format=bilingual.format,
+            declared_lang=lang,
+        )
+        for lang in bilingual.langs
+    ]
 
 
 def _unique_id(path: Path, taken: dict) -> str:

@@ -93,7 +93,7 @@ def findings_table(findings, alignment: Alignment, title: str) -> Table:
         table.add_row(
             styled(f.severity, SEVERITY_STYLE[f.severity]),
             f.check,
-            str(f.unit),
+            f"{f.unit} (segment {f.segment})" if f.segment else str(f.unit),
             " ".join(f.langs),
             f.message,
             f.suggestion or "",

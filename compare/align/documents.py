@@ -48,6 +48,11 @@ class AlignedUnit:
         return not any(p.normative for ps in self.passages.values() for p in ps)
 
     @property
+    def segment(self) -> str | None:
+        """The id a bilingual file gives the segment this unit is (None for other texts)."""
+        return next((p.segment for ps in self.passages.values() for p in ps), None)
+
+    @property
     def missing(self) -> tuple[str, ...]:
         """Versions with no passage in this unit (omissions, or additions elsewhere)."""
         return tuple(k for k, ps in self.passages.items() if not ps)
@@ -95,6 +100,8 @@ def align_documents(
     keys = document_keys(documents, versions)
     by_key = dict(zip(keys, documents, strict=True))
     normative = {key: aligned_passages(doc) for key, doc in by_key.items()}
+    if segmented(normative):
+        return Alignment(by_key, tuple(segment_units(normative)), encoder.info.name)
     texts = [p.text for passages in normative.values() for p in passages]
     vectors = encoder.encode(texts, progress=progress) if texts else np.zeros((0, 1))
     vecs, lens, start = {}, {}, 0
@@ -116,6 +123,28 @@ def align_documents(
         aligned += [_unit(len(aligned) + k, u, part) for k, u in enumerate(units)]
     aligned += apparatus_units(by_key, start=len(aligned))
     return Alignment(by_key, tuple(aligned), encoder.info.name)
+
+
+def segmented(passages: Mapping[str, Sequence[Passage]]) -> bool:
+    """Whether every passage is a segment of a bilingual file, aligned by the file already."""
+    every = [p for ps in passages.values() for p in ps]
+    return bool(every) and all(p.segment is not None for p in every)
+
+
+def segment_units(passages: Mapping[str, Sequence[Passage]]) -> list[AlignedUnit]:
+    """One unit per segment, in the file's order (every language's passages count the file's
+    segments, see BilingualFile.blocks); a version without text in a segment omits it there.
+    No score: the file, not an embedding, paired them."""
+    where = {p.segment: p.block for ps in passages.values() for p in ps}
+    by_key = {key: {p.segment: p for p in ps} for key, ps in passages.items()}
+    return [
+        AlignedUnit(
+            index,
+            {key: (found[segment],) if segment in found else () for key, found in by_key.items()},
+            score=0.0,
+        )
+        for index, segment in enumerate(sorted(where, key=where.__getitem__))
+    ]
 
 
 def align_group(

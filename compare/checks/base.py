@@ -27,6 +27,7 @@ class UnitText:
     apparatus: bool = False  # editorial notes or contents, not the text itself
     # Per language, the place in the legal structure of each passage ("article 5, sub-point 4)").
     paths: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)
+    segment: str | None = None  # the id a bilingual file gives the unit (AlignedUnit.segment)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Finding:
     spans: tuple[Span, ...] = ()
     suggestion: str | None = None
     details: Mapping[str, object] = field(default_factory=dict)
+    segment: str | None = None  # the unit's segment id in a bilingual file (set by run_checks)
 
     @property
     def id(self) -> str:

@@ -7,6 +7,7 @@ declare themselves: a trilingual keyword list is the author's own glossary.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from compare.align.documents import Alignment
 from compare.checks.apparatus import UnmatchedNotesCheck
@@ -33,6 +34,7 @@ def unit_texts(alignment: Alignment) -> GroupUnits:
             score=unit.score,
             apparatus=unit.apparatus,
             paths={key: tuple(p.path for p in ps) for key, ps in unit.passages.items()},
+            segment=unit.segment,
         )
         for unit in alignment.units
     )
@@ -104,7 +106,8 @@ def run_checks(
 ) -> list[Finding]:
     """All findings over a group's units (see unit_texts), most severe and surest first, then
     in document order. Each check reads either the text's own units or the apparatus units
-    (editorial notes), never both; findings inside a missing part fold into it.
+    (editorial notes), never both; findings inside a missing part fold into it. Findings in a
+    bilingual file's segment carry its id.
     `on_check(name, checks done, checks in all)` is called before each."""
     text, notes = split_apparatus(units)
     findings = []
@@ -113,6 +116,9 @@ def run_checks(
             on_check(check.name, done, len(checks))
         findings += check.run(notes if check.reads_apparatus else text)
     findings = fold_missing_parts(findings, text)
+    segments = {u.unit: u.segment for u in units if u.segment is not None}
+    if segments:
+        findings = [replace(f, segment=segments.get(f.unit)) for f in findings]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 
 

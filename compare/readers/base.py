@@ -20,6 +20,9 @@ class Block:
     # Place in the legal structure, headings included; derived from the blocks before it, so
     # not part of what a block is (two blocks with one text and label are equal).
     path: str | None = field(default=None, compare=False)
+    # The id of the segment a bilingual file (XLIFF, TMX, PO) gives this block: the block is
+    # one passage, aligned with the same segment of the other languages.
+    segment: str | None = None
 
 
 def normalize_space(text: str) -> str:

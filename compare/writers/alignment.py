@@ -33,6 +33,7 @@ def alignment_record(alignment: Alignment) -> dict:
         "units": [
             {
                 "index": unit.index,
+                "segment": unit.segment,
                 "score": round(unit.score, 4),
                 "pair_scores": {k: round(v, 4) for k, v in unit.pair_scores.items()},
                 "disagreements": list(unit.disagreements),
@@ -103,6 +104,8 @@ def alignment_to_tmx(alignment: Alignment, keys: Sequence[str] | None = None) ->
         for pair, score in unit.pair_scores.items():
             if set(pair.split("~")) <= set(present):
                 etree.SubElement(tu, "prop", type=f"x-score:{pair}").text = f"{score:.4f}"
+        if unit.segment is not None:  # the id of the bilingual file's segment
+            etree.SubElement(tu, "prop", type="x-segment").text = unit.segment
         missing = [k for k in keys if k not in present]
         if missing:
             etree.SubElement(tu, "prop", type="x-missing").text = " ".join(missing)

@@ -23,7 +23,13 @@ def corpus_to_json(corpus: Corpus) -> str:
                 "detected_other": doc.detected.other,
                 "lang_mismatch": doc.lang_mismatch,
                 "passages": [
-                    {"index": p.index, "kind": p.kind, "lang": p.lang, "text": p.text}
+                    {
+                        "index": p.index,
+                        "kind": p.kind,
+                        "lang": p.lang,
+                        "text": p.text,
+                        "segment": p.segment,
+                    }
                     for p in doc.passages
                 ],
             }

@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from compare.align.documents import AlignedUnit, Alignment
 from compare.checks.base import SEVERITIES, Finding
+from compare.corpus import Passage
 from compare.readers.structure import division_of
 from compare.report import ReportSection
 from compare.writers.html_common import finding_anchor, lang_code
@@ -158,7 +159,7 @@ def unit_rows(section: ReportSection) -> list[Row]:
         rows.append(
             Row(
                 unit.index,
-                first.kind if first and first.kind != "sentence" else "",
+                _kind_label(first),
                 tuple(flagged),
                 min((f.severity for f in flagged), key=SEVERITIES.index, default=None),
                 tuple(_cell(unit, k, langs[k], spans.get(k, [])) for k in alignment.keys),
@@ -166,6 +167,14 @@ def unit_rows(section: ReportSection) -> list[Row]:
             )
         )
     return rows
+
+
+def _kind_label(first: Passage | None) -> str:
+    """What a row's number is followed by: the segment id, or the kind of a passage that is
+    not a sentence (a heading, a keyword)."""
+    if first is None or first.kind == "sentence":
+        return ""
+    return first.segment or first.kind
 
 
 @dataclass(frozen=True)
@@ -179,8 +188,14 @@ class Article:
 
 
 def unit_places(section: ReportSection) -> dict[int, str]:
-    """The division (e.g. "chapter 1, article 5") each unit of a law stands in; empty for a
-    text without legal structure."""
+    """Where each unit stands: the segment of a bilingual file ("segment u3"), else the
+    division of a law (e.g. "chapter 1, article 5"); empty for a text without either."""
+    segments = {u.index: f"segment {u.segment}" for u in section.alignment.units if u.segment}
+    return {**_divisions(section), **segments}
+
+
+def _divisions(section: ReportSection) -> dict[int, str]:
+    """The division (e.g. "chapter 1, article 5") each unit of a law stands in."""
     places = {}
     for unit in section.alignment.units:
         path = next((p.path for ps in unit.passages.values() for p in ps if p.path), None)
@@ -191,7 +206,7 @@ def unit_places(section: ReportSection) -> dict[int, str]:
 
 def articles(section: ReportSection) -> list[Article]:
     """The divisions of a law in the order of its units, each once, with its findings."""
-    places = unit_places(section)
+    places = _divisions(section)
     counts: dict[str, int] = {}
     for finding in section.findings:
         if finding.unit in places:
