@@ -7,7 +7,7 @@ the findings covering it, coloured by the most severe. templates/units.html.j2 d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -171,11 +171,13 @@ def unit_rows(section: ReportSection) -> list[Row]:
 @dataclass(frozen=True)
 class Article:
     """A division of a law (its article, else its chapter) in the side-by-side table: where its
-    units start and how many findings they hold, for the table of articles."""
+    units start, how many findings they hold, and whether it starts in a folded stretch, for
+    the table of articles."""
 
     name: str  # "chapter 1, article 5"
     first_unit: int
     findings: int
+    folded: bool
 
 
 def unit_places(section: ReportSection) -> dict[int, str]:
@@ -189,9 +191,9 @@ def unit_places(section: ReportSection) -> dict[int, str]:
     return places
 
 
-def articles(section: ReportSection) -> list[Article]:
-    """The divisions of a law in the order of its units, each once, with its findings."""
-    places = unit_places(section)
+def articles(section: ReportSection, places: dict[int, str], folded: Set[int]) -> list[Article]:
+    """The divisions of a law (`places`: unit_places) in the order of its units, each once,
+    with its findings; `folded`: the units drawn inside folded stretches."""
     counts: dict[str, int] = {}
     for finding in section.findings:
         if finding.unit in places:
@@ -199,4 +201,6 @@ def articles(section: ReportSection) -> list[Article]:
     firsts: dict[str, int] = {}
     for unit, name in sorted(places.items()):
         firsts.setdefault(name, unit)
-    return [Article(name, unit, counts.get(name, 0)) for name, unit in firsts.items()]
+    return [
+        Article(name, unit, counts.get(name, 0), unit in folded) for name, unit in firsts.items()
+    ]
