@@ -184,10 +184,14 @@ def diff_documents(old: Document, new: Document, encoder) -> VersionDiff:
     return VersionDiff(old, new, tuple(entries), alignment.model)
 
 
+def compared_passages(doc: Document) -> tuple[Passage, ...]:
+    """The passages a diff compares (and embeds): all but a table of contents, which repeats
+    the headings compared where they stand; a contents one version lacks is no change."""
+    return tuple(p for p in doc.passages if p.label != CONTENTS)
+
+
 def _without_contents(doc: Document) -> Document:
-    """The document without its table of contents, which repeats the headings the diff
-    compares where they stand: a contents one version lacks is no change to the text."""
-    return replace(doc, passages=tuple(p for p in doc.passages if p.label != CONTENTS))
+    return replace(doc, passages=compared_passages(doc))
 
 
 def _vectors(doc: Document, encoder) -> dict[int, np.ndarray]:

@@ -140,3 +140,36 @@ def test_without_ray_the_flag_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)
     with pytest.raises(TilmashError, match=r'pip install -e "\.\[ray\]"'):
         connect(RaySettings())
+
+
+def fake_load_encoder(*_options) -> FakeEncoder:
+    """`load_encoder` as the CLI's Ray workers call it, giving the fake encoder."""
+    return FakeEncoder()
+
+
+def test_timeline_on_ray_prints_what_it_prints_here(local_ray, tmp_path, monkeypatch):
+    """`tilmash timeline --ray`: every passage embedded by the Ray Data pipeline, the same
+    timeline (terms, replacements, cross-language changes) as without it."""
+    from typer.testing import CliRunner
+
+    from compare import cli, embed
+
+    embedded_here: list[str] = []
+
+    class Here(FakeEncoder):
+        def encode(self, texts, progress=None):
+            embedded_here.extend(texts)
+            return super().encode(texts, progress)
+
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: Here())
+    monkeypatch.setattr(embed, "load_encoder", fake_load_encoder)
+    law = Path(__file__).parent / "data" / "migration"
+    files = [str(law / f"law.v{n}.{lang}.txt") for n in (1, 2) for lang in ("kk", "ru")]
+    here = CliRunner().invoke(cli.app, ["timeline", *files, "--json"])
+    assert here.exit_code == 0, here.output
+    assert "оралман" in here.stdout and "replacements" in here.stdout
+    embedded_here.clear()
+    there = CliRunner().invoke(cli.app, ["timeline", *files, "--json", "--ray"])
+    assert there.exit_code == 0, there.output
+    assert there.stdout == here.stdout
+    assert embedded_here == []  # every passage came from the pipeline's vectors
