@@ -90,10 +90,16 @@ def _root(
     """tilmash (тілмаш, "interpreter"): align kk/ru/en texts, flag drift, track terms."""
 
 
-def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bool = False):
+def _read_corpus(
+    paths: list[Path] | None,
+    allow_outside: bool,
+    grouped_only: bool = False,
+    isolate_bad_files: bool = False,
+):
     """Load the corpus, warning about every document that reads as another language than
     its manifest declares; with `grouped_only`, loose files that join no group are named and
-    not read (see load_corpus)."""
+    not read; with `isolate_bad_files`, a file that cannot be read fails its group alone
+    (see load_corpus)."""
     from compare.corpus import load_corpus
 
     with _progress() as bars:
@@ -102,6 +108,7 @@ def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bo
             on_document=bars.reading,
             allow_outside=allow_outside,
             grouped_only=grouped_only,
+            isolate_bad_files=isolate_bad_files,
         )
     for doc in loaded.documents.values():
         if doc.lang_warning:
@@ -415,7 +422,7 @@ def _checked(
 
     terms = Glossary.load(glossary) if glossary else None
     dictionary = read_dictionaries(lexicon) if lexicon else None
-    loaded = _read_corpus(paths, allow_outside, grouped_only=True)
+    loaded = _read_corpus(paths, allow_outside, grouped_only=True, isolate_bad_files=True)
     if not loaded.groups:
         raise TilmashError(
             "nothing to compare: give two or more versions or translations of one text"
