@@ -281,7 +281,7 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 
 
 def _from_files(
-    files: list[Path], on_document, grouped_only: bool, isolate_bad_files: bool = False
+    files: list[Path], on_document, grouped_only: bool, isolate_bad_files: bool
 ) -> Corpus:
     named = group_by_name(files)
     if grouped_only and not named.groups:
