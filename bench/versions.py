@@ -5,6 +5,8 @@
    across their modified passages are the two translators' systematic term choices.
 2. The two reference lists of the 2022 paper shipped in documents/ (original script vs
    transliterated): which references changed, and how.
+3. The Law "On population migration" as amended in 2014 and 2022 (kk, ru): the diff's counts;
+   the 2014 Markdown mirror opens with a table of contents, which is no change to the law.
 
 Usage: python bench/versions.py [--top N] [--examples N]
 Reads ../shared/data relative to the repository root (never copied here); exits 2 when missing.
@@ -22,7 +24,7 @@ from rich.console import Console
 
 import realdata
 
-from compare.corpus import Document, build_document, load_corpus
+from compare.corpus import Document, build_document, load_corpus, load_document
 from compare.diff import diff_documents
 from compare.embed import load_encoder
 from compare.render_versions import diff_table, replacements_table
@@ -30,6 +32,8 @@ from compare.timeline import mine_replacements
 
 NUMBER = re.compile(r"\d+")
 WMT = realdata.DATA / "wmt19_newstest_kk_en" / "en-kk"
+MIGRATION = realdata.DATA / "migration_law_versions_kk_ru_en"
+MIGRATION_VERSIONS = ("v2014-06-12.toc-art1-3", "v2022-07-14.art1-3")
 
 
 def wmt_ntrex_pairs() -> list[tuple[Document, Document]]:
@@ -86,6 +90,17 @@ def main() -> None:
             gone, came = ", ".join((old - new).elements()), ", ".join((new - old).elements())
             where = entry.old[0].index
             console.print(f"entry {where}: numbers only old: {gone or '-'}; new: {came or '-'}")
+
+    realdata.require(MIGRATION, "bench/versions.py")
+    for lang in ("kk", "ru"):
+        old, new = (
+            load_document(
+                MIGRATION / f"migration-law-Z1100000477.{v}.{lang}.md", declared_lang=lang
+            )
+            for v in MIGRATION_VERSIONS
+        )
+        counts = diff_documents(old, new, encoder).counts()
+        console.print(f"[bold]migration law 2014 → 2022 ({lang})[/]: {counts}")
 
 
 if __name__ == "__main__":

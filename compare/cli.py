@@ -104,10 +104,16 @@ def _root(
     """tilmash (тілмаш, "interpreter"): align kk/ru/en texts, flag drift, track terms."""
 
 
-def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bool = False):
+def _read_corpus(
+    paths: list[Path] | None,
+    allow_outside: bool,
+    grouped_only: bool = False,
+    isolate_bad_files: bool = False,
+):
     """Load the corpus, warning about every document that reads as another language than
     its manifest declares; with `grouped_only`, loose files that join no group are named and
-    not read (see load_corpus)."""
+    not read; with `isolate_bad_files`, a file that cannot be read fails its group alone
+    (see load_corpus)."""
     from compare.corpus import load_corpus
 
     with (
@@ -120,6 +126,7 @@ def _read_corpus(paths: list[Path] | None, allow_outside: bool, grouped_only: bo
             on_document=bars.reading,
             allow_outside=allow_outside,
             grouped_only=grouped_only,
+            isolate_bad_files=isolate_bad_files,
         )
     if saved is not None:  # the documents read from standard input are named "-"
         documents = {
@@ -471,27 +478,35 @@ RayBatchOpt = Annotated[
 ]
 
 
-def _runner(use_ray: bool, address: str | None, actors: int, batch: int, model, cache_dir):
-    """How the groups are checked: here (the default), or on Ray, connected before any
-    long work so that a missing Ray or a wrong address is said at once."""
-    from compare.report import check_groups_here
-
+def _ray_options(use_ray: bool, address: str | None, actors: int, batch: int, model, cache_dir):
+    """The options of a run on Ray (connected before any long work, so that a missing Ray or
+    a wrong address is said at once), or None for a run on this machine."""
     if not use_ray and address is None:
-        return check_groups_here
+        return None
     from functools import partial
 
-    from compare.cluster import RaySettings, check_groups_on_ray, connect
+    from compare.cluster import RaySettings, connect
     from compare.embed import load_encoder
 
     settings = RaySettings(address, actors, batch)
     with _status(f"Connecting to Ray at {address or 'this machine'} …"):
         connect(settings)
-    return partial(
-        check_groups_on_ray,
-        make_encoder=partial(load_encoder, model, cache_dir, False),
-        settings=settings,
-        warn=_say,
-    )
+    return {
+        "make_encoder": partial(load_encoder, model, cache_dir, False),
+        "settings": settings,
+        "warn": _say,
+    }
+
+
+def _runner(*ray):
+    """How the groups are checked: here (the default), or as Ray tasks (see _ray_options)."""
+    from functools import partial
+
+    from compare.cluster import check_groups_on_ray
+    from compare.report import check_groups_here
+
+    options = _ray_options(*ray)
+    return check_groups_here if options is None else partial(check_groups_on_ray, **options)
 
 
 def _checked(
@@ -523,7 +538,7 @@ def _checked(
 
     terms = Glossary.load(glossary) if glossary else None
     dictionary = read_dictionaries(lexicon) if lexicon else None
-    loaded = _read_corpus(paths, allow_outside, grouped_only=True)
+    loaded = _read_corpus(paths, allow_outside, grouped_only=True, isolate_bad_files=True)
     if not loaded.groups:
         raise TilmashError(
             "nothing to compare: give two or more versions or translations of one text"
@@ -764,11 +779,16 @@ def timeline(
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
+    use_ray: RayOpt = False,
+    ray_address: RayAddressOpt = None,
+    ray_actors: RayActorsOpt = 2,
+    ray_batch: RayBatchOpt = 64,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """How the wording changed across versions: term frequencies per 10,000 words with trends,
     recurring replacements (old term → new term), and changes made in one language only.
+    With --ray every passage is embedded by a Ray Data pipeline first.
 
     Example: [bold]tilmash timeline concept-2007.ru.txt concept-2017.ru.txt concept-2023.ru.txt[/]
     """
@@ -779,6 +799,7 @@ def timeline(
     from compare.writers.versions import series_to_json
 
     _set_voice(quiet, verbose)
+    ray = _ray_options(use_ray, ray_address, ray_actors, ray_batch, model, cache_dir)
     with _timed("Read the documents"), _status("Reading documents …"):
         series = series_of(load_corpus(paths or [], allow_outside=allow_outside))
     if not series:
@@ -787,6 +808,11 @@ def timeline(
         )
     terms = Glossary.load(glossary) if glossary else None
     encoder = _load_encoder(model, cache_dir)
+    if ray is not None:
+        from compare.cluster import embedded_on_ray, series_texts
+
+        with _progress() as bars:
+            encoder = embedded_on_ray(series_texts(series), encoder, bars.embedding, **ray)
     tracked = []
     for name, by_lang in series.items():
         with _timed(f"Tracked {name}"), _status(f"Tracking terms in {name} …"):

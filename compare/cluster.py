@@ -9,19 +9,23 @@ by `check_group` as a Ray task, handed the vectors of its own passages; what a t
 besides (the checks' own texts) comes back with its result and goes into the cache too. A
 task that fails, or whose worker dies, fails its group and not the run.
 
+`tilmash timeline --ray` uses the first stage only: the passages of every version are embedded
+by the pipeline, and the series are tracked on this machine from those vectors.
+
 Ray is an optional extra: `pip install -e ".[ray]"`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from compare.align.documents import aligned_passages
-from compare.corpus import Corpus
+from compare.corpus import Corpus, Document
+from compare.diff import compared_passages
 from compare.embed.cache import cache_key
 from compare.embed.encoder import ModelInfo
 from compare.embed.protocol import ProgressCallback
@@ -90,6 +94,12 @@ def corpus_texts(corpus: Corpus) -> list[str]:
         for p in aligned_passages(doc)
     )
     return list(dict.fromkeys(texts))
+
+
+def series_texts(series: Mapping[str, Mapping[str, Sequence[Document]]]) -> list[str]:
+    """Every passage the diffs of version series (`timeline.series_of`) embed, each once."""
+    docs = (d for by_lang in series.values() for docs in by_lang.values() for d in docs)
+    return list(dict.fromkeys(p.text for d in docs for p in compared_passages(d)))
 
 
 def embed_on_ray(
@@ -165,6 +175,23 @@ class KnownVectors:
         return out
 
 
+def embedded_on_ray(
+    texts: Sequence[str],
+    encoder,
+    progress: ProgressCallback,
+    *,
+    make_encoder: EncoderFactory,
+    settings: RaySettings,
+    warn: Callable[[str], None],
+) -> KnownVectors:
+    """`encoder` answering the texts from the vectors the Ray Data pipeline made for them
+    (see embed_on_ray); any other text it embeds itself, on this machine."""
+    connect(settings)
+    cache = getattr(encoder, "cache", None)
+    vectors = embed_on_ray(texts, encoder.info, cache, make_encoder, settings, progress, warn)
+    return KnownVectors(encoder, vectors)
+
+
 def _check_group_task(
     corpus: Corpus,
     group_index: int,
@@ -192,17 +219,15 @@ def check_groups_on_ray(
     embedded first, once for the whole corpus; sections in the corpus's order."""
     import ray
 
-    connect(settings)
-    cache = getattr(encoder, "cache", None)
-    vectors = embed_on_ray(
+    vectors = embedded_on_ray(
         corpus_texts(corpus),
-        encoder.info,
-        cache,
-        make_encoder,
-        settings,
+        encoder,
         lambda done, total: progress("embed", "Embedding the corpus", done, total),
-        warn,
-    )
+        make_encoder=make_encoder,
+        settings=settings,
+        warn=warn,
+    ).known
+    cache = getattr(encoder, "cache", None)
     task = ray.remote(max_retries=1)(_check_group_task)
     shared = ray.put(corpus), ray.put(make_encoder), ray.put(glossary)
     pending = {}

@@ -117,6 +117,7 @@ class Corpus:
     manifest: Manifest | None = None
     missing: tuple[str, ...] = field(default=())  # catalogue entries with no saved text
     ungrouped: tuple[Path, ...] = field(default=())  # loose files no other file's name pairs with
+    failed: tuple[tuple[str, str], ...] = field(default=())  # (group, why): a file would not read
 
     def input_files(self) -> list[Path]:
         """Every file read to build the corpus: what no output may ever overwrite."""
@@ -251,13 +252,16 @@ def load_corpus(
     on_document: OnDocument | None = None,
     allow_outside: bool = False,
     grouped_only: bool = False,
+    isolate_bad_files: bool = False,
 ) -> Corpus:
     """A corpus from a manifest folder, from loose files, or (no paths) from ./documents.
     A manifest's paths must stay inside its folder unless `allow_outside`.
 
     Loose files are grouped by name (see compare.naming). With `grouped_only` the files that
     join no group are not read at all, and files of which none groups are an error, said
-    before any file is read. `on_document(path, done, total)` is called before each file.
+    before any file is read. With `isolate_bad_files` a loose file that cannot be read fails
+    its group alone (in `Corpus.failed`) while other groups remain. `on_document(path, done,
+    total)` is called before each file.
     """
     if not paths:
         default = Path("documents")
@@ -270,7 +274,7 @@ def load_corpus(
     if len(paths) == 1 and paths[0].is_dir() and (paths[0] / MANIFEST_NAME).is_file():
         manifest = load_manifest(paths[0] / MANIFEST_NAME, allow_outside)
         return _from_manifest(manifest, on_document, allow_outside)
-    return _from_files(_expand(paths), on_document, grouped_only)
+    return _from_files(_expand(paths), on_document, grouped_only, isolate_bad_files)
 
 
 _ANY_SUFFIX = frozenset(SUPPORTED_SUFFIXES) | frozenset(BILINGUAL_SUFFIXES)
@@ -289,9 +293,12 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def _from_files(files: list[Path], on_document, grouped_only: bool) -> Corpus:
+def _from_files(
+    files: list[Path], on_document, grouped_only: bool, isolate_bad_files: bool
+) -> Corpus:
     """Bilingual files (XLIFF, TMX, PO) are each a group of their own; the other files are
-    grouped by name."""
+    grouped by name. With `isolate_bad_files`, a grouped file that cannot be read fails its
+    group alone."""
     bilingual = list(dict.fromkeys(p for p in files if is_bilingual(p)))
     files = [p for p in files if not is_bilingual(p)]
     named = group_by_name(files)
@@ -302,16 +309,29 @@ def _from_files(files: list[Path], on_document, grouped_only: bool) -> Corpus:
     total = len(to_read) + len(bilingual)
     documents: dict[str, Document] = {}
     ids: dict[Path, str] = {}
+    bad: dict[Path, InputError] = {}
     for done, path in enumerate(to_read):
         if on_document:
             on_document(path, done, total)
-        doc = load_document(path, doc_id=_unique_id(path, documents))
+        try:
+            doc = load_document(path, doc_id=_unique_id(path, documents))
+        except InputError as error:
+            if not (isolate_bad_files and path in grouped and len(named.groups) > 1):
+                raise
+            bad[path] = error
+            continue
         documents[doc.id] = doc
         ids.setdefault(path, doc.id)
+    failed = tuple(
+        (stem, str(next(bad[p] for p in members if p in bad)))
+        for stem, members in named.groups.items()
+        if any(p in bad for p in members)
+    )
     groups = [
         DocumentGroup(stem, "translations", member_ids)
         for stem, members in named.groups.items()
-        if len(member_ids := tuple(dict.fromkeys(ids[p] for p in members))) > 1
+        if not any(p in bad for p in members)
+        and len(member_ids := tuple(dict.fromkeys(ids[p] for p in members))) > 1
     ]
     for done, path in enumerate(bilingual, start=len(to_read)):
         if on_document:
@@ -319,7 +339,9 @@ def _from_files(files: list[Path], on_document, grouped_only: bool) -> Corpus:
         docs = load_bilingual(path)
         documents.update((doc.id, doc) for doc in docs)
         groups.append(DocumentGroup(path.name, "translations", tuple(d.id for d in docs)))
-    return Corpus(documents, tuple(groups), ungrouped=named.ungrouped)
+    if bad and not groups:
+        raise next(iter(bad.values()))
+    return Corpus(documents, tuple(groups), ungrouped=named.ungrouped, failed=failed)
 
 
 def load_bilingual(path: Path) -> list[Document]:

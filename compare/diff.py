@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from compare.align import align_documents
 from compare.corpus import Document, Passage, joined
 from compare.lang.translit import latin
-from compare.readers.structure import strip_numbering
+from compare.readers.structure import CONTENTS, strip_numbering
 from compare.robust import median_spread
 
 STATUSES = ("unchanged", "modified", "added", "removed", "moved")
@@ -163,8 +163,9 @@ def diff_documents(old: Document, new: Document, encoder) -> VersionDiff:
     in both ("article 1, sub-point 14)") are paired first, the rest are aligned."""
     if old.id == new.id:
         new = replace(new, id=f"{new.id} (new)")
-    old_vecs = dict(enumerate(encoder.encode([p.text for p in old.passages])))
-    new_vecs = dict(enumerate(encoder.encode([p.text for p in new.passages])))
+    old, new = _without_contents(old), _without_contents(new)
+    old_vecs = _vectors(old, encoder)
+    new_vecs = _vectors(new, encoder)
     entries = _path_pairs(old, new, old_vecs, new_vecs)
     paired_old = {p.index for e in entries for p in e.old}
     paired_new = {p.index for e in entries for p in e.new}
@@ -181,6 +182,22 @@ def diff_documents(old: Document, new: Document, encoder) -> VersionDiff:
     entries = _judge_translations(_in_order(entries))
     entries = _find_moves(entries, old_vecs, new_vecs)
     return VersionDiff(old, new, tuple(entries), alignment.model)
+
+
+def compared_passages(doc: Document) -> tuple[Passage, ...]:
+    """The passages a diff compares (and embeds): all but a table of contents, which repeats
+    the headings compared where they stand; a contents one version lacks is no change."""
+    return tuple(p for p in doc.passages if p.label != CONTENTS)
+
+
+def _without_contents(doc: Document) -> Document:
+    return replace(doc, passages=compared_passages(doc))
+
+
+def _vectors(doc: Document, encoder) -> dict[int, np.ndarray]:
+    """The embedding of each passage, by its index in the document."""
+    vectors = encoder.encode([p.text for p in doc.passages])
+    return {p.index: vector for p, vector in zip(doc.passages, vectors, strict=True)}
 
 
 def _by_path(doc: Document) -> dict[tuple[str, str], tuple[Passage, ...]]:

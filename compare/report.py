@@ -74,8 +74,8 @@ class TimelineSection:
 
 @dataclass(frozen=True)
 class GroupFailure:
-    """A group whose work failed (a worker lost, a file that would not align): the run goes
-    on without it and the report says why."""
+    """A group whose work failed (a worker lost, a file that would not read or align): the
+    run goes on without it and the report says why."""
 
     group: str
     reason: str
@@ -206,6 +206,7 @@ def build_report(
         lexicon = run_lexicon(list(aligned.values()), dictionary)
         runner = partial(check_groups_here, lexicon=lexicon, aligned=aligned)
     sections, used, failures = runner(corpus, encoder, glossary, step)
+    failures = [*(GroupFailure(group, why) for group, why in corpus.failed), *failures]
     step("group", "Groups", len(corpus.groups), len(corpus.groups))
     settings: dict[str, object] = {"align": asdict(AlignParams()), **used}
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()

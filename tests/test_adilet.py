@@ -7,6 +7,7 @@ own, note headers ("Примечание ИЗПИ!", "ЗҚАИ-ның ескер
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from compare.align.anchors import anchored_segments
@@ -16,6 +17,7 @@ from compare.checks.base import Finding, UnitText
 from compare.checks.run import run_checks, unit_texts
 from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.corpus import load_document
+from compare.diff import diff_documents
 from compare.readers import read_document
 
 RU = """Примечание ИЗПИ!
@@ -118,6 +120,52 @@ HTML = """<!DOCTYPE html>
 """
 
 
+# A Markdown mirror of the site: it opens with the table of contents, unheaded, whose long titles
+# wrap onto lines of their own, then the title, a note, the preamble and the law.
+MARKDOWN_MIRROR = """Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ
+
+Статья 1. Основные понятия
+
+Статья 2. Законодательство Республики Казахстан о
+
+пчеловодстве
+
+Глава 2. ГОСУДАРСТВЕННОЕ РЕГУЛИРОВАНИЕ В ОБЛАСТИ ПЧЕЛОВОДСТВА.
+
+## КОНТРОЛЬ
+
+Статья 3. Регистрация пасек
+
+# О пчеловодстве
+
+Примечание ИЗПИ!
+
+Порядок введения в действие настоящего Закона см. ст. 3.
+
+Настоящий Закон регулирует отношения в области пчеловодства.
+
+## Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ
+
+### Статья 1. Основные понятия
+
+1) пасека – участок с ульями;
+
+2) пчеловод – лицо, которое содержит пчел.
+
+    > *Сноска. Статья 1 с изменениями, внесенными Законом РК от 05.07.2024 № 115-VIII.*
+
+### Статья 2. Законодательство Республики Казахстан о пчеловодстве
+
+1. Законодательство о пчеловодстве основывается на Конституции Республики Казахстан.
+
+## Глава 2. ГОСУДАРСТВЕННОЕ РЕГУЛИРОВАНИЕ В ОБЛАСТИ ПЧЕЛОВОДСТВА. КОНТРОЛЬ
+
+### Статья 3. Регистрация пасек
+
+1. Пасеки регистрируются местными исполнительными органами.
+"""
+
+
 def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -193,6 +241,54 @@ def test_saved_html_page_reads_the_same_way(tmp_path: Path) -> None:
         law["1. Законодательство о пчеловодстве основывается на Конституции Республики Казахстан."]
         == "chapter 1, article 2, paragraph 1"
     )
+
+
+def test_a_markdown_mirror_opening_with_the_contents_reads_it_as_apparatus(tmp_path: Path) -> None:
+    blocks = read_document(_write(tmp_path, "law.ru.md", MARKDOWN_MIRROR)).blocks
+    contents = [b.text for b in blocks if b.label == "contents"]
+    assert contents == [
+        "Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ",
+        "Статья 1. Основные понятия",
+        "Статья 2. Законодательство Республики Казахстан о",
+        "пчеловодстве",
+        "Глава 2. ГОСУДАРСТВЕННОЕ РЕГУЛИРОВАНИЕ В ОБЛАСТИ ПЧЕЛОВОДСТВА.",
+        "КОНТРОЛЬ",
+        "Статья 3. Регистрация пасек",
+    ]
+    assert all(b.kind == "apparatus" and b.path is None for b in blocks[: len(contents)])
+    law = {b.text: (b.kind, b.path) for b in blocks[len(contents) :]}
+    assert law["О пчеловодстве"] == (None, None)  # the title and preamble are the law's
+    assert law["Настоящий Закон регулирует отношения в области пчеловодства."] == (None, None)
+    assert law["Статья 1. Основные понятия"] == (None, "chapter 1, article 1")
+    assert law["2) пчеловод – лицо, которое содержит пчел."] == (
+        None,
+        "chapter 1, article 1, sub-point 2)",
+    )
+    assert law["1. Пасеки регистрируются местными исполнительными органами."] == (
+        None,
+        "chapter 2, article 3, paragraph 1",
+    )
+
+
+def test_a_text_opening_with_a_chapter_has_no_contents(tmp_path: Path) -> None:
+    """Headings at the start are a table of contents only when the first comes again."""
+    law = MARKDOWN_MIRROR[MARKDOWN_MIRROR.index("## Глава 1") :]
+    plain = re.sub(r"^#+ ", "", law, flags=re.MULTILINE)
+    blocks = read_document(_write(tmp_path, "law.ru.md", plain)).blocks
+    assert [b.label for b in blocks if b.label == "contents"] == []
+    assert (blocks[0].kind, blocks[0].path) == (None, "chapter 1")
+    assert (blocks[1].kind, blocks[1].path) == (None, "chapter 1, article 1")
+
+
+def test_the_diff_leaves_out_a_contents_one_version_lacks(tmp_path: Path, fake_encoder) -> None:
+    old = load_document(_write(tmp_path, "law.v1.ru.md", MARKDOWN_MIRROR), declared_lang="ru")
+    law = MARKDOWN_MIRROR[MARKDOWN_MIRROR.index("# О пчеловодстве") :]
+    new_text = law.replace("содержит пчел.", "содержит пчел на пасеке.")
+    new = load_document(_write(tmp_path, "law.v2.ru.md", new_text), declared_lang="ru")
+    diff = diff_documents(old, new, fake_encoder)
+    assert diff.counts()["removed"] == 0 and diff.counts()["added"] == 0
+    changed = [(e.status, e.path) for e in diff.entries if e.status != "unchanged"]
+    assert changed == [("modified", "chapter 1, article 1, sub-point 2)")]
 
 
 def test_plain_text_without_the_layout_keeps_one_block_per_line(tmp_path: Path) -> None:

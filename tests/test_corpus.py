@@ -90,6 +90,24 @@ def test_loose_files_are_one_translation_group(tmp_path):
     assert [len(corpus.documents[m].passages) for m in group.members] == [2, 2]
 
 
+def test_a_file_that_does_not_read_fails_its_group_alone(tmp_path):
+    """In a corpus run a broken file fails its group (named with the reason) and the other
+    groups go on; when it leaves no group to compare, it is the run's error as before."""
+    (tmp_path / "a.kk.txt").write_text("Көші-қон саясаты өзгерді.", encoding="utf-8")
+    (tmp_path / "a.ru.txt").write_text("Миграционная политика изменилась.", encoding="utf-8")
+    (tmp_path / "b.kk.docx").write_bytes(b"not a zip package")
+    (tmp_path / "b.ru.txt").write_text("Текст.", encoding="utf-8")
+    files = sorted(tmp_path.iterdir())
+    corpus = load_corpus(files, grouped_only=True, isolate_bad_files=True)
+    assert [g.id for g in corpus.groups] == ["a"]
+    ((group, why),) = corpus.failed
+    assert group == "b" and why.startswith(f"{tmp_path / 'b.kk.docx'}: not a .docx file")
+    with pytest.raises(InputError, match=r"b\.kk\.docx: not a \.docx file"):
+        load_corpus(files, grouped_only=True)  # not asked to: one bad file stops the run
+    with pytest.raises(InputError, match=r"b\.kk\.docx"):
+        load_corpus(files[2:], grouped_only=True, isolate_bad_files=True)
+
+
 def test_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match=r"nope\.txt"):
         load_document(tmp_path / "nope.txt")

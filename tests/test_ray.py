@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from lxml import html as lxml_html
 
 from compare.cluster import (
     RaySettings,
@@ -26,6 +27,7 @@ from compare.embed.cache import EmbeddingCache, cache_key
 from compare.errors import TilmashError
 from compare.report import build_report
 from compare.writers.findings import findings_to_json
+from compare.writers.html import render_report
 
 ray = pytest.importorskip("ray")
 
@@ -104,18 +106,28 @@ def test_each_passage_is_embedded_once_and_cached(local_ray, tmp_path):
 
 def test_findings_on_ray_are_the_findings_here_and_a_failing_group_is_named(local_ray, tmp_path):
     """One Ray run (Ray is slow to start work): the groups that work give the findings a run
-    here gives; the group whose passage breaks the model fails alone, with the reason."""
-    files = sorted(write_corpus(tmp_path).glob("*.txt"))
-    corpus = load_corpus(files, grouped_only=True)
+    here gives; the group whose passage breaks the model, and the group with a file that does
+    not read, fail alone, each with its reason in the report."""
+    write_corpus(tmp_path)
+    (tmp_path / "broken.kk.docx").write_bytes(b"not a zip package")
+    (tmp_path / "broken.ru.txt").write_text("Текст.", encoding="utf-8")
+    files = sorted(p for p in tmp_path.iterdir() if p.is_file())
+    corpus = load_corpus(files, grouped_only=True, isolate_bad_files=True)
     assert len(corpus.groups) == 3
-    here = load_corpus([f for f in files if not f.name.startswith("water")], grouped_only=True)
-    expected = build_report(here, FakeEncoder(), timelines=False)
+    ok = [f for f in files if f.name.startswith(("budget", "migration"))]
+    expected = build_report(load_corpus(ok, grouped_only=True), FakeEncoder(), timelines=False)
     warnings: list[str] = []
     runner = on_ray(local_ray, make_encoder=PoisonedEncoder, warn=warnings.append)
     report = build_report(corpus, FakeEncoder(), timelines=False, runner=runner)
-    (failure,) = report.data.failures
-    assert failure.group == "water"
-    assert failure.reason == "RuntimeError: this passage breaks the model"
+    reasons = {f.group: f.reason for f in report.data.failures}
+    assert reasons == {
+        "broken": f"{tmp_path / 'broken.kk.docx'}: not a .docx file (a .docx is a ZIP "
+        "package; this is not one)",
+        "water": "RuntimeError: this passage breaks the model",
+    }
+    page = lxml_html.fromstring(render_report(report.data))
+    lines = [li.text_content() for li in page.xpath("//section[@class='failures']//li")]
+    assert sorted(lines) == sorted(f"{group}: {why}" for group, why in reasons.items())
     assert [s.group for s in report.data.sections] == ["budget", "migration"]
     assert expected.findings  # the budget's numbers differ: something to compare
     assert findings_json(report) == findings_json(expected)
@@ -139,3 +151,36 @@ def test_without_ray_the_flag_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)
     with pytest.raises(TilmashError, match=r'pip install -e "\.\[ray\]"'):
         connect(RaySettings())
+
+
+def fake_load_encoder(*_options) -> FakeEncoder:
+    """`load_encoder` as the CLI's Ray workers call it, giving the fake encoder."""
+    return FakeEncoder()
+
+
+def test_timeline_on_ray_prints_what_it_prints_here(local_ray, tmp_path, monkeypatch):
+    """`tilmash timeline --ray`: every passage embedded by the Ray Data pipeline, the same
+    timeline (terms, replacements, cross-language changes) as without it."""
+    from typer.testing import CliRunner
+
+    from compare import cli, embed
+
+    embedded_here: list[str] = []
+
+    class Here(FakeEncoder):
+        def encode(self, texts, progress=None):
+            embedded_here.extend(texts)
+            return super().encode(texts, progress)
+
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: Here())
+    monkeypatch.setattr(embed, "load_encoder", fake_load_encoder)
+    law = Path(__file__).parent / "data" / "migration"
+    files = [str(law / f"law.v{n}.{lang}.txt") for n in (1, 2) for lang in ("kk", "ru")]
+    here = CliRunner().invoke(cli.app, ["timeline", *files, "--json"])
+    assert here.exit_code == 0, here.output
+    assert "оралман" in here.stdout and "replacements" in here.stdout
+    embedded_here.clear()
+    there = CliRunner().invoke(cli.app, ["timeline", *files, "--json", "--ray"])
+    assert there.exit_code == 0, there.output
+    assert there.stdout == here.stdout
+    assert embedded_here == []  # every passage came from the pipeline's vectors

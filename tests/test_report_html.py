@@ -430,3 +430,98 @@ def test_a_law_is_navigated_and_its_findings_placed_by_article() -> None:
     assert tree.xpath(f"//*[@id='{links[0].get('href')[1:]}']")
     place = tree.xpath("//li[contains(@class,'finding')]//span[@class='place']")
     assert [p.text_content() for p in place] == ["chapter 1, article 1"]
+
+
+# --- a long law: unchanged stretches folded -----------------------------------------------
+
+
+def _long_law(folder: Path, articles: int) -> list[Path]:
+    """A kk/ru law in the adilet layout, `articles` articles of three paragraphs each."""
+    kk, ru = (
+        ["ЗҚАИ-ның ескертпесі!", "Заң ресми жарияланған күннен бастап қолданысқа енгізіледі."],
+        [
+            "Примечание ИЗПИ!",
+            "Закон вводится в действие со дня официального опубликования.",
+        ],
+    )
+    for a in range(1, articles + 1):
+        kk.append(f"{a}-бап. Қағидалардың {a} тобы")
+        ru.append(f"Статья {a}. Правила группы {a}")
+        for p in range(1, 4):
+            kk.append(f"{p}. Өтініш {a * 10 + p} жұмыс күні ішінде қаралады.")
+            ru.append(f"{p}. Заявление рассматривается в течение {a * 10 + p} рабочих дней.")
+    paths = []
+    for lang, lines in (("kk", kk), ("ru", ru)):
+        paths.append(folder / f"law.{lang}.txt")
+        paths[-1].write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return paths
+
+
+def _long_report(folder: Path, articles: int, encoder) -> tuple[Path, Alignment, list[int]]:
+    """The law's report with a finding on two units, one early, one in the middle."""
+    corpus = load_corpus(_long_law(folder, articles))
+    alignment = align_documents(list(corpus.documents.values()), encoder)
+    flagged = [12, len(alignment.units) // 2]
+    findings = tuple(
+        Finding("numbers", "major", 0.9, unit, ("kk", "ru"), f"a number differs in unit {unit}")
+        for unit in flagged
+    )
+    section = ReportSection.build(
+        "law", "translations", alignment, findings, build_glossary(alignment)
+    )
+    path = folder / "report.html"
+    path.write_text(render_report(ReportData({"signature": "s"}, (section,))), encoding="utf-8")
+    return path, alignment, flagged
+
+
+def test_a_long_law_folds_its_unchanged_stretches(fake_encoder, tmp_path: Path) -> None:
+    """Runs of units without findings are closed <details> rows beyond two units of context;
+    every unit keeps its row and anchor, and a table of articles says which start folded."""
+    report, alignment, flagged = _long_report(tmp_path, 60, fake_encoder)
+    tree = lxml_html.fromstring(report.read_bytes())
+    rows = tree.xpath("//tr[contains(@class, 'unit')]")
+    assert [r.get("id") for r in rows] == [f"unit-law-{u.index}" for u in alignment.units]
+    folds = tree.xpath("//tr[@class='fold']//details")
+    assert len(folds) == 3  # before, between and after the two flagged units
+    assert all(d.get("open") is None for d in folds)
+    shown = [r for r in rows if not r.xpath("ancestor::details")]
+    assert [int(r.get("id").rsplit("-", 1)[1]) for r in shown] == [
+        n for unit in flagged for n in range(unit - 2, unit + 3)
+    ]
+    first = tree.xpath("//tr[@class='fold']//summary")[0].text_content()
+    assert re.fullmatch(r"10 unchanged units \(0–9\): article 1 – article 3", first), first
+    marked = tree.xpath("//nav[@class='articles']//a[small[@class='folded']]")
+    assert marked and len(marked) < len(tree.xpath("//nav[@class='articles']//a"))
+
+
+@needs_browser
+def test_in_chromium_a_long_law_stays_short(fake_encoder, tmp_path_factory) -> None:
+    """Ten times the units make the page far less than ten times as tall; the flagged units
+    show; a link into a fold opens it, with or without JavaScript."""
+    heights = {}
+    for articles in (30, 300):
+        report, alignment, flagged = _long_report(
+            tmp_path_factory.mktemp(f"law{articles}"), articles, fake_encoder
+        )
+        with open_page(report) as (page, outside):
+            heights[len(alignment.units)] = page.evaluate("document.documentElement.scrollHeight")
+            for unit in flagged:
+                assert page.locator(f"tr[id='unit-law-{unit}']").is_visible()
+            assert page.locator("tr.unit:visible").count() == 5 * len(flagged)
+            link = page.locator("nav.articles a:has(small.folded)").last
+            target = link.get_attribute("href")
+            assert not page.locator(f"tr[id='{target[1:]}']").is_visible()
+            link.click()
+            page.wait_for_function("h => location.hash === h", arg=target)
+            assert page.locator(f"tr[id='{target[1:]}']").is_visible()
+            assert outside == []
+    (small, short), (big, tall) = sorted(heights.items())
+    assert big >= 9 * small and tall < 1.5 * short, heights
+
+    with open_page(report, javascript=False) as (page, _):
+        assert "folded" in page.locator("nav.articles").inner_text()
+        summary = page.locator("tr.fold summary").nth(1)
+        hidden = page.locator("tr.fold").nth(1).locator("tr.unit").first
+        assert not hidden.is_visible()
+        summary.click()
+        assert hidden.is_visible()

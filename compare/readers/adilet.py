@@ -16,10 +16,12 @@ from dataclasses import replace
 
 from compare.lang.rules import CONTENTS_HEADINGS, NOTE_HEADERS, NOTE_OPENERS, SITE_LINKS
 from compare.readers.base import Block, normalize_space
-from compare.readers.structure import APPARATUS, opens_division
+from compare.readers.structure import APPARATUS, CONTENTS, opens_division
 
 # Markdown mirrors of the site wrap notes in quotes and emphasis: "> *Ескерту. ...*".
 _DECORATION = " \t>*_#"
+# The longest line a wrapped title of a division runs onto in a table of contents.
+_TITLE_LINE = 160
 _NOTE_OPENING = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
 
 
@@ -95,8 +97,9 @@ def _run_on(text: str, line: str) -> str:
 
 
 def mark_apparatus(blocks: Sequence[Block]) -> list[Block]:
-    """Blocks with editorial apparatus marked as kind "apparatus"; a note header and the
-    paragraph it heads become one block, so that one note is one passage."""
+    """Blocks with editorial apparatus marked as kind "apparatus" (the entries of a table of
+    contents also labelled "contents"); a note header and the paragraph it heads become one
+    block, so that one note is one passage."""
     out: list[Block] = []
     contents = _contents_entries(blocks)
     i = 0
@@ -107,7 +110,9 @@ def mark_apparatus(blocks: Sequence[Block]) -> list[Block]:
             out.append(replace(block, text=text, kind=APPARATUS))
             i += 2
             continue
-        if i in contents or heads_note(block.text) or opens_note(block.text):
+        if i in contents:
+            block = replace(block, kind=APPARATUS, label=CONTENTS)
+        elif heads_note(block.text) or opens_note(block.text) or _site_line(block.text):
             block = replace(block, kind=APPARATUS)
         out.append(block)
         i += 1
@@ -121,15 +126,39 @@ def _annotatable(block: Block) -> bool:
 
 
 def _contents_entries(blocks: Sequence[Block]) -> set[int]:
-    """Indices of site links and of tables of contents: after "СОДЕРЖАНИЕ", the division
-    headings up to where the first of them comes again as the law's own heading."""
-    found = {i for i, block in enumerate(blocks) if _site_line(block.text)}
-    for i in sorted(found):
-        if _bare(blocks[i].text) not in CONTENTS_HEADINGS or i + 1 >= len(blocks):
-            continue
-        first = _bare(blocks[i + 1].text)
-        end = next((k for k in range(i + 2, len(blocks)) if _bare(blocks[k].text) == first), None)
-        entries = range(i + 1, end) if end is not None else range(0)
-        if all(opens_division(blocks[k].text) or blocks[k].label == "heading" for k in entries):
-            found.update(entries)
-    return found
+    """Indices of the entries of tables of contents: the division headings after
+    "СОДЕРЖАНИЕ", or at the very start of a text (Markdown mirrors of the site open with the
+    contents, unheaded), when the first of them comes again as the law's own heading."""
+    starts = [i + 1 for i, b in enumerate(blocks) if _bare(b.text) in CONTENTS_HEADINGS]
+    return {i for start in [0, *starts] for i in _contents_run(blocks, start)}
+
+
+def _contents_run(blocks: Sequence[Block], start: int) -> range:
+    """The entries of a table of contents that begins at `start`: division headings and the
+    lines their long titles wrap onto, up to the last heading or lower-case wrapped line
+    before the first entry comes again; empty when no contents begins there."""
+    if start >= len(blocks) or not opens_division(blocks[start].text):
+        return range(0)
+    first = _bare(blocks[start].text)
+    again = next((k for k in range(start + 1, len(blocks)) if _bare(blocks[k].text) == first), 0)
+    end = start
+    for k in range(start, again):
+        text = blocks[k].text
+        if opens_division(text) or (
+            _wrapped_title(text) and text.lstrip(_DECORATION)[:1].islower()
+        ):
+            end = k + 1
+        elif not _wrapped_title(text):
+            break
+    return range(start, end)
+
+
+def _wrapped_title(text: str) -> bool:
+    """A line that can continue a heading wrapped in a table of contents ("области миграции
+    населения", "РЕСПУБЛИКИ КАЗАХСТАН."): short, capitals or no sentence end, no note."""
+    ends = text.rstrip().endswith((".", ";", ":", "!", "?"))
+    return (
+        len(text) <= _TITLE_LINE
+        and (text.isupper() or not ends)
+        and not (heads_note(text) or opens_note(text) or _site_line(text))
+    )

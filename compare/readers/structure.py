@@ -29,6 +29,7 @@ _CAPITAL = re.compile(r"\s+[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
 _DIVISION_LEVELS = frozenset(name for name, _ in _DIVISIONS)
 APPARATUS = "apparatus"  # the kind of block that editorial notes, contents and notices are
+CONTENTS = "contents"  # the label of an entry of a table of contents (apparatus)
 _HEADING_LABEL = "heading"  # the readers' own label, which the corpus turns into a heading
 
 

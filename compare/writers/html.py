@@ -2,7 +2,8 @@
 
 `render_report` fills templates/report.html.j2 (Jinja2, autoescaped) with the report's data;
 the html_* modules prepare what a template cannot reasonably compute (html_units: the side by
-side table's marked runs, html_terms: the terminology matrix, html_timeline: sparklines).
+side table's marked runs, html_folds: its folded stretches, html_terms: the terminology
+matrix, html_timeline: sparklines).
 The page loads nothing: its stylesheet and script (templates/report.css, report.js) are
 inlined and its charts are SVG, so a report mailed to an editor reads the same anywhere.
 """
@@ -27,9 +28,10 @@ from compare.writers.html_common import (
     slug,
     unit_anchor,
 )
+from compare.writers.html_folds import Fold, side_by_side
 from compare.writers.html_terms import concept_rows
 from compare.writers.html_timeline import number, sparkline
-from compare.writers.html_units import RANK_TIERS, articles, unit_places, unit_rows
+from compare.writers.html_units import RANK_TIERS, unit_places
 
 
 @cache
@@ -47,6 +49,7 @@ def _environment() -> Environment:
     env.filters.update(
         slug=slug, lang_code=lang_code, number=number, joined=joined, filed_under=filed_under
     )
+    env.tests["fold"] = lambda block: isinstance(block, Fold)
     env.globals.update(
         severities=SEVERITIES,
         rank_tiers=RANK_TIERS,
@@ -54,9 +57,8 @@ def _environment() -> Environment:
         unit_anchor=unit_anchor,
         finding_anchor=finding_anchor,
         lang_label=lang_label,
-        unit_rows=unit_rows,
+        side_by_side=side_by_side,
         unit_places=unit_places,
-        articles=articles,
         concept_rows=concept_rows,
         sparkline=sparkline,
     )

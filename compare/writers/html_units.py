@@ -7,7 +7,7 @@ the findings covering it, coloured by the most severe. templates/units.html.j2 d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -180,11 +180,13 @@ def _kind_label(first: Passage | None) -> str:
 @dataclass(frozen=True)
 class Article:
     """A division of a law (its article, else its chapter) in the side-by-side table: where its
-    units start and how many findings they hold, for the table of articles."""
+    units start, how many findings they hold, and whether it starts in a folded stretch, for
+    the table of articles."""
 
     name: str  # "chapter 1, article 5"
     first_unit: int
     findings: int
+    folded: bool
 
 
 def unit_places(section: ReportSection) -> dict[int, str]:
@@ -204,8 +206,9 @@ def _divisions(section: ReportSection) -> dict[int, str]:
     return places
 
 
-def articles(section: ReportSection) -> list[Article]:
-    """The divisions of a law in the order of its units, each once, with its findings."""
+def articles(section: ReportSection, folded: Set[int]) -> list[Article]:
+    """The divisions of a law in the order of its units, each once, with its findings;
+    `folded`: the units drawn inside folded stretches."""
     places = _divisions(section)
     counts: dict[str, int] = {}
     for finding in section.findings:
@@ -214,4 +217,6 @@ def articles(section: ReportSection) -> list[Article]:
     firsts: dict[str, int] = {}
     for unit, name in sorted(places.items()):
         firsts.setdefault(name, unit)
-    return [Article(name, unit, counts.get(name, 0)) for name, unit in firsts.items()]
+    return [
+        Article(name, unit, counts.get(name, 0), unit in folded) for name, unit in firsts.items()
+    ]

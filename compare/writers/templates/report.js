@@ -38,3 +38,23 @@
 
   boxes.forEach((box) => box.addEventListener("change", apply));
 })();
+
+// A link to a unit inside a folded stretch of unchanged units opens the stretch first, so the
+// browser scrolls to a row that shows; so does opening the page at such a unit's address.
+(function () {
+  "use strict";
+  function reveal(hash) {
+    const target = hash.length > 1 && document.getElementById(decodeURIComponent(hash.slice(1)));
+    let fold = target ? target.closest("details") : null;
+    const closed = fold !== null && !fold.open;
+    for (; fold; fold = fold.parentElement.closest("details")) fold.open = true;
+    return closed ? target : null;
+  }
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (link) reveal(link.hash);
+  });
+  window.addEventListener("hashchange", () => reveal(location.hash));
+  const opened = reveal(location.hash);
+  if (opened) opened.scrollIntoView();
+})();
