@@ -59,6 +59,8 @@ _KK_AFTER = {
 # "саяса-ты"); the accusative and genitive in д-/т- follow a consonant only.
 _KK_VOICELESS = frozenset("пткқсшфхцчщ")
 _KK_AFTER_CONSONANT = frozenset(("ды", "ді", "ты", "ті", "дың", "дің", "тың", "тің"))
+# -ық/-ік (the -лық/-лік, -дық/-дік family of abstract nouns) voice to -ығ/-іг before a vowel.
+_KK_VOICED = {"ығ": "қ", "іг": "к"}
 _KK_MIN_STEM = 2  # Kazakh roots of two letters are common: ел, ой, ақ
 
 # rapidfuzz ratios (0..100): strict (words) catches typos, loose (words, stems) also variants.
@@ -111,15 +113,18 @@ def _kk_strips(word: str, ending: str) -> bool:
 
 
 def _kk_forms(word: str) -> list[str]:
-    """The word and each form left after stripping one more slot's ending."""
-    forms = [word]
+    """The word and each form left after stripping one more slot's ending; a final -ық/-ік
+    voiced before a vowel ("біліктілігі") gets its own form back last ("біліктілік")."""
+    forms, inner = [word], ""
     for endings in _KK_SLOTS:
         for ending in endings:
             if not _kk_strips(word, ending):
                 continue
-            word = word[: -len(ending)]
+            word, inner = word[: -len(ending)], ending
             forms.append(word)
             break
+    if inner[:1] in _KK_VOWELS and word[-2:] in _KK_VOICED:
+        forms.append(word[:-1] + _KK_VOICED[word[-2:]])
     return forms
 
 
