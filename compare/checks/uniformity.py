@@ -48,6 +48,7 @@ class Occurrence:
     unit: UnitText
     token: Token
     renderings: Mapping[str, Token]  # counterpart stem -> the target word holding it
+    best: str  # the counterpart the lexicon links most strongly to the word
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,6 @@ class Outlier:
     rendering: str  # the usual rendering, as written where first met
     count: int  # units with the usual rendering
     total: int  # units with the source word
-    variants: Mapping[str, Token]  # the word's other learned counterparts found here
 
     @property
     def share(self) -> float:
@@ -93,7 +93,8 @@ def occurrences(
                 for c in entry.counterparts
                 if holds(forms, c)
             }
-            found.setdefault(token.stem, []).append(Occurrence(unit, token, renderings))
+            best = max(entry.counterparts, key=lambda c: entry.counterparts[c])
+            found.setdefault(token.stem, []).append(Occurrence(unit, token, renderings, best))
     return found
 
 
@@ -104,28 +105,28 @@ def outliers(
     langs: Mapping[str, str],
     min_share: float,
 ) -> list[Outlier]:
-    """The occurrences without one of their stem's usual renderings, where that rendering is a
-    habit (see module doc); each occurrence once, for the most frequent rendering it lacks. A
-    word can have two habits (a term and the word it keeps company with: "нарықтық" beside
-    "рыночной стоимости"). A unit holding a close spelling of the rendering ("порядке" for
-    "порядок", whose stems differ) has it."""
+    """The occurrences without their stem's usual rendering, where that rendering is a habit
+    (see module doc). The usual rendering is the counterpart the lexicon links most strongly,
+    not the one met most often: a word keeps company with others ("присвоение квалификации",
+    "біліктілік беру"), and the company is no rendering. A unit holding a close spelling of
+    the rendering ("порядке" for "порядок", whose stems differ) has it."""
     out = []
     for occs in found.values():
-        if len(occs) < MIN_UNITS:
+        usual = occs[0].best
+        count = sum(usual in o.renderings for o in occs)
+        if (
+            len(occs) < MIN_UNITS
+            or count < min_share * len(occs)
+            or len(occs) - count > MAX_OUTLIERS
+        ):
             continue
-        counts = Counter(c for o in occs for c in o.renderings)
-        habits = [(c, n) for c, n in counts.most_common() if n >= min_share * len(occs)]
-        flagged: set[int] = set()
-        for usual, count in habits:
-            odd = [o for o in occs if usual not in o.renderings and o.unit.unit not in flagged]
-            if len(occs) - count > MAX_OUTLIERS:
-                continue
-            label = next(o.renderings[usual].word for o in occs if usual in o.renderings)
-            for o in odd:
-                if not find_term(label, text_of(o.unit, tgt), langs[tgt], loose=True):
-                    others = {c: t for c, t in o.renderings.items() if c not in dict(habits)}
-                    out.append(Outlier(o, src, tgt, label, count, len(occs), others))
-                    flagged.add(o.unit.unit)
+        label = next(o.renderings[usual].word for o in occs if usual in o.renderings)
+        out += [
+            Outlier(o, src, tgt, label, count, len(occs))
+            for o in occs
+            if usual not in o.renderings
+            and not find_term(label, text_of(o.unit, tgt), langs[tgt], loose=True)
+        ]
     return out
 
 
@@ -151,7 +152,7 @@ def _instead(outlier: Outlier, evidence: UnitEvidence) -> tuple[Span, bool] | No
     learned counterpart: that counterpart, or the word that seems to stand in its place (see
     replaced.stand_in); None when nothing does (the unit is cut or worded otherwise)."""
     occ, tgt = outlier.occurrence, outlier.tgt
-    other = next(iter(outlier.variants.values()), None)
+    other = next(iter(occ.renderings.values()), None)
     if other is not None:
         return word_span(occ.unit, Word(tgt, other, 0.0)), True
     source = Word(outlier.src, occ.token, outlier.share)
