@@ -1,16 +1,18 @@
 """Terminology consistency across a group: a word rendered one way throughout but in a few units.
 
 For each word of a version met in MIN_UNITS units or more, the learned lexicon (see
-compare.lexicon.learn) names its counterparts in each version of another language; the one
-found beside it in most units is its rendering. When that rendering stands beside it in at
-least `min_strength` of its units and the units without it are few (at most MAX_OUTLIERS),
-each of those units is one finding on the version that
-renders it otherwise: with another learned counterpart ("as 'X' here") or with none, naming
-the word that seems to stand in its place. Both directions are read (ru→kk flags kk, kk→ru
-flags ru); a unit flagged both ways between two versions keeps the direction whose rendering
-is the more uniform. Inflected and derived forms count as one word (see checks.counterparts).
-What Xbench calls inconsistency in source and target, read through stems in three languages
-and across versions (every version key is compared with every version of another language).
+compare.lexicon.learn) names its counterparts in each version of another language; the one it
+links most strongly is the word's usual rendering. When that rendering stands beside the word
+in at least `min_strength` of its units and is missing from at most MAX_OUTLIERS, each of those
+units is one minor finding on the version that renders it otherwise, with the counts: it holds
+another learned counterpart there ("kk has 'X' here"), or the word that seems to stand in the
+rendering's place is named; a unit where nothing does, or that misses more than MAX_MISSING
+usual renderings, is cut or worded otherwise and left alone. Both directions are read (ru→kk
+flags kk, kk→ru flags ru); a unit flagged both ways between two versions keeps the direction
+whose rendering is the more uniform. Inflected and derived forms count as one word (see
+checks.counterparts). What Xbench calls inconsistency in source and target, read through
+stems in three languages and across versions (every version key is compared with every version
+of another language); the group (one document, or one law) is its scope.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class Outlier:
-    """A unit where `source`'s usual rendering in version `tgt` is missing."""
+    """A unit where a word of version `src` lacks its usual rendering in version `tgt`."""
 
     occurrence: Occurrence
     src: str
