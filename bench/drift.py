@@ -244,11 +244,15 @@ def score(
 
 
 def lexicon_score(
-    found: dict[tuple[int, int], list[Finding]], done: list[Injection], groups
+    found: dict[tuple[int, int], list[Finding]],
+    done: list[Injection],
+    groups,
+    checks: Collection[str] = LEXICON_CHECKS,
 ) -> dict[str, float]:
-    """The lexicon checks alone: recall, precision on injected units, untouched units flagged."""
+    """The lexicon checks (`checks`) alone: recall, precision on injected units, untouched
+    units flagged."""
     hit = {(d.group, d.unit): d for d in done}
-    mine = {key: [f for f in fs if f.check in LEXICON_CHECKS] for key, fs in found.items()}
+    mine = {key: [f for f in fs if f.check in checks] for key, fs in found.items()}
     flags = [(f, hit[key].lang) for key in hit for f in mine.get(key, [])]
     untouched = sum(len(units) for units in groups.values()) - len(hit)
     flagged = sum(1 for key, fs in mine.items() if fs and key not in hit)

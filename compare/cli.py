@@ -425,8 +425,9 @@ WordsOpt = Annotated[
     bool,
     typer.Option(
         "--word-checks",
-        help="Also flag replaced words and dropped or added phrases, by a kk/ru/en lexicon "
-        "learned from all the texts compared (off by default: less precise than the others).",
+        help="Also flag replaced words, dropped or added phrases and words rendered otherwise "
+        "than elsewhere, by a kk/ru/en lexicon learned from all the texts compared (off by "
+        "default: less precise than the others).",
     ),
 ]
 LexiconOpt = Annotated[

@@ -191,8 +191,8 @@ def build_report(
     """Align and check every group of the corpus (with `runner`: here, or on a Ray cluster),
     telling `progress` what is being done; with `timelines`, also track the terms of every
     version series (the HTML report shows them, a check does not need them). `words` (or a
-    `dictionary`) adds the replaced-word and gap checks, on a lexicon learned from all groups'
-    aligned units: every group is aligned first, here."""
+    `dictionary`) adds the replaced-word, gap and uniformity checks, on a lexicon learned from
+    all groups' aligned units: every group is aligned first, here."""
     step = progress or (lambda *_: None)
     encoder = _Reporting(encoder, lambda done, total: step("embed", "Embedding", done, total))
     lexicon = None

@@ -59,6 +59,10 @@ _KK_AFTER = {
 # "саяса-ты"); the accusative and genitive in д-/т- follow a consonant only.
 _KK_VOICELESS = frozenset("пткқсшфхцчщ")
 _KK_AFTER_CONSONANT = frozenset(("ды", "ді", "ты", "ті", "дың", "дің", "тың", "тің"))
+# A final қ, к, п voices to ғ, г, б between vowels: "біліктілік" → "біліктілігі", "есеп" →
+# "есебі"; the stem gets the voiceless form back.
+_KK_VOICED = {"ғ": "қ", "г": "к", "б": "п"}
+_KK_GLIDES = frozenset("уи")  # end a word like consonants: "асыру-дың", "асыру-ды"
 _KK_MIN_STEM = 2  # Kazakh roots of two letters are common: ел, ой, ақ
 
 # rapidfuzz ratios (0..100): strict (words) catches typos, loose (words, stems) also variants.
@@ -105,21 +109,25 @@ def _kk_strips(word: str, ending: str) -> bool:
         return False
     if ending[0] in "тқкп" and rest[-1] not in _KK_VOICELESS:
         return False
-    if ending in _KK_AFTER_CONSONANT and rest[-1] in _KK_VOWELS:
+    if ending in _KK_AFTER_CONSONANT and rest[-1] in _KK_VOWELS - _KK_GLIDES:
         return False
     return ending not in _KK_AFTER or rest[-1] in _KK_AFTER[ending]
 
 
 def _kk_forms(word: str) -> list[str]:
-    """The word and each form left after stripping one more slot's ending."""
-    forms = [word]
+    """The word and each form left after stripping one more slot's ending; a final consonant
+    voiced before a vowel ending ("біліктілігі") gets its own form back last ("біліктілік")."""
+    forms, inner = [word], ""
     for endings in _KK_SLOTS:
         for ending in endings:
             if not _kk_strips(word, ending):
                 continue
-            word = word[: -len(ending)]
+            word, inner = word[: -len(ending)], ending
             forms.append(word)
             break
+    noun = inner not in _KK_SLOTS[-1]  # verb roots keep their ғ: "ағ-у", "ағ-ып"
+    if noun and inner[:1] in _KK_VOWELS and word[-1] in _KK_VOICED and word[-2:-1] in _KK_VOWELS:
+        forms.append(word[:-1] + _KK_VOICED[word[-1]])
     return forms
 
 

@@ -50,3 +50,13 @@ def test_versions_in_one_language_are_not_compared_by_the_lexicon():
     units = GroupUnits([unit(0, {"ru": "Правительство и закон.", "ru-2019": "Школа и закон."})])
     check = ReplacedWordCheck(learn(unit_bags(honest_units())), langs={"ru-2019": "ru"})
     assert check.run(units) == []
+
+
+def test_with_two_versions_a_dropped_phrase_is_not_also_an_added_one():
+    bilingual = [unit(u.unit, {k: u.texts[k] for k in ("kk", "ru")}) for u in honest_units()]
+    drifted = unit(10, {"kk": "Заң.", "ru": "Правительство, налог, а также закон."})
+    units = GroupUnits([*bilingual, drifted])
+    findings = GapCheck(learn(unit_bags(units))).run(units)
+    assert [(f.unit, f.details["lang"], f.details["kind"]) for f in findings] == [
+        (10, "kk", "dropped")
+    ]

@@ -66,7 +66,8 @@ def test_word_checks_learn_a_lexicon_from_the_run(fake_encoder) -> None:
     report = build_report(corpus, fake_encoder, words=True)
     assert report.lexicon is not None  # what it holds depends on the alignment (fake here)
     assert {pair[0] for pair in report.lexicon.entries} == {"kk", "ru", "en"}
-    assert "|replaced:" in report.data.signature["signature"]
+    for check in ("replaced", "gap", "uniformity"):
+        assert f"|{check}:" in report.data.signature["signature"]
     for finding in report.findings:
-        if finding.check in ("replaced", "gap"):
+        if finding.check in ("replaced", "gap", "uniformity"):
             assert finding.details["lang"] in ("kk", "ru", "en")

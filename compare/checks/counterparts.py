@@ -71,11 +71,12 @@ def _present(
     entry = lexicon.get(src, tgt, token.stem)
     if entry is None or entry.seen < MIN_SEEN:
         return None
-    return any(_found(c, forms) for c in entry.counterparts)
+    return any(holds(forms, c) for c in entry.counterparts)
 
 
-def _found(stem: str, forms: frozenset[str]) -> bool:
-    """The stem, or a word derived from it or it from one ("полиц" in "полицейск")."""
+def holds(forms: frozenset[str], stem: str) -> bool:
+    """Whether `forms` (a text's word forms) hold the stem, or a word derived from it or it
+    from one ("полиц" in "полицейск")."""
     if stem in forms:
         return True
     return len(stem) >= DERIVED_MIN and any(

@@ -47,16 +47,25 @@ class GapCheck(LexiconCheck):
         self.min_words = min_words
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
-        findings = []
+        """Dropped and added phrases; a unit where one version dropped a phrase gets no added
+        one (with two versions, the words one drops are the words the other adds)."""
+        findings: dict[int, list[Finding]] = {}
         for unit, key, found, lacks in self.lacking(units):
+            here = findings.setdefault(unit.unit, [])
             if len(lacks) >= self.min_words:
                 holder = [lack.words[0] for lack in lacks]
-                findings.append(self._finding(unit, key, "dropped", holder, lacks[0].strength))
+                here.append(self._finding(unit, key, "dropped", holder, lacks[0].strength))
                 continue
             added = [w for w in found.unmatched.get(key, ()) if w.reliability >= self.min_strength]
             if len(added) >= self.min_words:
-                findings.append(self._finding(unit, key, "added", added, added[0].reliability))
-        return findings
+                here.append(self._finding(unit, key, "added", added, added[0].reliability))
+        return [
+            f
+            for here in findings.values()
+            for f in here
+            if f.details["kind"] == "dropped"
+            or not any(g.details["kind"] == "dropped" for g in here)
+        ]
 
     def _finding(
         self, unit: UnitText, key: str, kind: str, words: Sequence[Word], strength: float

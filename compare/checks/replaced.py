@@ -51,10 +51,14 @@ class ReplacedWordCheck(LexiconCheck):
     threshold_names = ("min_strength",)
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
+        """One finding per unit: where two versions each lack one concept (two languages: a
+        word put in another's place breaks the lexicon both ways), the surer lack."""
+        best: dict[int, tuple[float, UnitText, str, UnitEvidence, Lack]] = {}
+        for unit, key, found, lacks in self.lacking(units):
+            if len(lacks) == 1 and lacks[0].strength > best.get(unit.unit, (-1.0,))[0]:
+                best[unit.unit] = (lacks[0].strength, unit, key, found, lacks[0])
         return [
-            self._finding(unit, key, lacks[0], found)
-            for unit, key, found, lacks in self.lacking(units)
-            if len(lacks) == 1
+            self._finding(unit, key, lack, found) for _, unit, key, found, lack in best.values()
         ]
 
     def _finding(self, unit: UnitText, key: str, lack: Lack, evidence: UnitEvidence) -> Finding:

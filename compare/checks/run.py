@@ -19,6 +19,7 @@ from compare.checks.numbers import NumbersCheck
 from compare.checks.replaced import ReplacedWordCheck
 from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.checks.terms import TermsCheck
+from compare.checks.uniformity import UniformityCheck
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
 from compare.lexicon.learn import Lexicon, learn, unit_bags
@@ -77,9 +78,9 @@ def default_checks(
 ) -> list[Check]:
     """Every check that applies: term checks only when the versions are in different
     languages (a glossary maps languages, not editions); the formal checks always; with a
-    `lexicon` (run_lexicon), the replaced-word and gap checks where two or more languages
-    meet (off by default: on NTREX with drift injected they miss their precision bar, see
-    bench/drift.py --lexicon)."""
+    `lexicon` (run_lexicon), the replaced-word, gap and terminology-uniformity checks where
+    two or more languages meet (off by default: with drift injected they miss their bars,
+    see bench/drift.py --lexicon and bench/laws_drift.py --word-checks)."""
     from compare.checks.formal import formal_checks
     from compare.checks.meaning import MeaningCheck
     from compare.checks.omission import OmissionCheck
@@ -95,7 +96,11 @@ def default_checks(
     if len(set(langs.values())) == len(langs) and all(k == v for k, v in langs.items()):
         checks += [TermsCheck(glossary, encoder), ConsistencyCheck(glossary, encoder)]
     if lexicon is not None and len(set(langs.values())) > 1:
-        checks += [ReplacedWordCheck(lexicon, langs=langs), GapCheck(lexicon, langs=langs)]
+        checks += [
+            ReplacedWordCheck(lexicon, langs=langs),
+            GapCheck(lexicon, langs=langs),
+            UniformityCheck(lexicon, langs=langs),
+        ]
     return checks + formal_checks(alignment.langs())
 
 
