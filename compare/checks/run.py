@@ -7,6 +7,7 @@ declare themselves: a trilingual keyword list is the author's own glossary.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from compare.align.documents import Alignment
 from compare.checks.apparatus import UnmatchedNotesCheck
@@ -97,6 +98,17 @@ def default_checks(
     return checks + formal_checks(alignment.langs())
 
 
+def check_classes() -> tuple[type[Check], ...]:
+    """Every check tilmash has (each applies where default_checks says), for selecting them
+    by name (compare.profile)."""
+    from compare.checks.formal import FORMAL_CHECKS
+    from compare.checks.meaning import MeaningCheck
+    from compare.checks.omission import OmissionCheck
+
+    drift = (UnmatchedNotesCheck, MissingPartsCheck, MeaningCheck, OmissionCheck, NumbersCheck)
+    return (*drift, TermsCheck, ConsistencyCheck, ReplacedWordCheck, GapCheck, *FORMAL_CHECKS)
+
+
 def run_checks(
     units: Sequence[UnitText],
     checks: Sequence[Check],
@@ -104,7 +116,8 @@ def run_checks(
 ) -> list[Finding]:
     """All findings over a group's units (see unit_texts), most severe and surest first, then
     in document order. Each check reads either the text's own units or the apparatus units
-    (editorial notes), never both; findings inside a missing part fold into it.
+    (editorial notes), never both; findings inside a missing part fold into it. Each finding
+    carries its unit's text (Finding.context), which its id and fingerprint are made of.
     `on_check(name, checks done, checks in all)` is called before each."""
     text, notes = split_apparatus(units)
     findings = []
@@ -112,7 +125,9 @@ def run_checks(
         if on_check:
             on_check(check.name, done, len(checks))
         findings += check.run(notes if check.reads_apparatus else text)
-    findings = fold_missing_parts(findings, text)
+    texts = {unit.unit: unit.texts for unit in units}
+    folded = fold_missing_parts(findings, text)
+    findings = [replace(f, context=texts.get(f.unit, {})) for f in folded]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 
 

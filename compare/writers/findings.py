@@ -6,8 +6,10 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 
 from compare.checks.base import Finding
+from compare.review import ReviewSummary
 
 
 def finding_record(finding: Finding) -> dict:
@@ -33,9 +35,12 @@ def _plain(value: object) -> bool:
 
 
 def findings_to_json(
-    groups: Sequence[tuple[str, Sequence[Finding]]], signature: Mapping[str, str]
+    groups: Sequence[tuple[str, Sequence[Finding]]],
+    signature: Mapping[str, str],
+    review: ReviewSummary | None = None,
 ) -> str:
-    """Findings per document group, with the run's reproducibility signature."""
+    """Findings per document group, with the run's reproducibility signature and what the
+    review memory hid."""
     data = {
         "signature": dict(signature),
         "groups": [
@@ -43,6 +48,8 @@ def findings_to_json(
             for group, findings in groups
         ],
     }
+    if review is not None:
+        data["review"] = {**asdict(review), "line": review.line()}
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
