@@ -155,8 +155,8 @@ def check_group(
     return section, {c.name: c.settings() for c in checks if c.settings()}
 
 
-# Checks every group of a corpus: (corpus, encoder, glossary, progress) -> (sections, checks'
-# settings, failures). The default checks them one after another on this machine.
+# Checks every group of a corpus: (corpus, encoder, glossary, progress, profile=) -> (sections,
+# checks' settings, failures). The default checks them one after another on this machine.
 GroupRunner = Callable[
     [Corpus, object, Glossary | None, Progress],
     tuple[list[ReportSection], dict[str, object], list[GroupFailure]],

@@ -4,11 +4,11 @@ passage inserted earlier keeps their ids."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+import re
 from pathlib import Path
 
 import pytest
+from test_cli import tilmash as tilmash_process
 from typer.testing import CliRunner
 
 from compare import cli
@@ -159,12 +159,7 @@ def test_a_malformed_review_file_is_one_line_before_any_work(tmp_path) -> None:
     sidecar = tmp_path / REVIEW_NAME
     content = '[findings.numb-0123456789]\nstatus = "maybe"\n'
     sidecar.write_text(content, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "compare", "check", *docs],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = tilmash_process("check", *docs)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -184,6 +179,36 @@ def test_a_malformed_review_file_is_one_line_before_any_work(tmp_path) -> None:
 def test_each_malformed_review_file_names_its_problem(tmp_path, content, problem) -> None:
     sidecar = tmp_path / REVIEW_NAME
     sidecar.write_text(content, encoding="utf-8")
-    with pytest.raises(cli.TilmashError, match=problem) as error:
+    with pytest.raises(cli.TilmashError, match=re.escape(problem)) as error:
         load_review(sidecar)
     assert str(sidecar) in str(error.value) and "\n" not in str(error.value)
+
+
+def test_the_html_report_and_json_say_what_the_review_hid(fake_encoder, tmp_path) -> None:
+    import datetime as dt
+
+    from compare.corpus import load_corpus
+    from compare.report import build_report
+    from compare.review import Decision, Review, apply_review
+    from compare.writers.findings import findings_to_json
+    from compare.writers.html import render_report
+
+    report = build_report(load_corpus([Path(p) for p in _write(tmp_path)]), fake_encoder)
+    first, second = report.findings[:2]
+    decided = {first.id: Decision("ignored", (first.fingerprint,), dt.date(2026, 11, 29), "n/a")}
+    review = Review(tmp_path / REVIEW_NAME, decided)
+
+    hidden = apply_review(report, review)
+    assert first not in hidden.findings and second in hidden.findings
+    page = render_report(hidden.data)
+    assert "1 finding hidden by review (.tilmash-review.toml)" in page
+    assert first.id not in page and second.id in page
+
+    shown = apply_review(report, review, show_reviewed=True)
+    assert first.id not in {f.id for f in shown.findings}  # shown, but not counted
+    page = render_report(shown.data)
+    assert '<span class="reviewed" title="review memory">ignored</span>' in page
+    assert "shown marked" in page
+    groups = [(s.group, s.findings) for s in shown.data.sections]
+    data = json.loads(findings_to_json(groups, shown.data.signature, shown.data.review))
+    assert data["review"]["hidden"] == 1 and data["review"]["shown"] is True
