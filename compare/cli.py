@@ -465,7 +465,7 @@ def _checked(
     return result
 
 
-def _settings(paths, profile_file: Path | None, checks: str | None, review_file: Path | None):
+def _profile_and_review(paths, profile_file: Path | None, checks: str | None, review_file):
     """The profile (tilmash.toml) and the review file of a run, read before any work: a
     malformed one is one line."""
     from compare.profile import CONFIG_NAME, beside, load_profile
@@ -541,7 +541,7 @@ def check(
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []
-    profile, review = _settings(paths, profile_file, checks, review_file)
+    profile, review = _profile_and_review(paths, profile_file, checks, review_file)
     report = _checked(
         paths,
         glossary,
@@ -628,7 +628,7 @@ def report(
     if output.suffix.lower() not in (".html", ".htm"):
         raise TilmashError(f"{output}: the report is HTML; give a name ending in .html")
     json_path = output.with_suffix(".json")
-    profile, review = _settings(paths, profile_file, checks, review_file)
+    profile, review = _profile_and_review(paths, profile_file, checks, review_file)
     result = _checked(
         paths,
         glossary,

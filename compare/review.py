@@ -211,5 +211,10 @@ def last_run(review_path: Path | None, cache: Path) -> tuple[Path, dict[str, dic
         record = records[-1]
     if not record.exists():
         raise TilmashError(f"{review_path}: no run on it yet: run tilmash check (or report) first")
-    data = json.loads(record.read_text(encoding="utf-8"))
-    return Path(data["review"]), data["findings"]
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        return Path(data["review"]), dict(data["findings"])
+    except (OSError, ValueError, KeyError, TypeError):
+        raise TilmashError(
+            f"{record}: the record of the last run is unreadable; run tilmash check again"
+        ) from None

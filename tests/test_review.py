@@ -212,3 +212,18 @@ def test_the_html_report_and_json_say_what_the_review_hid(fake_encoder, tmp_path
     groups = [(s.group, s.findings) for s in shown.data.sections]
     data = json.loads(findings_to_json(groups, shown.data.signature, shown.data.review))
     assert data["review"]["hidden"] == 1 and data["review"]["shown"] is True
+
+
+def test_review_without_a_readable_last_run_is_one_line(tmp_path) -> None:
+    from compare.review import last_run, record_path
+
+    cache, sidecar = tmp_path / "cache", tmp_path / REVIEW_NAME
+    with pytest.raises(cli.TilmashError, match="no run to review yet"):
+        last_run(None, cache)
+    with pytest.raises(cli.TilmashError, match="no run on it yet"):
+        last_run(sidecar, cache)
+    record = record_path(sidecar, cache)
+    record.parent.mkdir(parents=True)
+    record.write_text("{not json", encoding="utf-8")
+    with pytest.raises(cli.TilmashError, match="unreadable; run tilmash check again"):
+        last_run(sidecar, cache)
