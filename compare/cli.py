@@ -471,9 +471,9 @@ def _profile_and_review(paths, profile_file: Path | None, checks: str | None, re
     from compare.profile import CONFIG_NAME, beside, load_profile
     from compare.review import REVIEW_NAME, load_review
 
-    profile = load_profile(profile_file or beside(paths or [], CONFIG_NAME), checks)
-    if profile_file is not None and profile.source is None:
+    if profile_file is not None and not profile_file.is_file():
         raise TilmashError(f"{profile_file}: no such profile file")
+    profile = load_profile(profile_file or beside(paths or [], CONFIG_NAME), checks)
     return profile, load_review(review_file or beside(paths or [], REVIEW_NAME))
 
 

@@ -62,7 +62,6 @@ class Profile:
 
     checks: frozenset[str] | None = None
     settings: Mapping[str, Mapping[str, int | float]] = field(default_factory=dict)
-    source: Path | None = None  # the tilmash.toml read, if any
 
     def apply(self, checks: Iterable[Check]) -> list[Check]:
         """The chosen ones of `checks`, with their thresholds set as the profile says."""
@@ -128,7 +127,6 @@ def load_profile(path: Path | None, checks: str | None = None) -> Profile:
     data: Mapping[str, object] = {}
     if path is not None and path.is_file():
         data = read_toml(path, f"the profile {CONFIG_NAME}")
-    source = path if data else None
     written = data.get("checks", [])
     if isinstance(written, str):
         written = written.split(",")
@@ -136,8 +134,8 @@ def load_profile(path: Path | None, checks: str | None = None) -> Profile:
         raise InputError(path or Path(CONFIG_NAME), "checks: expected a list of check names")
     settings = _settings(path, data) if path is not None else {}
     if checks is not None:
-        return Profile(select(checks.split(","), "--checks"), settings, source)
-    return Profile(select(written, str(path)), settings, source)
+        return Profile(select(checks.split(","), "--checks"), settings)
+    return Profile(select(written, str(path)), settings)
 
 
 def beside(paths: Sequence[Path], name: str) -> Path:
