@@ -49,9 +49,11 @@ def _default(cls: type[Check], name: str) -> object:
 def _groups() -> dict[str, tuple[str, ...]]:
     """Names that stand for several checks."""
     from compare.checks.formal import FORMAL_CHECKS
+    from compare.checks.gaps import GapCheck
+    from compare.checks.replaced import ReplacedWordCheck
 
     formal = tuple(cls.name for cls in FORMAL_CHECKS)
-    words = ("replaced", "gap")
+    words = (ReplacedWordCheck.name, GapCheck.name)
     drift = tuple(n for n in _names() if n not in formal + words)
     return {"formal": formal, "drift": drift, "words": words}
 
