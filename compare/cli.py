@@ -454,6 +454,37 @@ FailOnOpt = Annotated[
     ),
 ]
 FAIL_ON = FailOn.major  # the default of check and report: a CI job fails on a major finding
+ChecksOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--checks",
+        help="The checks to run, by name or group (formal, drift, words), comma-separated: "
+        "'numbers,omission,formal'; '-spelling' runs all but spelling. Replaces the selection "
+        "in tilmash.toml.",
+    ),
+]
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        help="A tilmash.toml choosing checks and their thresholds (default: tilmash.toml next "
+        "to the inputs, if there is one).",
+    ),
+]
+ReviewOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--review",
+        help="The review file of findings accepted or ignored (default: .tilmash-review.toml "
+        "next to the inputs).",
+    ),
+]
+ShowReviewedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--show-reviewed", help="Also show the findings the review hides, marked as reviewed."
+    ),
+]
 
 
 RayOpt = Annotated[
@@ -523,11 +554,12 @@ def _checked(
     lexicon=None,
     save=None,
     ray=(False, None, 2, 64),
+    profile=None,
 ):
     """Load, align and check every group: the work `check` and `report` share. Arguments
     (the glossary, the dictionaries, the `outputs`, the `export` folder, Ray) are checked
     before any long work. `words`, `lexicon` (.dix files), `save` (a CSV): the word checks;
-    `ray`: (--ray, --ray-address, --ray-actors, --ray-batch)."""
+    `ray`: (--ray, --ray-address, --ray-actors, --ray-batch); `profile`: the checks chosen."""
     from compare.glossary import Glossary
     from compare.lexicon.apertium import read_dictionaries
     from compare.report import build_report
@@ -557,11 +589,37 @@ def _checked(
             words=words or save is not None,
             dictionary=dictionary,
             runner=runner,
+            profile=profile,
         )
     if save is not None and result.lexicon is not None:
         save_lexicon(result.lexicon, save)
         _say(f"Wrote the lexicon ({len(result.lexicon)} entries) to {save}")
     return result
+
+
+def _profile_and_review(paths, profile_file: Path | None, checks: str | None, review_file):
+    """The profile (tilmash.toml) and the review file of a run, read before any work: a
+    malformed one is one line."""
+    from compare.profile import CONFIG_NAME, beside, load_profile
+    from compare.review import REVIEW_NAME, load_review
+
+    if profile_file is not None and not profile_file.is_file():
+        raise TilmashError(f"{profile_file}: no such profile file")
+    profile = load_profile(profile_file or beside(paths or [], CONFIG_NAME), checks)
+    return profile, load_review(review_file or beside(paths or [], REVIEW_NAME))
+
+
+def _reviewed(report, review, show_reviewed: bool, cache_dir: Path | None):
+    """The report with the review applied, the run remembered for `tilmash review accept`."""
+    from compare.embed import cache_root
+    from compare.review import apply_review
+    from compare.writers.review import save_run
+
+    try:
+        save_run(review.path, report.findings, cache_root(cache_dir))
+    except TilmashError as error:
+        err.print(Text.assemble(("warning: ", "yellow"), f"run not remembered for review: {error}"))
+    return apply_review(report, review, show_reviewed)
 
 
 def _exit_for(report, fail_on: FailOn) -> None:
@@ -601,6 +659,10 @@ def check(
     ray_address: RayAddressOpt = None,
     ray_actors: RayActorsOpt = 2,
     ray_batch: RayBatchOpt = 64,
+    checks: ChecksOpt = None,
+    profile_file: ProfileOpt = None,
+    review_file: ReviewOpt = None,
+    show_reviewed: ShowReviewedOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -621,6 +683,7 @@ def check(
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []
+    profile, review = _profile_and_review(paths, profile_file, checks, review_file)
     report = _checked(
         paths,
         glossary,
@@ -633,20 +696,24 @@ def check(
         lexicon=lexicon,
         save=save_lexicon,
         ray=(use_ray, ray_address, ray_actors, ray_batch),
+        profile=profile,
     )
+    report = _reviewed(report, review, show_reviewed, cache_dir)
     sections = report.data.sections
     if output:
         write_output(
             output,
             {
-                "json": lambda: findings_to_json(sections, report.data.signature),
+                "json": lambda: findings_to_json(
+                    sections, report.data.signature, report.data.review
+                ),
                 "csv": lambda: findings_to_csv(sections),
                 "xlsx": lambda: findings_to_xlsx(sections),
             },
         )
         _say(f"Wrote {len(report.findings)} findings to {output}")
     if as_json:
-        print(findings_to_json(sections, report.data.signature), end="")
+        print(findings_to_json(sections, report.data.signature, report.data.review), end="")
     elif as_csv:
         print(findings_to_csv(sections), end="")
     else:
@@ -654,6 +721,8 @@ def check(
             out.print(findings_table(section.findings, section.alignment, title=section.group))
     for failure in report.data.failures:
         err.print(Text.assemble((f"group {failure.group} failed: ", "red"), failure.reason))
+    if review.decisions:
+        err.print(report.data.review.line())
     _exit_for(report, fail_on)
 
 
@@ -683,6 +752,10 @@ def report(
     ray_address: RayAddressOpt = None,
     ray_actors: RayActorsOpt = 2,
     ray_batch: RayBatchOpt = 64,
+    checks: ChecksOpt = None,
+    profile_file: ProfileOpt = None,
+    review_file: ReviewOpt = None,
+    show_reviewed: ShowReviewedOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -707,6 +780,7 @@ def report(
     if export == STDOUT:
         raise TilmashError("--export -: the export is a folder of files; give a folder name")
     json_path = output.with_suffix(".json")
+    profile, review = _profile_and_review(paths, profile_file, checks, review_file)
     result = _checked(
         paths,
         glossary,
@@ -719,15 +793,22 @@ def report(
         lexicon=lexicon,
         save=save_lexicon,
         ray=(use_ray, ray_address, ray_actors, ray_batch),
+        profile=profile,
     )
+    result = _reviewed(result, review, show_reviewed, cache_dir)
     with _timed("Wrote the report"):
         atomic_write(output, render_report(result.data))
-        atomic_write(json_path, findings_to_json(result.data.sections, result.data.signature))
+        atomic_write(
+            json_path,
+            findings_to_json(result.data.sections, result.data.signature, result.data.review),
+        )
     if export:
         written = export_report(result.data, export)
         _say(f"Exported {len(written)} files to {export}")
     out.print(report_summary(result, output, json_path))
     out.print(result.data.signature["signature"], highlight=False, soft_wrap=True)
+    if review.decisions:
+        out.print(result.data.review.line(), highlight=False)
     _exit_for(result, fail_on)
 
 
@@ -828,6 +909,85 @@ def timeline(
                 out.print(replacements_table(line.replacements))
         if series_tracked.cross_language:
             out.print(cross_language_table(series_tracked.cross_language))
+
+
+review_app = typer.Typer(
+    help="Mark findings accepted or ignored: later runs of check and report hide them until "
+    "the text they point at changes.",
+    no_args_is_help=True,
+)
+app.add_typer(review_app, name="review")
+IdsArg = Annotated[
+    list[str], typer.Argument(help="Finding ids, as check, report and their JSON show them.")
+]
+
+
+def _decide(ids: list[str], status: str, note: str, review_file: Path | None, cache_dir) -> None:
+    """Mark `ids`, findings of the last run on the review file, as `status` and save the file."""
+    from compare.embed import cache_root
+    from compare.review import decide, last_run, load_review
+    from compare.writers.review import save_review
+
+    path, seen = last_run(review_file, cache_root(cache_dir))
+    review = decide(load_review(path), ids, status, seen, note)
+    save_review(review)
+    out.print(f"{status.capitalize()} {len(ids)} finding{'s' * (len(ids) != 1)} in {path}")
+
+
+def _review_file(review_file: Path | None, cache_dir) -> Path:
+    """The review file named, or the one of the last run."""
+    from compare.embed import cache_root
+    from compare.review import last_run
+
+    return review_file or last_run(None, cache_root(cache_dir))[0]
+
+
+@review_app.command("accept")
+def review_accept(
+    ids: IdsArg,
+    note: Annotated[str, typer.Option("--note", help="Why (kept in the review file).")] = "",
+    review_file: ReviewOpt = None,
+    cache_dir: CacheOpt = None,
+) -> None:
+    """Accept findings of the last run: hidden from now on while their text stays the same.
+
+    Example: [bold]tilmash review accept numb-3f2a9c41d0 --note "rounded in kk on purpose"[/]
+    """
+    _decide(ids, "accepted", note, review_file, cache_dir)
+
+
+@review_app.command("ignore")
+def review_ignore(
+    ids: IdsArg,
+    note: Annotated[str, typer.Option("--note", help="Why the finding does not apply.")],
+    review_file: ReviewOpt = None,
+    cache_dir: CacheOpt = None,
+) -> None:
+    """Ignore findings of the last run (a false alarm), with a note saying why.
+
+    Example: [bold]tilmash review ignore spel-0b1c2d3e4f --note "a proper name"[/]
+    """
+    _decide(ids, "ignored", note, review_file, cache_dir)
+
+
+@review_app.command("list")
+def review_list(review_file: ReviewOpt = None, cache_dir: CacheOpt = None) -> None:
+    """The decisions in the review file: id, status, date, check, note and the message."""
+    from compare.render import review_table
+    from compare.review import load_review
+
+    out.print(review_table(load_review(_review_file(review_file, cache_dir))))
+
+
+@review_app.command("forget")
+def review_forget(ids: IdsArg, review_file: ReviewOpt = None, cache_dir: CacheOpt = None) -> None:
+    """Drop the decisions on findings: they are shown again."""
+    from compare.review import forget, load_review
+    from compare.writers.review import save_review
+
+    review = forget(load_review(_review_file(review_file, cache_dir)), ids)
+    save_review(review)
+    out.print(f"Forgot {len(ids)} finding{'s' * (len(ids) != 1)} in {review.path}")
 
 
 def main() -> None:

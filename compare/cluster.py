@@ -31,6 +31,7 @@ from compare.embed.encoder import ModelInfo
 from compare.embed.protocol import ProgressCallback
 from compare.errors import TilmashError
 from compare.glossary import Glossary
+from compare.profile import Profile
 from compare.report import GroupFailure, Progress, ReportSection, check_group
 
 RAY_MISSING = 'Ray is not installed: pip install -e ".[ray]" (or pip install "ray[data]")'
@@ -198,10 +199,12 @@ def _check_group_task(
     make_encoder: EncoderFactory,
     known: dict[bytes, np.ndarray],
     glossary: Glossary | None,
+    profile: Profile | None = None,
 ) -> tuple[ReportSection, dict[str, object], dict[bytes, np.ndarray]]:
     """One group on a worker: its section, its checks' settings and the vectors it embedded."""
     encoder = KnownVectors(make_encoder(), dict(known))
-    section, settings = check_group(corpus, corpus.groups[group_index], encoder, glossary)
+    group = corpus.groups[group_index]
+    section, settings = check_group(corpus, group, encoder, glossary, profile=profile)
     return section, settings, encoder.fresh
 
 
@@ -214,6 +217,7 @@ def check_groups_on_ray(
     make_encoder: EncoderFactory,
     settings: RaySettings,
     warn: Callable[[str], None],
+    profile: Profile | None = None,
 ) -> tuple[list[ReportSection], dict[str, object], list[GroupFailure]]:
     """Every group of the corpus as a Ray task (a GroupRunner for build_report): passages
     embedded first, once for the whole corpus; sections in the corpus's order."""
@@ -233,7 +237,7 @@ def check_groups_on_ray(
     pending = {}
     for n in range(len(corpus.groups)):
         own = {k: vectors[k] for k in _group_keys(corpus, n, encoder.info) if k in vectors}
-        pending[task.remote(shared[0], n, shared[1], own, shared[2])] = n
+        pending[task.remote(shared[0], n, shared[1], own, shared[2], profile)] = n
     results: dict[int, tuple] = {}
     failures: list[GroupFailure] = []
     total = len(corpus.groups)

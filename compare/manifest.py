@@ -204,13 +204,14 @@ def _check_year(path: Path, item_id: str, year: int, date: dt.date | None) -> No
         raise InputError(path, f"{item_id!r}: date {date} is not in year {year}")
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, what: str = "the manifest") -> dict[str, Any]:
+    """A TOML file's tables; any problem is one InputError naming the file and `what` it is."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is accepted
     except OSError as err:
-        raise InputError(path, f"cannot read the manifest: {err.strerror or err}") from None
+        raise InputError(path, f"cannot read {what}: {err.strerror or err}") from None
     except UnicodeDecodeError:
-        raise InputError(path, "the manifest is not UTF-8 text") from None
+        raise InputError(path, f"{what} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as err:
         raise InputError(path, f"not valid TOML: {err}") from None
     except RecursionError:
@@ -265,7 +266,7 @@ def load_manifest(path: Path, allow_outside: bool = False) -> Manifest:
     """Read and check a manifest; paths in it are relative to the manifest's folder and stay
     inside it unless `allow_outside`."""
     path = Path(path)
-    data = _read_toml(path)
+    data = read_toml(path)
     tables = _validated(path, data)
     if not tables.document and not tables.catalogue:
         raise InputError(

@@ -87,18 +87,31 @@ def findings_table(findings, alignment: Alignment, title: str) -> Table:
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_STYLE}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items())
     table = PlainTable(f"{title}: {summary or 'no findings'}", show_lines=True)
-    for column in ("severity", "check", "unit", "langs", "what", "suggestion", "sure"):
+    for column in ("severity", "check / id", "unit", "langs", "what", "suggestion", "sure"):
         table.add_column(column, overflow="fold")
+    table.columns[1].no_wrap = True  # an id is copied whole into `tilmash review`
     for f in findings:
+        reviewed = f.details.get("review")
         table.add_row(
             styled(f.severity, SEVERITY_STYLE[f.severity]),
-            f.check,
+            f"{f.check}\n{f.id}",
             f"{f.unit} (segment {f.segment})" if f.segment else str(f.unit),
             " ".join(f.langs),
-            f.message,
+            f"({reviewed}) {f.message}" if reviewed else f.message,
             f.suggestion or "",
             f"{f.confidence:.0%}",
         )
+    return table
+
+
+def review_table(review) -> Table:
+    """The decisions of a review file (compare.review.Review), one row each."""
+    table = PlainTable(str(review.path), "id", "status", "date", "check", "note", "finding")
+    table.columns[0].no_wrap = True
+    for fid, d in sorted(review.decisions.items()):
+        table.add_row(fid, d.status, d.date.isoformat(), d.check, d.note, d.message)
+    if not review.decisions:
+        table.caption = plain("no findings accepted or ignored yet")
     return table
 
 

@@ -27,6 +27,8 @@ from compare.corpus import Corpus, DocumentGroup
 from compare.errors import TilmashError
 from compare.glossary import Glossary
 from compare.lexicon.learn import Lexicon
+from compare.profile import Profile
+from compare.review import ReviewSummary
 from compare.signature import Signature
 from compare.timeline import Timeline, build_timeline, version_series
 
@@ -90,6 +92,7 @@ class ReportData:
     timeline: tuple[TimelineSection, ...] = ()
     title: str = "tilmash report"
     failures: tuple[GroupFailure, ...] = ()
+    review: ReviewSummary | None = None  # what the review memory hid (see compare.review)
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ class Report:
 
     data: ReportData
     corpus: Corpus
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...]  # those that count toward --fail-on (none hidden by review)
     lexicon: Lexicon | None = None  # learned from the run when word checks were asked for
 
 
@@ -134,14 +137,16 @@ def check_group(
     progress: Progress | None = None,
     lexicon: Lexicon | None = None,
     alignment: Alignment | None = None,
+    profile: Profile | None = None,
 ) -> tuple[ReportSection, dict[str, object]]:
     """Align (unless `alignment` is given) and check one group: its report section and the
     settings of the checks that ran. The one unit of work of a run, on this machine or as a
-    task on a Ray cluster; with a `lexicon`, the word checks too."""
+    task on a Ray cluster; with a `lexicon`, the word checks too; a `profile` chooses the
+    checks and sets their thresholds."""
     step = progress or (lambda *_: None)
     alignment = alignment or align_group(corpus, group, encoder)
     terms = build_glossary(alignment, glossary)
-    checks = default_checks(alignment, terms, encoder, lexicon)
+    checks = (profile or Profile()).apply(default_checks(alignment, terms, encoder, lexicon))
     units = unit_texts(alignment)
     findings = run_checks(
         units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
@@ -150,8 +155,8 @@ def check_group(
     return section, {c.name: c.settings() for c in checks if c.settings()}
 
 
-# Checks every group of a corpus: (corpus, encoder, glossary, progress) -> (sections, checks'
-# settings, failures). The default checks them one after another on this machine.
+# Checks every group of a corpus: (corpus, encoder, glossary, progress, profile=) -> (sections,
+# checks' settings, failures). The default checks them one after another on this machine.
 GroupRunner = Callable[
     [Corpus, object, Glossary | None, Progress],
     tuple[list[ReportSection], dict[str, object], list[GroupFailure]],
@@ -165,6 +170,7 @@ def check_groups_here(
     progress: Progress,
     lexicon: Lexicon | None = None,
     aligned: Mapping[str, Alignment] | None = None,
+    profile: Profile | None = None,
 ) -> tuple[list[ReportSection], dict[str, object], list[GroupFailure]]:
     """Every group in turn, in this process (`aligned`: alignments already made, by group)."""
     sections: list[ReportSection] = []
@@ -172,7 +178,9 @@ def check_groups_here(
     for n, group in enumerate(corpus.groups):
         progress("group", f"Group {group.id}", n, len(corpus.groups))
         done = (aligned or {}).get(group.id)
-        section, used = check_group(corpus, group, encoder, glossary, progress, lexicon, done)
+        section, used = check_group(
+            corpus, group, encoder, glossary, progress, lexicon, done, profile
+        )
         sections.append(section)
         settings.update(used)
     return sections, settings, []
@@ -187,12 +195,14 @@ def build_report(
     runner: GroupRunner = check_groups_here,
     words: bool = False,
     dictionary: Lexicon | None = None,
+    profile: Profile | None = None,
 ) -> Report:
     """Align and check every group of the corpus (with `runner`: here, or on a Ray cluster),
     telling `progress` what is being done; with `timelines`, also track the terms of every
     version series (the HTML report shows them, a check does not need them). `words` (or a
     `dictionary`) adds the replaced-word, gap and uniformity checks, on a lexicon learned from
-    all groups' aligned units: every group is aligned first, here."""
+    all groups' aligned units: every group is aligned first, here. A `profile` chooses the
+    checks and sets their thresholds; the signature records both."""
     step = progress or (lambda *_: None)
     encoder = _Reporting(encoder, lambda done, total: step("embed", "Embedding", done, total))
     lexicon = None
@@ -205,10 +215,11 @@ def build_report(
             aligned[group.id] = align_group(corpus, group, encoder)
         lexicon = run_lexicon(list(aligned.values()), dictionary)
         runner = partial(check_groups_here, lexicon=lexicon, aligned=aligned)
-    sections, used, failures = runner(corpus, encoder, glossary, step)
+    profile = profile or Profile()
+    sections, used, failures = partial(runner, profile=profile)(corpus, encoder, glossary, step)
     failures = [*(GroupFailure(group, why) for group, why in corpus.failed), *failures]
     step("group", "Groups", len(corpus.groups), len(corpus.groups))
-    settings: dict[str, object] = {"align": asdict(AlignParams()), **used}
+    settings = {"align": asdict(AlignParams()), **profile.signature(), **used}
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
     tracked = series_timelines(corpus, encoder, glossary) if timelines else ()
     data = ReportData(signature, tuple(sections), tracked, failures=tuple(failures))

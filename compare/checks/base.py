@@ -8,6 +8,7 @@ against the document's own distribution rather than against absolute thresholds.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -54,16 +55,28 @@ class Finding:
     suggestion: str | None = None
     details: Mapping[str, object] = field(default_factory=dict)
     segment: str | None = None  # the unit's segment id in a bilingual file (set by run_checks)
+    # Per version, the text of the unit the finding was judged on (set by run_checks).
+    context: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
-        """Stable across runs: the same flag on the same text keeps its id."""
-        key = "|".join(
-            [self.check, str(self.unit), ",".join(self.langs)]
-            + [f"{s.lang}:{s.text}" for s in self.spans]
-            + [self.message]
-        )
-        return self.check[:4] + "-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+        """Stable across runs and edits elsewhere: built from what was flagged (the check, its
+        kind, the languages, the spans' text; without spans, the passages' text), never from
+        positions, so a passage inserted earlier keeps every id. The same flag on the same
+        words in two places shares its id; the fingerprint tells the places apart."""
+        kind = [str(self.details.get(k, "")) for k in ("kind", "concept")]
+        spans = [f"{s.lang}:{normalised(s.text)}" for s in self.spans]
+        key = "|".join([self.check, ",".join(self.langs), *kind, *(spans or [self._texts()])])
+        return self.check[:4] + "-" + _digest(key)
+
+    @property
+    def fingerprint(self) -> str:
+        """The text of the finding's passages (its versions of the unit): when it differs from
+        the one a reviewer saw, the finding has changed and is shown again."""
+        return _digest(self._texts())
+
+    def _texts(self) -> str:
+        return "|".join(f"{lang}:{normalised(self.context.get(lang, ''))}" for lang in self.langs)
 
     @property
     def fault(self) -> str | None:
@@ -72,6 +85,15 @@ class Finding:
         the reference it was judged against."""
         lang = self.details.get("lang")
         return lang if isinstance(lang, str) else None
+
+
+def normalised(text: str) -> str:
+    """Text compared for identity: Unicode NFC, runs of white space as one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
 class Check(ABC):

@@ -104,6 +104,17 @@ def default_checks(
     return checks + formal_checks(alignment.langs())
 
 
+def check_classes() -> tuple[type[Check], ...]:
+    """Every check tilmash has (each applies where default_checks says), for selecting them
+    by name (compare.profile)."""
+    from compare.checks.formal import FORMAL_CHECKS
+    from compare.checks.meaning import MeaningCheck
+    from compare.checks.omission import OmissionCheck
+
+    drift = (UnmatchedNotesCheck, MissingPartsCheck, MeaningCheck, OmissionCheck, NumbersCheck)
+    return (*drift, TermsCheck, ConsistencyCheck, ReplacedWordCheck, GapCheck, *FORMAL_CHECKS)
+
+
 def run_checks(
     units: Sequence[UnitText],
     checks: Sequence[Check],
@@ -111,8 +122,9 @@ def run_checks(
 ) -> list[Finding]:
     """All findings over a group's units (see unit_texts), most severe and surest first, then
     in document order. Each check reads either the text's own units or the apparatus units
-    (editorial notes), never both; findings inside a missing part fold into it. Findings in a
-    bilingual file's segment carry its id.
+    (editorial notes), never both; findings inside a missing part fold into it. Each finding
+    carries its unit's text (Finding.context), which its id and fingerprint are made of, and
+    in a bilingual file its segment's id.
     `on_check(name, checks done, checks in all)` is called before each."""
     text, notes = split_apparatus(units)
     findings = []
@@ -120,10 +132,15 @@ def run_checks(
         if on_check:
             on_check(check.name, done, len(checks))
         findings += check.run(notes if check.reads_apparatus else text)
-    findings = fold_missing_parts(findings, text)
-    segments = {u.unit: u.segment for u in units if u.segment is not None}
-    if segments:
-        findings = [replace(f, segment=segments.get(f.unit)) for f in findings]
+    by_index = {unit.unit: unit for unit in units}
+    findings = [
+        replace(
+            f,
+            context=by_index[f.unit].texts if f.unit in by_index else {},
+            segment=by_index[f.unit].segment if f.unit in by_index else None,
+        )
+        for f in fold_missing_parts(findings, text)
+    ]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 
 

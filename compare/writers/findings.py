@@ -8,9 +8,11 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 
 from compare.places import Place, Version, group_versions, section_places
 from compare.report import ReportSection
+from compare.review import ReviewSummary
 
 
 def _plain(value: object) -> bool:
@@ -68,9 +70,13 @@ def finding_record(place: Place) -> dict:
     }
 
 
-def findings_to_json(sections: Sequence[ReportSection], signature: Mapping[str, str]) -> str:
-    """Findings per document group, with the group's versions and the run's reproducibility
-    signature."""
+def findings_to_json(
+    sections: Sequence[ReportSection],
+    signature: Mapping[str, str],
+    review: ReviewSummary | None = None,
+) -> str:
+    """Findings per document group, with the group's versions, the run's reproducibility
+    signature and what the review memory hid."""
     data = {
         "signature": dict(signature),
         "groups": [
@@ -83,6 +89,8 @@ def findings_to_json(sections: Sequence[ReportSection], signature: Mapping[str, 
             for section in sections
         ],
     }
+    if review is not None:
+        data["review"] = {**asdict(review), "line": review.line()}
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 

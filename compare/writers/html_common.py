@@ -20,9 +20,10 @@ def unit_anchor(group: str, index: int) -> str:
     return f"unit-{slug(group)}-{index}"
 
 
-def finding_anchor(group: str, finding_id: str) -> str:
-    """The id of a finding in the findings list; highlighted spans point here."""
-    return f"finding-{slug(group)}-{finding_id}"
+def finding_anchor(group: str, finding: Finding) -> str:
+    """The id of a finding in the findings list; highlighted spans point here. A finding id is
+    shared by the same flag on the same words elsewhere, so the unit makes the anchor unique."""
+    return f"finding-{slug(group)}-{finding.id}-u{finding.unit}"
 
 
 def lang_code(lang: str | None) -> str:

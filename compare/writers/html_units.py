@@ -149,7 +149,7 @@ def unit_rows(section: ReportSection) -> list[Row]:
         for f in flagged:
             for span in f.spans:
                 spans.setdefault(span.lang, []).append(
-                    (span.start, span.end, f, finding_anchor(group, f.id))
+                    (span.start, span.end, f, finding_anchor(group, f))
                 )
         first = next((ps[0] for ps in unit.passages.values() if ps), None)
         badges = tuple(
