@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from compare.errors import InputError, TilmashError
 from compare.lang import (
@@ -36,6 +37,8 @@ from compare.readers.structure import APPARATUS
 OnDocument = Callable[[Path, int, int], None]  # (file about to be read, files read, files in all)
 
 MANIFEST_NAME = "manifest.toml"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -204,7 +207,14 @@ def load_document(
     declared_lang: str | None = None,
     **meta,
 ) -> Document:
-    """Read one file, find its language and cut it into passages."""
+    """Read one file, find its language and cut it into passages. A bilingual file is no one
+    document (see load_bilingual): refused, saying what reads it."""
+    if is_bilingual(path):
+        raise InputError(
+            path,
+            "a bilingual file holds two or more languages, not one version; "
+            f"`tilmash check {path.name}` compares its languages segment by segment",
+        )
     raw = read_document(path)
     return build_document(
         doc_id or path.name,
@@ -310,8 +320,8 @@ class _Reading:
             self.on_document(path, self.done, self.total)
         self.done += 1
 
-    def read(self, key, path: Path, load: Callable[[], Document]) -> Document | None:
-        """The document `load` makes of `path`, or None when it failed and was set aside."""
+    def read(self, key, path: Path, load: Callable[[], T]) -> T | None:
+        """What `load` makes of `path`, or None when it failed and was set aside."""
         self.reached(path)
         try:
             return load()
@@ -380,17 +390,19 @@ def _from_files(
     )
 
 
-def load_bilingual(path: Path) -> list[Document]:
-    """The documents of a bilingual file, one per language (ids "name.xlf:kk"), each passage
-    one segment of the file: translations already aligned by the file."""
+def load_bilingual(path: Path, name: str | None = None, **meta) -> list[Document]:
+    """The documents of a bilingual file, one per language (ids "name:kk", the name the
+    file's own by default), each passage one segment of the file: translations already
+    aligned by the file."""
     bilingual = read_bilingual(path)
     return [
         build_document(
-            f"{path.name}:{lang}",
+            f"{name or path.name}:{lang}",
             bilingual.blocks(lang),
             path=path,
             format=bilingual.format,
             declared_lang=lang,
+            **meta,
         )
         for lang in bilingual.langs
     ]
@@ -411,32 +423,37 @@ def _from_manifest(
     member is in (a catalogue entry's saved texts are that entry's translation group)."""
     catalogue_texts = manifest.saved_catalogue_texts()
     in_groups = {m for group in manifest.groups.values() for m in group.members}
-    candidates = {group.id: group.members for group in manifest.groups.values()} | {
-        entry_id: (entry_id,) for entry_id, texts in catalogue_texts.items() if len(texts) > 1
-    }
+    candidates = (
+        {group.id: group.members for group in manifest.groups.values()}
+        | {doc.id: (doc.id,) for doc in manifest.documents.values() if is_bilingual(doc.path)}
+        | {entry_id: (entry_id,) for entry_id, texts in catalogue_texts.items() if len(texts) > 1}
+    )
     reading = _Reading(
         on_document,
         len(manifest.documents) + sum(len(texts) for texts in catalogue_texts.values()),
         lambda key: isolate_bad_files and (key in in_groups or key in candidates),
     )
     documents: dict[str, Document] = {}
+    own_groups: list[DocumentGroup] = []  # bilingual files, each a group of its own
     for entry in manifest.documents.values():
-        doc = reading.read(
-            entry.id,
-            entry.path,
-            partial(
-                load_document,
-                entry.path,
-                doc_id=entry.id,
-                declared_lang=entry.lang,
-                work=entry.work,
-                part=entry.part,
-                version=entry.version,
-                date=entry.date,
-            ),
-        )
-        if doc is not None:
-            documents[doc.id] = doc
+        meta = {
+            "work": entry.work,
+            "part": entry.part,
+            "version": entry.version,
+            "date": entry.date,
+        }
+        if is_bilingual(entry.path):
+            docs = reading.read(
+                entry.id, entry.path, partial(load_bilingual, entry.path, entry.id, **meta)
+            )
+            if docs:
+                own_groups.append(
+                    DocumentGroup(entry.id, "translations", tuple(d.id for d in docs))
+                )
+        else:
+            load = partial(load_document, entry.path, entry.id, entry.lang, **meta)
+            docs = [reading.read(entry.id, entry.path, load)]
+        documents.update((doc.id, doc) for doc in docs or () if doc is not None)
     # Saved texts of catalogue entries (e.g. policy documents) join as one document per language.
     expanded: dict[str, list[str]] = {}
     for entry_id, texts in catalogue_texts.items():
@@ -463,7 +480,10 @@ def _from_manifest(
         expanded.pop(entry_id, None)
     failed = reading.failed(candidates)
     spoiled = {group for group, _ in failed}
-    groups = tuple(g for g in _groups(manifest, documents, expanded) if g.family not in spoiled)
+    groups = (
+        *own_groups,
+        *(g for g in _groups(manifest, documents, expanded) if g.family not in spoiled),
+    )
     reading.check_left(groups)
     missing = tuple(e for e in manifest.catalogue if e not in catalogue_texts)
     return Corpus(documents, groups, manifest, missing, failed=failed)
