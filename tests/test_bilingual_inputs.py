@@ -283,6 +283,26 @@ def test_aligned_tmx_keeps_the_segment_ids(tmp_path, monkeypatch, capsys, fake_e
     assert segments == [b"intro", b"budget", b"teachers", b"deadline"]
 
 
+def test_aligned_units_say_the_file_paired_them(tmp_path, monkeypatch, capsys, fake_encoder):
+    """No embedding scored the units of a bilingual file: the table says "file", JSON null,
+    TSV leaves the score empty and the TMX writes no x-score."""
+    write(tmp_path, "fund.xlf", XLIFF_12)
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: fake_encoder)
+    code, out, err = run(monkeypatch, capsys, "align", "fund.xlf", "-o", "-", cwd=tmp_path)
+    assert code == 0, err
+    (record,) = json.loads(out)
+    assert [u["score"] for u in record["units"]] == [None] * 4
+    code, out, err = run(monkeypatch, capsys, "align", "fund.xlf", cwd=tmp_path)
+    assert code == 0, err
+    assert out.count(" file ") == 3 and "0.000" not in out  # the fourth unit lacks its ru
+    for name in ("fund.tsv", "fund.tmx"):
+        code, _, err = run(monkeypatch, capsys, "align", "fund.xlf", "-o", name, cwd=tmp_path)
+        assert code == 0, err
+    rows = (tmp_path / "fund.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [row.split("\t")[1] for row in rows] == [""] * 4
+    assert b"x-score" not in (tmp_path / "fund.tmx").read_bytes()
+
+
 # --- bad files: one line, exit 2, before any model is loaded ---------------------------------
 
 
