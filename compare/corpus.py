@@ -13,7 +13,9 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from compare.errors import InputError, TilmashError
 from compare.lang import (
@@ -35,6 +37,8 @@ from compare.readers.structure import APPARATUS
 OnDocument = Callable[[Path, int, int], None]  # (file about to be read, files read, files in all)
 
 MANIFEST_NAME = "manifest.toml"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -203,7 +207,14 @@ def load_document(
     declared_lang: str | None = None,
     **meta,
 ) -> Document:
-    """Read one file, find its language and cut it into passages."""
+    """Read one file, find its language and cut it into passages. A bilingual file is no one
+    document (see load_bilingual): refused, saying what reads it."""
+    if is_bilingual(path):
+        raise InputError(
+            path,
+            "a bilingual file holds two or more languages, not one version; "
+            f"`tilmash check {path.name}` compares its languages segment by segment",
+        )
     raw = read_document(path)
     return build_document(
         doc_id or path.name,
@@ -273,7 +284,7 @@ def load_corpus(
         paths = [default]
     if len(paths) == 1 and paths[0].is_dir() and (paths[0] / MANIFEST_NAME).is_file():
         manifest = load_manifest(paths[0] / MANIFEST_NAME, allow_outside)
-        return _from_manifest(manifest, on_document, allow_outside)
+        return _from_manifest(manifest, on_document, allow_outside, isolate_bad_files)
     return _from_files(_expand(paths), on_document, grouped_only, isolate_bad_files)
 
 
@@ -293,6 +304,50 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
+class _Reading:
+    """Files read one after another for a corpus run: progress is reported before each, and
+    a file that does not read is set aside under its key (the file, or the manifest id it
+    serves) when `may_fail(key)` allows, instead of stopping the run."""
+
+    def __init__(self, on_document: OnDocument | None, total: int, may_fail) -> None:
+        self.on_document, self.total, self.may_fail = on_document, total, may_fail
+        self.done = 0
+        self.bad: dict = {}
+
+    def reached(self, path: Path) -> None:
+        """Say that `path` is about to be read."""
+        if self.on_document:
+            self.on_document(path, self.done, self.total)
+        self.done += 1
+
+    def read(self, key, path: Path, load: Callable[[], T]) -> T | None:
+        """What `load` makes of `path`, or None when it failed and was set aside."""
+        self.reached(path)
+        try:
+            return load()
+        except InputError as error:
+            if not self.may_fail(key):
+                raise
+            self.bad.setdefault(key, error)
+            return None
+
+    def spoils(self, members: Iterable) -> bool:
+        return any(m in self.bad for m in members)
+
+    def failed(self, groups: dict[str, Sequence]) -> tuple[tuple[str, str], ...]:
+        """(group, why) for each group a set-aside file belongs to, why naming the file."""
+        return tuple(
+            (group, str(next(self.bad[m] for m in members if m in self.bad)))
+            for group, members in groups.items()
+            if self.spoils(members)
+        )
+
+    def check_left(self, groups: Sequence) -> None:
+        """A run whose bad files leave no group to compare stops on the first of them."""
+        if self.bad and not groups:
+            raise next(iter(self.bad.values()))
+
+
 def _from_files(
     files: list[Path], on_document, grouped_only: bool, isolate_bad_files: bool
 ) -> Corpus:
@@ -306,55 +361,48 @@ def _from_files(
         raise ungroupable(files)
     grouped = {path for members in named.groups.values() for path in members}
     to_read = [p for p in files if p in grouped] if grouped_only else files
-    total = len(to_read) + len(bilingual)
+    reading = _Reading(
+        on_document,
+        len(to_read) + len(bilingual),
+        lambda path: isolate_bad_files and path in grouped and len(named.groups) > 1,
+    )
     documents: dict[str, Document] = {}
     ids: dict[Path, str] = {}
-    bad: dict[Path, InputError] = {}
-    for done, path in enumerate(to_read):
-        if on_document:
-            on_document(path, done, total)
-        try:
-            doc = load_document(path, doc_id=_unique_id(path, documents))
-        except InputError as error:
-            if not (isolate_bad_files and path in grouped and len(named.groups) > 1):
-                raise
-            bad[path] = error
-            continue
-        documents[doc.id] = doc
-        ids.setdefault(path, doc.id)
-    failed = tuple(
-        (stem, str(next(bad[p] for p in members if p in bad)))
-        for stem, members in named.groups.items()
-        if any(p in bad for p in members)
-    )
+    for path in to_read:
+        doc = reading.read(path, path, partial(load_document, path, _unique_id(path, documents)))
+        if doc is not None:
+            documents[doc.id] = doc
+            ids.setdefault(path, doc.id)
     groups = [
         DocumentGroup(stem, "translations", member_ids)
         for stem, members in named.groups.items()
-        if not any(p in bad for p in members)
+        if not reading.spoils(members)
         and len(member_ids := tuple(dict.fromkeys(ids[p] for p in members))) > 1
     ]
-    for done, path in enumerate(bilingual, start=len(to_read)):
-        if on_document:
-            on_document(path, done, total)
+    for path in bilingual:
+        reading.reached(path)
         docs = load_bilingual(path)
         documents.update((doc.id, doc) for doc in docs)
         groups.append(DocumentGroup(path.name, "translations", tuple(d.id for d in docs)))
-    if bad and not groups:
-        raise next(iter(bad.values()))
-    return Corpus(documents, tuple(groups), ungrouped=named.ungrouped, failed=failed)
+    reading.check_left(groups)
+    return Corpus(
+        documents, tuple(groups), ungrouped=named.ungrouped, failed=reading.failed(named.groups)
+    )
 
 
-def load_bilingual(path: Path) -> list[Document]:
-    """The documents of a bilingual file, one per language (ids "name.xlf:kk"), each passage
-    one segment of the file: translations already aligned by the file."""
+def load_bilingual(path: Path, name: str | None = None, **meta) -> list[Document]:
+    """The documents of a bilingual file, one per language (ids "name:kk", the name the
+    file's own by default), each passage one segment of the file: translations already
+    aligned by the file."""
     bilingual = read_bilingual(path)
     return [
         build_document(
-            f"{path.name}:{lang}",
+            f"{name or path.name}:{lang}",
             bilingual.blocks(lang),
             path=path,
             format=bilingual.format,
             declared_lang=lang,
+            **meta,
         )
         for lang in bilingual.langs
     ]
@@ -367,22 +415,45 @@ def _unique_id(path: Path, taken: dict) -> str:
     return doc_id
 
 
-def _from_manifest(manifest: Manifest, on_document, allow_outside: bool = False) -> Corpus:
-    documents: dict[str, Document] = {}
+def _from_manifest(
+    manifest: Manifest, on_document, allow_outside: bool = False, isolate_bad_files: bool = False
+) -> Corpus:
+    """The manifest's documents and saved catalogue texts, grouped as it says. With
+    `isolate_bad_files`, a file of a group member that cannot be read fails the groups that
+    member is in (a catalogue entry's saved texts are that entry's translation group)."""
     catalogue_texts = manifest.saved_catalogue_texts()
-    total = len(manifest.documents) + sum(len(texts) for texts in catalogue_texts.values())
+    in_groups = {m for group in manifest.groups.values() for m in group.members}
+    candidates = (
+        {group.id: group.members for group in manifest.groups.values()}
+        | {doc.id: (doc.id,) for doc in manifest.documents.values() if is_bilingual(doc.path)}
+        | {entry_id: (entry_id,) for entry_id, texts in catalogue_texts.items() if len(texts) > 1}
+    )
+    reading = _Reading(
+        on_document,
+        len(manifest.documents) + sum(len(texts) for texts in catalogue_texts.values()),
+        lambda key: isolate_bad_files and (key in in_groups or key in candidates),
+    )
+    documents: dict[str, Document] = {}
+    own_groups: list[DocumentGroup] = []  # bilingual files, each a group of its own
     for entry in manifest.documents.values():
-        if on_document:
-            on_document(entry.path, len(documents), total)
-        documents[entry.id] = load_document(
-            entry.path,
-            doc_id=entry.id,
-            declared_lang=entry.lang,
-            work=entry.work,
-            part=entry.part,
-            version=entry.version,
-            date=entry.date,
-        )
+        meta = {
+            "work": entry.work,
+            "part": entry.part,
+            "version": entry.version,
+            "date": entry.date,
+        }
+        if is_bilingual(entry.path):
+            docs = reading.read(
+                entry.id, entry.path, partial(load_bilingual, entry.path, entry.id, **meta)
+            )
+            if docs:
+                own_groups.append(
+                    DocumentGroup(entry.id, "translations", tuple(d.id for d in docs))
+                )
+        else:
+            load = partial(load_document, entry.path, entry.id, entry.lang, **meta)
+            docs = [reading.read(entry.id, entry.path, load)]
+        documents.update((doc.id, doc) for doc in docs or () if doc is not None)
     # Saved texts of catalogue entries (e.g. policy documents) join as one document per language.
     expanded: dict[str, list[str]] = {}
     for entry_id, texts in catalogue_texts.items():
@@ -390,19 +461,32 @@ def _from_manifest(manifest: Manifest, on_document, allow_outside: bool = False)
         for lang, path in texts.items():
             saved = os.path.relpath(path, manifest.path.parent)  # may be a symlink leading out
             inside_folder(manifest.path, f"catalogue {entry_id!r}", saved, allow_outside)
-            if on_document:
-                on_document(path, len(documents), total)
-            doc = load_document(
+            doc = reading.read(
+                entry_id,
                 path,
-                doc_id=f"{entry_id}.{lang}",
-                declared_lang=lang,
-                version=entry_id,
-                date=entry.date,
+                partial(
+                    load_document,
+                    path,
+                    doc_id=f"{entry_id}.{lang}",
+                    declared_lang=lang,
+                    version=entry_id,
+                    date=entry.date,
+                ),
             )
-            documents[doc.id] = doc
-            expanded.setdefault(entry_id, []).append(doc.id)
-    missing = tuple(e for e in manifest.catalogue if e not in expanded)
-    return Corpus(documents, _groups(manifest, documents, expanded), manifest, missing)
+            if doc is not None:
+                documents[doc.id] = doc
+                expanded.setdefault(entry_id, []).append(doc.id)
+    for entry_id in reading.bad:
+        expanded.pop(entry_id, None)
+    failed = reading.failed(candidates)
+    spoiled = {group for group, _ in failed}
+    groups = (
+        *own_groups,
+        *(g for g in _groups(manifest, documents, expanded) if g.family not in spoiled),
+    )
+    reading.check_left(groups)
+    missing = tuple(e for e in manifest.catalogue if e not in catalogue_texts)
+    return Corpus(documents, groups, manifest, missing, failed=failed)
 
 
 def _groups(manifest: Manifest, documents: dict, expanded: dict) -> tuple[DocumentGroup, ...]:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, Va
 from pydantic_core import ErrorDetails
 
 from compare.errors import InputError
+from compare.readers.bilingual import is_bilingual
 
 TEXT_FORMATS = ("html", "docx", "pdf", "txt")
 """Formats a catalogue text may be saved in, in the order tried when several are present."""
@@ -239,6 +240,12 @@ def _check_group(path: Path, group: Group, manifest: Manifest) -> None:
             raise InputError(
                 path, f"group {group.id!r}: member {member!r} is not a document or catalogue id"
             )
+        if member in manifest.documents and is_bilingual(item.path):
+            raise InputError(
+                path,
+                f"group {group.id!r}: member {member!r} is a bilingual file, compared as a "
+                "group of its own; leave it out of [[group]] members",
+            )
         dates.append(item.date)
     if group.relation == "versions" and None not in dates and dates != sorted(dates):
         raise InputError(path, f"group {group.id!r}: list versions oldest first")
@@ -282,6 +289,12 @@ def load_manifest(path: Path, allow_outside: bool = False) -> Manifest:
             raise InputError(path, f"document {doc.id!r}: unknown work {doc.work!r}")
         if not where.is_file():
             raise InputError(path, f"document {doc.id!r}: file not found: {where}")
+        if is_bilingual(where) and doc.lang != "mul":
+            raise InputError(
+                path,
+                f"document {doc.id!r}: {where.name} is a bilingual file, which gives its own "
+                'languages; write lang = "mul"',
+            )
         documents[doc.id] = doc.model_copy(update={"path": where})
     catalogue = {}
     for entry in tables.catalogue:

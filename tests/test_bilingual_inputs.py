@@ -21,6 +21,7 @@ import pytest
 from compare import cli
 from compare.align import align_group
 from compare.corpus import load_corpus
+from compare.errors import InputError
 from compare.readers import read_bilingual, sniffed_suffix
 from compare.report import build_report
 from compare.writers.findings import findings_to_csv
@@ -282,6 +283,26 @@ def test_aligned_tmx_keeps_the_segment_ids(tmp_path, monkeypatch, capsys, fake_e
     assert segments == [b"intro", b"budget", b"teachers", b"deadline"]
 
 
+def test_aligned_units_say_the_file_paired_them(tmp_path, monkeypatch, capsys, fake_encoder):
+    """No embedding scored the units of a bilingual file: the table says "file", JSON null,
+    TSV leaves the score empty and the TMX writes no x-score."""
+    write(tmp_path, "fund.xlf", XLIFF_12)
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: fake_encoder)
+    code, out, err = run(monkeypatch, capsys, "align", "fund.xlf", "-o", "-", cwd=tmp_path)
+    assert code == 0, err
+    (record,) = json.loads(out)
+    assert [u["score"] for u in record["units"]] == [None] * 4
+    code, out, err = run(monkeypatch, capsys, "align", "fund.xlf", cwd=tmp_path)
+    assert code == 0, err
+    assert out.count(" file ") == 3 and "0.000" not in out  # the fourth unit lacks its ru
+    for name in ("fund.tsv", "fund.tmx"):
+        code, _, err = run(monkeypatch, capsys, "align", "fund.xlf", "-o", name, cwd=tmp_path)
+        assert code == 0, err
+    rows = (tmp_path / "fund.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [row.split("\t")[1] for row in rows] == [""] * 4
+    assert b"x-score" not in (tmp_path / "fund.tmx").read_bytes()
+
+
 # --- bad files: one line, exit 2, before any model is loaded ---------------------------------
 
 
@@ -368,3 +389,66 @@ def test_bad_standard_input_is_named_dash(tmp_path, monkeypatch, capsys):
         assert code == 2
         (line,) = err.strip().splitlines()
         assert line.startswith("tilmash: error: -: ") and problem in line
+
+
+# --- in a manifest ----------------------------------------------------------------------------
+
+MANIFEST = """
+[[work]]
+id = "fund"
+title = "A hand-written test text"
+year = 2024
+
+[[document]]
+id = "fund.job"
+path = "fund.xlf"
+work = "fund"
+lang = "{lang}"
+part = "full"
+"""
+
+
+def test_a_bilingual_file_in_a_manifest_is_a_group_of_its_own(tmp_path):
+    write(tmp_path, "fund.xlf", XLIFF_12)
+    write(tmp_path, "manifest.toml", MANIFEST.format(lang="mul"))
+    corpus = load_corpus([tmp_path])
+    (group,) = corpus.groups
+    assert (group.id, group.members) == ("fund.job", ("fund.job:en", "fund.job:ru"))
+    ru = corpus.documents["fund.job:ru"]
+    assert (ru.lang, ru.work, ru.part) == ("ru", "fund", "full")
+    assert [p.segment for p in ru.passages] == ["intro", "budget", "teachers"]
+
+
+@pytest.mark.parametrize(
+    "extra, problem",
+    [
+        ("", r"fund\.xlf is a bilingual file, which gives its own languages; write lang"),
+        (
+            '[[group]]\nid = "g"\nrelation = "translations"\nmembers = ["fund.job", "other"]\n'
+            '[[document]]\nid = "other"\npath = "other.txt"\nwork = "fund"\nlang = "ru"\n'
+            'part = "full"\n',
+            r"member 'fund\.job' is a bilingual file, compared as a group of its own",
+        ),
+    ],
+)
+def test_a_bilingual_file_in_a_manifest_is_declared_as_one(tmp_path, extra, problem):
+    write(tmp_path, "fund.xlf", XLIFF_12)
+    write(tmp_path, "other.txt", "Текст.")
+    lang = "ru" if not extra else "mul"
+    write(tmp_path, "manifest.toml", MANIFEST.format(lang=lang) + extra)
+    with pytest.raises(InputError, match=problem):
+        load_corpus([tmp_path])
+
+
+def test_diff_refuses_a_bilingual_file_saying_what_reads_it(tmp_path, monkeypatch, capsys):
+    write(tmp_path, "fund.xlf", XLIFF_12)
+    write(tmp_path, "fund.ru.txt", "Текст.")
+    code, _, err = run(
+        monkeypatch, capsys, "diff", "fund.xlf", "fund.ru.txt", *NOWHERE, cwd=tmp_path
+    )
+    assert code == 2
+    (line,) = err.strip().splitlines()
+    assert line == (
+        "tilmash: error: fund.xlf: a bilingual file holds two or more languages, not one "
+        "version; `tilmash check fund.xlf` compares its languages segment by segment"
+    )

@@ -10,12 +10,14 @@ from formal_corpus import LANGS, faults, units_of
 from compare.checks.base import UnitText
 from compare.checks.formal import formal_checks
 from compare.checks.formal.links import LinksCheck
+from compare.checks.formal.punctuation import PunctuationCheck
 from compare.checks.formal.scripts import ScriptsCheck
 from compare.checks.formal.spacing import SpacingCheck
 from compare.checks.formal.spelling import SpellingCheck
 from compare.checks.formal.untranslated import UntranslatedCheck
 from compare.checks.numbers import NumbersCheck
 from compare.checks.run import run_checks
+from compare.checks.wording import names_verb
 from compare.corpus import load_document
 from compare.lang import spelling
 
@@ -182,3 +184,12 @@ HONEST = [
 @pytest.mark.parametrize(("checks", "unit"), HONEST)
 def test_honest_text_raises_no_finding(checks, unit) -> None:
     assert run_checks([unit], checks) == []
+
+
+def test_messages_agree_with_one_or_more_languages() -> None:
+    assert names_verb(["kk"], "ends", "end") == "kk ends"
+    assert names_verb(["kk", "ru"], "ends", "end") == "kk and ru end"
+    (found,) = PunctuationCheck().run(
+        [one(kk="Заң (2020 қабылданды.", ru="Закон (2020) принят.", en="The law (2020) passed.")]
+    )
+    assert found.message.endswith("; ru and en pair them.")

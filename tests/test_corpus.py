@@ -108,6 +108,72 @@ def test_a_file_that_does_not_read_fails_its_group_alone(tmp_path):
         load_corpus(files[2:], grouped_only=True, isolate_bad_files=True)
 
 
+MANIFEST = """
+[[work]]
+id = "w"
+title = "A hand-written test text"
+year = 2024
+
+[[document]]
+id = "a.kk"
+path = "a.kk.txt"
+work = "w"
+lang = "kk"
+part = "a"
+
+[[document]]
+id = "a.ru"
+path = "a.ru.txt"
+work = "w"
+lang = "ru"
+part = "a"
+
+[[document]]
+id = "b.kk"
+path = "b.kk.docx"
+work = "w"
+lang = "kk"
+part = "b"
+
+[[document]]
+id = "b.ru"
+path = "b.ru.txt"
+work = "w"
+lang = "ru"
+part = "b"
+
+[[group]]
+id = "a"
+relation = "translations"
+members = ["a.kk", "a.ru"]
+
+[[group]]
+id = "b"
+relation = "translations"
+members = ["b.kk", "b.ru"]
+"""
+
+
+def test_a_manifest_file_that_does_not_read_fails_its_group_alone(tmp_path):
+    """The same for a folder with a manifest: the group of the broken file fails, named with
+    the file and the reason; the others go on."""
+    (tmp_path / "a.kk.txt").write_text("Көші-қон саясаты өзгерді.", encoding="utf-8")
+    (tmp_path / "a.ru.txt").write_text("Миграционная политика изменилась.", encoding="utf-8")
+    (tmp_path / "b.kk.docx").write_bytes(b"not a zip package")
+    (tmp_path / "b.ru.txt").write_text("Текст.", encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
+    corpus = load_corpus([tmp_path], isolate_bad_files=True)
+    assert [g.id for g in corpus.groups] == ["a"]
+    ((group, why),) = corpus.failed
+    assert group == "b" and why.startswith(f"{tmp_path / 'b.kk.docx'}: not a .docx file")
+    with pytest.raises(InputError, match=r"b\.kk\.docx: not a \.docx file"):
+        load_corpus([tmp_path])  # not asked to: one bad file stops the run
+    both_bad = MANIFEST.replace('"a.kk.txt"', '"b.kk.docx"')  # then no group is left
+    (tmp_path / "manifest.toml").write_text(both_bad, encoding="utf-8")
+    with pytest.raises(InputError, match=r"b\.kk\.docx: not a \.docx file"):
+        load_corpus([tmp_path], isolate_bad_files=True)
+
+
 def test_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match=r"nope\.txt"):
         load_document(tmp_path / "nope.txt")

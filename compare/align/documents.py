@@ -35,7 +35,9 @@ class AlignedUnit:
 
     index: int
     passages: Mapping[str, tuple[Passage, ...]]  # version key -> its passages
-    score: float  # mean margin over the pairs present (higher = surer); 0.0 for one side
+    # mean margin over the pairs present (higher = surer); 0.0 for one side; None where a
+    # bilingual file, not an embedding, paired the passages
+    score: float | None
     pair_scores: Mapping[str, float] = field(default_factory=dict)  # "kk~ru" -> margin
     disagreements: tuple[str, ...] = ()  # pairs whose own links differ inside this unit
 
@@ -134,14 +136,14 @@ def segmented(passages: Mapping[str, Sequence[Passage]]) -> bool:
 def segment_units(passages: Mapping[str, Sequence[Passage]]) -> list[AlignedUnit]:
     """One unit per segment, in the file's order (every language's passages count the file's
     segments, see BilingualFile.blocks); a version without text in a segment omits it there.
-    No score: the file, not an embedding, paired them."""
+    No score (None): the file, not an embedding, paired them."""
     where = {p.segment: p.block for ps in passages.values() for p in ps}
     by_key = {key: {p.segment: p for p in ps} for key, ps in passages.items()}
     return [
         AlignedUnit(
             index,
             {key: (found[segment],) if segment in found else () for key, found in by_key.items()},
-            score=0.0,
+            score=None,
         )
         for index, segment in enumerate(sorted(where, key=where.__getitem__))
     ]

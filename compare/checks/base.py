@@ -24,7 +24,7 @@ class UnitText:
     unit: int  # position of the unit in the alignment
     texts: Mapping[str, str]
     passages: Mapping[str, tuple[int, ...]]  # passage indices per language
-    score: float = 0.0  # alignment score of the unit (higher = surer)
+    score: float | None = 0.0  # alignment score of the unit (higher = surer; None: file-paired)
     apparatus: bool = False  # editorial notes or contents, not the text itself
     # Per language, the place in the legal structure of each passage ("article 5, sub-point 4)").
     paths: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)

@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from compare.checks.base import Check, Finding, Span, UnitText
-from compare.checks.wording import names
+from compare.checks.wording import names, names_verb
 from compare.quantities import Quantity, describe, extract
 from compare.units import DEGREES_TOLERANCE, TOLERANCE, dimension, same_measure
 
@@ -179,12 +179,12 @@ def _differs(group: list[Cluster], keys: Sequence[str]) -> Verdict:
     """Same kind, different values: "Date differs: ru says 30 November 2022, kk says …"."""
     said = [(_ordered(keys, c), describe(_main(c))) for c in group]
     label = _label(_main(group[0]))
-    parts = [f"{names(k)} {'says' if len(k) == 1 else 'say'} {value}" for k, value in said]
+    parts = [f"{names_verb(k, 'says', 'say')} {value}" for k, value in said]
     message = f"{label} differs: {', '.join(parts)}"
     covered = {key for c in group for key in c}
     absent = _ordered(keys, set(keys) - covered)
     if absent:
-        message += f"; {names(absent)} {'has' if len(absent) == 1 else 'have'} none"
+        message += f"; {names_verb(absent, 'has', 'have')} none"
     odd = min(reversed([k for k, _ in said]), key=len)  # on a tie, the later version
     reference = _ordered(keys, covered - set(odd))
     texts = "text" if len(reference) == 1 else "texts"

@@ -28,7 +28,7 @@ from compare.checks.similarity import (
     text_of,
     version_keys,
 )
-from compare.checks.wording import names, whole
+from compare.checks.wording import names, names_verb, whole
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”)]*\s*$")
 _GAIN_SCALE_FLOOR = 0.01  # cosine changes smaller than this are noise whatever the document
@@ -227,8 +227,10 @@ class OmissionCheck(Check):
             message = f"Only {have[0]} has this passage; {names(empty)} have no counterpart."
             lang = have[0]
         else:
-            verb = "has" if len(empty) == 1 else "have"
-            message = f"{names(empty)} {verb} no counterpart for this passage of {names(have)}."
+            message = (
+                f"{names_verb(empty, 'has', 'have')} no counterpart for this passage of "
+                f"{names(have)}."
+            )
             lang = empty[0] if len(empty) == 1 else None
         return Finding(
             check=self.name,

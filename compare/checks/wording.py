@@ -1,4 +1,4 @@
-"""How findings name versions and point at whole texts (the meaning and omission checks)."""
+"""How findings name versions and point at whole texts (the meaning, omission and other checks)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from compare.checks.similarity import text_of
 def names(keys: Sequence[str]) -> str:
     """ "kk", "kk and ru", "kk, ru and en"."""
     return " and ".join(keys) if len(keys) < 3 else ", ".join(keys[:-1]) + " and " + keys[-1]
+
+
+def names_verb(keys: Sequence[str], one: str, many: str) -> str:
+    """The versions and a verb that agrees with them: "kk ends", "kk and ru end"."""
+    return f"{names(keys)} {one if len(keys) == 1 else many}"
 
 
 def whole(unit: UnitText, key: str) -> Span:

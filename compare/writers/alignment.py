@@ -34,7 +34,7 @@ def alignment_record(alignment: Alignment) -> dict:
             {
                 "index": unit.index,
                 "segment": unit.segment,
-                "score": round(unit.score, 4),
+                "score": None if unit.score is None else round(unit.score, 4),
                 "pair_scores": {k: round(v, 4) for k, v in unit.pair_scores.items()},
                 "disagreements": list(unit.disagreements),
                 "passages": {
@@ -63,7 +63,8 @@ def alignment_to_tsv(alignment: Alignment) -> str:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     writer.writerow(["unit", "score", *alignment.keys])
     for unit in alignment.units:
-        writer.writerow([unit.index, f"{unit.score:.4f}", *(unit.text(k) for k in alignment.keys)])
+        score = "" if unit.score is None else f"{unit.score:.4f}"  # empty: the file paired it
+        writer.writerow([unit.index, score, *(unit.text(k) for k in alignment.keys)])
     return out.getvalue()
 
 
@@ -100,7 +101,8 @@ def alignment_to_tmx(alignment: Alignment, keys: Sequence[str] | None = None) ->
         if not present:
             continue
         tu = etree.SubElement(body, "tu", tuid=str(unit.index))
-        etree.SubElement(tu, "prop", type="x-score").text = f"{unit.score:.4f}"
+        if unit.score is not None:  # None: the bilingual file paired the unit
+            etree.SubElement(tu, "prop", type="x-score").text = f"{unit.score:.4f}"
         for pair, score in unit.pair_scores.items():
             if set(pair.split("~")) <= set(present):
                 etree.SubElement(tu, "prop", type=f"x-score:{pair}").text = f"{score:.4f}"

@@ -7,7 +7,7 @@ from collections import Counter
 
 from compare.checks.base import Finding, UnitText
 from compare.checks.formal.base import FormalCheck, present, span
-from compare.checks.wording import names
+from compare.checks.wording import names, names_verb
 from compare.lang.formal import ENUMERATOR
 
 
@@ -50,7 +50,7 @@ class CapitalsCheck(FormalCheck):
             self.finding(
                 unit,
                 fault + rest,
-                f"{names(fault)} starts with {what}, {names(rest)} "
+                f"{names_verb(fault, 'starts', 'start')} with {what}, {names(rest)} "
                 f"{'with a capital' if usual else 'in lower case'}.",
                 spans,
                 kind="capital",

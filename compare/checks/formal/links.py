@@ -12,7 +12,7 @@ import re
 
 from compare.checks.base import Finding, UnitText
 from compare.checks.formal.base import FormalCheck, present, span
-from compare.checks.wording import names
+from compare.checks.wording import names, names_verb
 from compare.lang.formal import EMAIL, URL, URL_LANGUAGE_SEGMENTS, URL_TRAILING
 
 _LABEL = {"url": "URL", "email": "E-mail address"}
@@ -106,7 +106,8 @@ class LinksCheck(FormalCheck):
         return self.finding(
             unit,
             fault + rest,
-            f"{_LABEL[kind]} differs: {names(fault)} has {wrong}, {names(rest)} {right}.",
+            f"{_LABEL[kind]} differs: {names_verb(fault, 'has', 'have')} {wrong}, "
+            f"{names(rest)} {right}.",
             spans,
             kind=f"{kind} differs",
             confidence=0.9,

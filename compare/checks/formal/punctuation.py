@@ -7,7 +7,7 @@ from collections import Counter
 
 from compare.checks.base import Finding, UnitText
 from compare.checks.formal.base import FormalCheck, present, span
-from compare.checks.wording import names
+from compare.checks.wording import names, names_verb
 from compare.lang.formal import (
     BRACKET_FAMILIES,
     BRACKETS,
@@ -92,7 +92,7 @@ class PunctuationCheck(FormalCheck):
             self.finding(
                 unit,
                 fault + rest,
-                f"{names(fault)} ends with {_MARK_NAMES.get(mark, repr(mark))}, "
+                f"{names_verb(fault, 'ends', 'end')} with {_MARK_NAMES.get(mark, repr(mark))}, "
                 f"{names(rest)} with {_MARK_NAMES.get(usual, repr(usual))}.",
                 spans,
                 kind="final mark missing" if missing else "final mark differs",
@@ -118,7 +118,7 @@ class PunctuationCheck(FormalCheck):
                         unit,
                         [key, *balanced],
                         f"Unbalanced {family} in {key}: {marks} without a pair"
-                        + (f"; {names(balanced)} pairs them." if balanced else "."),
+                        + (f"; {names_verb(balanced, 'pairs', 'pair')} them." if balanced else "."),
                         [span(unit, key, i, i + 1) for i in stray],
                         kind="unbalanced",
                         confidence=0.7,
