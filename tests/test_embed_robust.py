@@ -3,7 +3,9 @@ a model that is not on the machine, runs at the same time.
 
 Every test that damages a model or a cache works in its own temporary cache folder, on a copy
 of the built model (from the user cache when it is there, else built once for this module).
-Signals are real: the command runs as a subprocess and is interrupted or killed.
+Signals are real: the command runs as a subprocess and is interrupted or killed. The runs use
+the float (torch) engine, whose model every other engine is built from; the ONNX engines' own
+build is tested in test_embed_onnx.py.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import numpy as np
 import pytest
 from filelock import FileLock
 
-from compare.embed import build, cache_root, load_encoder
+from compare.embed import BACKEND_ENV, build, cache_root, load_encoder
 from compare.embed.build import lock_is_free
 from compare.embed.cache import CacheUnavailable, EmbeddingCache, cache_key
 from compare.embed.cores import CoreShare
@@ -77,6 +79,7 @@ def start(*args: str, python: list[str] | None = None) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, *(python or ["-m", "compare"]), *args],
         cwd=ROOT,
+        env={**os.environ, BACKEND_ENV: "torch"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -143,7 +146,7 @@ def test_unwritable_embedding_cache_runs_without_it(tmp_path, built_model):
     copy_model(built_model, tmp_path)
     (tmp_path / "embeddings.sqlite3").mkdir()  # sqlite cannot open it: no cache, same vectors
     messages: list[str] = []
-    encoder = load_encoder(cache_dir=tmp_path, announce=messages.append)
+    encoder = load_encoder(cache_dir=tmp_path, announce=messages.append, backend="torch")
     assert encoder.cache is None
     assert any("running without the embedding cache" in m for m in messages), messages
     vecs = encoder.encode(["Бір сөйлем.", "Одно предложение."])
@@ -260,7 +263,7 @@ def test_model_not_on_this_machine_is_one_line_without_network(tmp_path):
 
 @pytest.fixture(scope="module")
 def encoder(model_cache):
-    return load_encoder(cache_dir=model_cache, announce=lambda _: None)
+    return load_encoder(cache_dir=model_cache, announce=lambda _: None, backend="torch")
 
 
 def test_interrupted_run_keeps_its_batches(tmp_path, model_cache, encoder, monkeypatch):
