@@ -22,10 +22,12 @@ _POINTS = (
         "paragraph",
         re.compile(r"(\d{1,3}(?:-\d{1,3})?(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+)(?=\s+[«\"(\w])"),
     ),
-    ("sub-point", re.compile(r"(\d{1,3}(?:-\d{1,3})?\))(?=\s)")),
+    # The site sometimes leaves out the space after a sub-point's number: "2)военных действий".
+    ("sub-point", re.compile(r"(\d{1,3}(?:-\d{1,3})?\))(?=\s|[^\W\d_])")),
     ("item", re.compile(r"([а-яәғқңөұүһіa-z]\))(?=\s)")),
 )
-_CAPITAL = re.compile(r"\s+[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+# ... or a bracket: a repealed point keeps its number, "2. (исключен - от 7 мая 2007 года № 244)".
+_CAPITAL = re.compile(r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
 _DIVISION_LEVELS = frozenset(name for name, _ in _DIVISIONS)
 APPARATUS = "apparatus"  # the kind of block that editorial notes, contents and notices are
