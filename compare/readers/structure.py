@@ -15,7 +15,10 @@ from dataclasses import replace
 from compare.lang.rules import LEGAL_DIVISIONS as _DIVISIONS
 from compare.readers.base import Block
 
-_NUMBER = r"(\d+(?:-\d+)*|(?-i:[IVXLC]+))"  # Arabic ("8-1" inserted later), or Roman in capitals
+# Arabic ("8-1" inserted later), or Roman in capitals; Kazakh texts often write Roman "II" with
+# the Cyrillic letter "І" (U+0406), read as the Latin one.
+_NUMBER = r"(\d+(?:-\d+)*|(?-i:[IVXLCІ]+))"
+_CYRILLIC_I = str.maketrans("І", "I")
 # A point ("1.", "2.1.", "2.1") opens a sentence, so a capital follows; "1.5 million" is no point.
 _POINTS = (
     (
@@ -54,7 +57,7 @@ def numbering(text: str) -> tuple[str, str, int] | None:
     for level, pattern in _DIVISION_PATTERNS:
         match = pattern.match(stripped)
         if match:
-            number = next(g for g in match.groups() if g)
+            number = next(g for g in match.groups() if g).translate(_CYRILLIC_I)
             return level, number, offset + match.end()
     for level, pattern in _POINTS:
         match = pattern.match(stripped)
