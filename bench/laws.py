@@ -5,7 +5,8 @@ every finding on it is either noise or a real slip of the official translation. 
 pair and overall, majors and minors per 1,000 words (words: the mean of the two files'
 whitespace-separated words) and the seconds each pair took; the issue's bar is at most 0.5
 major per 1,000 words overall. Findings about editorial apparatus (notes with no counterpart)
-are counted in their own column, not as drift. Laws alternate by size between a tune half
+and articles whose notes show the languages at different editions are counted in their own
+column, not as drift. Laws alternate by size between a tune half
 (even positions, smallest first) and a report half (odd positions), as in bench/laws_drift.py:
 thresholds are tuned on the first and reported on the second; the totals are printed per half.
 Data: ../shared/data, never copied.
@@ -27,7 +28,7 @@ from compare.embed import load_encoder
 from compare.report import build_report
 
 LAWS = DATA / "adilet_laws_kk_ru"
-APPARATUS_CHECKS = frozenset({"apparatus"})
+APPARATUS_CHECKS = frozenset({"apparatus", "edition"})
 HALVES = ("tune", "report")
 
 

@@ -13,6 +13,7 @@ from compare.checks.apparatus import UnmatchedNotesCheck
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
 from compare.checks.consistency import ConsistencyCheck
 from compare.checks.context import GroupUnits, split_apparatus
+from compare.checks.editions import EditionCheck, mark_editions
 from compare.checks.gaps import GapCheck
 from compare.checks.numbers import NumbersCheck
 from compare.checks.replaced import ReplacedWordCheck
@@ -85,6 +86,7 @@ def default_checks(
     langs = check_langs(alignment)
     checks: list[Check] = [
         UnmatchedNotesCheck(),
+        EditionCheck(langs=langs),
         MissingPartsCheck(),
         MeaningCheck(encoder, langs=langs),
         OmissionCheck(encoder, langs=langs),
@@ -104,7 +106,8 @@ def run_checks(
 ) -> list[Finding]:
     """All findings over a group's units (see unit_texts), most severe and surest first, then
     in document order. Each check reads either the text's own units or the apparatus units
-    (editorial notes), never both; findings inside a missing part fold into it.
+    (editorial notes), never both; findings inside a missing part fold into it, and majors
+    inside a part of different editions become minors (see checks.editions).
     `on_check(name, checks done, checks in all)` is called before each."""
     text, notes = split_apparatus(units)
     findings = []
@@ -112,7 +115,7 @@ def run_checks(
         if on_check:
             on_check(check.name, done, len(checks))
         findings += check.run(notes if check.reads_apparatus else text)
-    findings = fold_missing_parts(findings, text)
+    findings = mark_editions(fold_missing_parts(findings, text), text)
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 
 
