@@ -118,6 +118,10 @@ def test_a_predicate_moved_to_the_last_sub_point_is_not_omitted(check, encoder) 
     assert finding.details["beside"] < 0
 
 
+def test_the_lead_in_that_says_it_is_minor_at_most(check) -> None:
+    assert {f.severity for f in check.run(units(LAW)) if f.unit == LEAD_IN} <= {"minor"}
+
+
 def test_a_dropped_clause_is_still_found(check) -> None:
     rows = list(LAW)
     rows[RULES] = (LAW[RULES][0], DROPPED, LAW[RULES][2])

@@ -85,6 +85,12 @@ def _list_partner(units: Sequence[UnitText], row: int, rows: range) -> int | Non
     return None
 
 
+def list_seam(units: Sequence[UnitText], row: int) -> bool:
+    """Whether the unit is a lead-in with its list after it, or the last unit of such a list:
+    the two halves of one sentence, whose words the languages share out differently."""
+    return _list_partner(units, row, _run(units, row)) is not None
+
+
 def neighbours(units: Sequence[UnitText], row: int, keys: Sequence[str]) -> list[int]:
     """Rows of the same place where every version in `keys` has text: the nearest before and
     after, and the other end of a list the unit begins or ends (a lead-in, its last

@@ -19,7 +19,7 @@ import numpy as np
 from compare.align.params import AlignParams
 from compare.checks.base import Check, Finding, UnitText
 from compare.checks.leaveout import Piece, gains, pieces_of
-from compare.checks.neighbours import Absence, neighbour_gains
+from compare.checks.neighbours import Absence, list_seam, neighbour_gains
 from compare.checks.phrases import word_count
 from compare.checks.similarity import (
     PairScores,
@@ -67,6 +67,11 @@ def _held(gains) -> float | None:
 def _elsewhere(gain: float | None, margin: float) -> bool:
     """Whether a neighbour holds the passage: leaving it out there moves away by > margin."""
     return gain is not None and gain < -margin
+
+
+def _minor(finding: Finding) -> Finding:
+    """The finding as a minor one, its confidence below any major's."""
+    return replace(finding, severity="minor", confidence=min(finding.confidence, 0.6))
 
 
 def _direction(evidence: tuple[str, str, Piece, float]) -> tuple[str, str, str, bool]:
@@ -157,7 +162,14 @@ class OmissionCheck(Check):
         ]
         findings += [self._clause(units[row], keys, c, beside.get(row)) for row, c in best.items()]
         kept = [f for f in findings if not _elsewhere(f.details["beside"], self.beside)]
-        return sorted(kept, key=lambda f: f.unit)
+        # A lead-in or the end of its list, where joining the two brings the versions closer:
+        # more likely list syntax than an omission, so minor at most.
+        seams = {
+            units[row].unit
+            for row in {*empty, *best}
+            if _elsewhere(beside.get(row), 0.0) and list_seam(units, row)
+        }
+        return sorted((_minor(f) if f.unit in seams else f for f in kept), key=lambda f: f.unit)
 
     @staticmethod
     def _absences(unit: UnitText, row: int, keys: list[str]) -> list[Absence]:
