@@ -290,3 +290,16 @@ def test_articles_found_in_every_version_cut_the_alignment_into_segments() -> No
         {"kk": (5, 6), "ru": (5, 6)},
     ]
     assert anchored_segments({"kk": ["a", "b"], "ru": ["c"]}) == [{"kk": (0, 2), "ru": (0, 1)}]
+
+
+def test_an_article_is_matched_by_its_number_whatever_chapter_holds_it() -> None:
+    """Articles are numbered through the law; a version that starts a chapter one article
+    later does not lack the article."""
+    units = [
+        UnitText(0, {"kk": "мәтін", "ru": "текст"}, {}, paths={"kk": (k,), "ru": (r,)})
+        for k, r in (
+            ("chapter II, article 22", "chapter III, article 22"),
+            ("chapter II, article 22, paragraph 1", "chapter III, article 22, paragraph 1"),
+        )
+    ]
+    assert MissingPartsCheck().run(units) == []
