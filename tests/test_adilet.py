@@ -303,3 +303,19 @@ def test_an_article_is_matched_by_its_number_whatever_chapter_holds_it() -> None
         )
     ]
     assert MissingPartsCheck().run(units) == []
+
+
+def test_a_missing_chapter_is_named_once_not_also_each_article() -> None:
+    def unit(n: int, kk: str, ru: str | None) -> UnitText:
+        texts = {"kk": "мәтін", "ru": "текст" if ru else ""}
+        return UnitText(n, texts, {}, paths={"kk": (kk,), "ru": (ru,) if ru else ()})
+
+    units = [
+        unit(0, "chapter 4", "chapter 4"),
+        unit(1, "chapter 4-1", None),
+        unit(2, "chapter 4-1, article 19-1", None),
+        unit(3, "chapter 4-1, article 19-2, paragraph 1", None),
+    ]
+    assert [f.message for f in MissingPartsCheck().run(units)] == [
+        "ru lacks chapter 4-1, which kk has"
+    ]

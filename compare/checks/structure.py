@@ -33,11 +33,11 @@ class MissingPartsCheck(Check):
         named: list[str] = []
         for part, where in first_seen.items():
             absent = [key for key in keys if key not in where]
-            if not absent or any(within(part, outer) for outer in named):
-                continue
-            named.append(part)
             present = tuple(where)
             unit, path = where[present[0]]
+            if not absent or any(within(p, outer) for outer in named for p in (part, path)):
+                continue
+            named.append(path)
             text = unit.texts[present[0]]
             message = f"{', '.join(absent)} lacks {path}, which {', '.join(present)} has"
             findings.append(
