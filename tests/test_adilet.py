@@ -17,6 +17,7 @@ from compare.checks.run import run_checks, unit_texts
 from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.corpus import load_document
 from compare.readers import read_document
+from compare.readers.adilet import adilet_blocks, is_adilet_layout
 
 RU = """Примечание ИЗПИ!
 Порядок введения в действие см.\x20
@@ -319,3 +320,19 @@ def test_a_missing_chapter_is_named_once_not_also_each_article() -> None:
     assert [f.message for f in MissingPartsCheck().run(units)] == [
         "ru lacks chapter 4-1, which kk has"
     ]
+
+
+def test_a_page_indented_with_no_break_spaces_is_read_in_the_site_layout() -> None:
+    lines = [
+        "Статья 1. Основные понятия",
+        "",
+        "\xa0\xa0\xa0\xa0 1. Пасеки регистрируются в порядке, установленном ",
+        "статьей 3",
+        " настоящего Закона.",
+        "",
+        "\xa0\xa0\xa0\xa0 Сноска. Статья 1 с изменением, внесенным Законом РК от 05.07.2024 ",
+        "№ 115-VIII.",
+    ]
+    assert is_adilet_layout(lines)
+    texts = [b.text for b in adilet_blocks(lines)]
+    assert "1. Пасеки регистрируются в порядке, установленном статьей 3 настоящего Закона." in texts
