@@ -92,8 +92,9 @@ def describe_date(date: tuple[int, int, int]) -> str:
 
 
 def mark_editions(findings: Sequence[Finding], units: Sequence[UnitText]) -> list[Finding]:
-    """The findings with the majors of other checks on units wholly inside a part of different
-    editions (see EditionCheck) made minor, their message saying why."""
+    """The findings with the majors of other checks on units wholly inside parts of different
+    editions (see EditionCheck; a unit may join the end of one such article and the start of
+    the next) made minor, their message saying why."""
     parts = {
         str(f.details["division"]): f.details["later"] for f in findings if f.check == "edition"
     }
@@ -105,8 +106,9 @@ def mark_editions(findings: Sequence[Finding], units: Sequence[UnitText]) -> lis
         unit = by_index.get(finding.unit)
         if unit is None or finding.check == EditionCheck.name or finding.severity != "major":
             return None
-        divisions = {division_of(p) for ps in unit.paths.values() for p in ps}
-        return next(iter(divisions)) if len(divisions) == 1 and divisions <= set(parts) else None
+        divisions = [division_of(p) for ps in unit.paths.values() for p in ps]
+        inside = [d for d in divisions if d in parts]
+        return min(inside) if inside and len(inside) == len(divisions) else None
 
     out = []
     for f in findings:
