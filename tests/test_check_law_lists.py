@@ -11,8 +11,8 @@ Uses the real default model.
 from __future__ import annotations
 
 import pytest
+from law_units import units
 
-from compare.checks import UnitText
 from compare.checks.neighbours import neighbours
 from compare.checks.omission import OmissionCheck
 
@@ -83,18 +83,6 @@ LEAD_IN, LAST, RULES = 7, 9, 4
 # The kk of article 2, paragraph 2 without "оның ішінде тіркеу куәлігінің нысанын" ("в том
 # числе форму свидетельства о регистрации").
 DROPPED = "2. Омарталарды тіркеу қағидаларын уәкілетті орган бекітеді."
-
-
-def units(rows) -> list[UnitText]:
-    return [
-        UnitText(
-            i,
-            {"kk": kk, "ru": ru},
-            {"kk": (i,), "ru": (i,)},
-            paths={"kk": (path,), "ru": (path,)},
-        )
-        for i, (path, kk, ru) in enumerate(rows)
-    ]
 
 
 def test_a_lead_in_and_the_last_sub_point_of_its_list_are_neighbours() -> None:
