@@ -29,9 +29,10 @@ _POINTS = (
     ("sub-point", re.compile(r"(\d{1,3}(?:-\d{1,3})?\))(?=\s|[^\W\d_])")),
     ("item", re.compile(r"([а-яәғқңөұүһіa-z]\))(?=\s)")),
 )
-# ... or a bracket or the word of a repealed point, which keeps its number: "2. (исключен - от
-# 7 мая 2007 года № 244)", "3. исключен Законом РК ...", "4. алып тасталды - ҚР ...".
-_CAPITAL = re.compile(r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|исключ|ал(?:ын)?ып\s+тасталды)")
+# (Kazakh texts may write "Ә" as the Latin "Ə") ... or a bracket or the word of a repealed
+# point, which keeps its number: "2. (исключен - от 7 мая 2007 года № 244)", "3. исключен
+# Законом РК ...", "4. алып тасталды - ҚР ...".
+_CAPITAL = re.compile(r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ]|исключ|ал(?:ын)?ып\s+тасталды)")
 LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
 _DIVISION_LEVELS = frozenset(name for name, _ in _DIVISIONS)
 APPARATUS = "apparatus"  # the kind of block that editorial notes, contents and notices are
