@@ -336,3 +336,19 @@ def test_a_page_indented_with_no_break_spaces_is_read_in_the_site_layout() -> No
     assert is_adilet_layout(lines)
     texts = [b.text for b in adilet_blocks(lines)]
     assert "1. Пасеки регистрируются в порядке, установленном статьей 3 настоящего Закона." in texts
+
+
+def test_sub_points_of_a_paragraph_left_unnumbered_are_not_missing_too() -> None:
+    def unit(n: int, kk: str, ru: str) -> UnitText:
+        return UnitText(n, {"kk": "мәтін", "ru": "текст"}, {}, paths={"kk": (kk,), "ru": (ru,)})
+
+    units = [
+        unit(0, "article 30", "article 30"),
+        unit(1, "article 30", "article 30, paragraph 1"),
+        unit(2, "article 30, sub-point 1)", "article 30, paragraph 1, sub-point 1)"),
+        unit(3, "article 30, sub-point 2)", "article 30, paragraph 1, sub-point 2)"),
+        unit(4, "article 30, paragraph 2", "article 30, paragraph 2"),
+    ]
+    assert [f.message for f in MissingPartsCheck().run(units)] == [
+        "kk lacks article 30, paragraph 1, which ru has"
+    ]

@@ -29,6 +29,14 @@ class MissingPartsCheck(Check):
             for key, paths in unit.paths.items():
                 for path in filter(None, paths):
                     first_seen.setdefault(numbered(path), {}).setdefault(key, (unit, path))
+        # Per version, its parts one level deeper than another part with the same last number:
+        # a sub-point "1)" of an unnumbered paragraph stands there at "article 30, sub-point 1)",
+        # the other version's at "article 30, paragraph 1, sub-point 1)".
+        deeper: dict[str, set[tuple[str, str]]] = {key: set() for key in keys}
+        for part, where in first_seen.items():
+            levels = part.split(", ")
+            for key in where:
+                deeper[key].add((", ".join(levels[:-2]), levels[-1]))
         findings: list[Finding] = []
         named: list[str] = []
         for part, where in first_seen.items():
@@ -36,6 +44,9 @@ class MissingPartsCheck(Check):
             present = tuple(where)
             unit, path = where[present[0]]
             if not absent or any(within(p, outer) for outer in named for p in (part, path)):
+                continue
+            levels = part.split(", ")
+            if all((", ".join(levels[:-1]), levels[-1]) in deeper[key] for key in absent):
                 continue
             named.append(path)
             text = unit.texts[present[0]]
