@@ -5,8 +5,13 @@ every finding on it is either noise or a real slip of the official translation. 
 pair and overall, majors and minors per 1,000 words (words: the mean of the two files'
 whitespace-separated words) and the seconds each pair took; the issue's bar is at most 0.5
 major per 1,000 words overall. Findings about editorial apparatus (notes with no counterpart)
-are counted in their own column, not as drift. Data: ../shared/data, never copied.
-Usage: python3 bench/laws.py [--smallest N] [--only NAME ...] [--show N] [--data FOLDER]
+and articles whose notes show the languages at different editions are counted in their own
+column, not as drift. Laws alternate by size between a tune half
+(even positions, smallest first) and a report half (odd positions), as in bench/laws_drift.py:
+thresholds are tuned on the first and reported on the second; the totals are printed per half.
+Data: ../shared/data, never copied.
+Usage: python3 bench/laws.py [--half tune|report] [--smallest N] [--only NAME ...] [--show N]
+[--data FOLDER]
 """
 
 from __future__ import annotations
@@ -23,7 +28,13 @@ from compare.embed import load_encoder
 from compare.report import build_report
 
 LAWS = DATA / "adilet_laws_kk_ru"
-APPARATUS_CHECKS = frozenset({"apparatus"})
+APPARATUS_CHECKS = frozenset({"apparatus", "edition"})
+HALVES = ("tune", "report")
+
+
+def half(position: int) -> str:
+    """The half a law belongs to by its position in size order (smallest first)."""
+    return HALVES[position % 2]
 
 
 def pairs(folder: Path) -> list[tuple[str, Path, Path, float]]:
@@ -44,28 +55,33 @@ def main() -> None:
     parser.add_argument("--smallest", type=int, default=0, help="only the N smallest laws")
     parser.add_argument("--only", nargs="*", default=[], help="only these laws (file stems)")
     parser.add_argument("--show", type=int, default=0, help="print majors of each law, up to N")
+    parser.add_argument("--half", choices=HALVES, help="only the laws of one half")
     args = parser.parse_args()
     require(args.data, "bench/laws.py")
-    chosen = pairs(args.data)
+    chosen = [(half(i), *row) for i, row in enumerate(pairs(args.data))]
+    if args.half:
+        chosen = [row for row in chosen if row[0] == args.half]
     if args.only:
-        chosen = [row for row in chosen if row[0] in args.only]
+        chosen = [row for row in chosen if row[1] in args.only]
     if args.smallest:
         chosen = chosen[: args.smallest]
     encoder = load_encoder()
-    totals: Counter[str] = Counter()
-    total_words = 0.0
-    print(f"{'law':42} {'words':>7} {'major/1k':>9} {'minor/1k':>9} {'notes':>6} {'s':>6}")
-    for name, kk, ru, words in chosen:
+    totals: dict[str, Counter[str]] = {}
+    print(
+        f"{'law':42} {'half':6} {'words':>7} {'major/1k':>9} {'minor/1k':>9} {'notes':>6} {'s':>6}"
+    )
+    for part, name, kk, ru, words in chosen:
         began = time.perf_counter()
         report = build_report(load_corpus([kk, ru]), encoder)
         seconds = time.perf_counter() - began
         counts = Counter(
             "apparatus" if f.check in APPARATUS_CHECKS else f.severity for f in report.findings
         )
-        totals.update(counts)
-        total_words += words
+        counts["words"] = round(words)
+        for key in (part, "all"):
+            totals.setdefault(key, Counter()).update(counts + Counter(laws=1))
         print(
-            f"{name:42} {words:7.0f} {1000 * counts['major'] / words:9.2f} "
+            f"{name:42} {part:6} {words:7.0f} {1000 * counts['major'] / words:9.2f} "
             f"{1000 * counts['minor'] / words:9.2f} {counts['apparatus']:6} {seconds:6.0f}",
             flush=True,
         )
@@ -80,11 +96,12 @@ def main() -> None:
             for key in unit.passages:
                 labels = {p.label for p in unit.passages[key]}
                 print(f"    {key} {sorted(map(str, labels))}: {unit.text(key)[:300]}")
-    if total_words:
+    for key, total in totals.items():
+        label = f"{key} ({total['laws']} laws)"
         print(
-            f"{'overall (' + str(len(chosen)) + ' laws)':42} {total_words:7.0f} "
-            f"{1000 * totals['major'] / total_words:9.2f} "
-            f"{1000 * totals['minor'] / total_words:9.2f} {totals['apparatus']:6}"
+            f"{label:42} {'':6} {total['words']:7} "
+            f"{1000 * total['major'] / total['words']:9.2f} "
+            f"{1000 * total['minor'] / total['words']:9.2f} {total['apparatus']:6}"
         )
 
 

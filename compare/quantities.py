@@ -179,6 +179,8 @@ def _named_dates(text: str, lang: str) -> Iterator[list[Quantity]]:
 _NUMERIC_DATES = (
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>[12]\d{3})(?![\d.]\d)"),
     re.compile(r"(?<![\d-])(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
+    # Year first with dots, as Kazakh law texts write amendment dates: "2009.12.30".
+    re.compile(r"(?<![\d.])(?P<y>[12]\d{3})\.(?P<m>[01]\d)\.(?P<d>[0-3]\d)(?![\d.]\d)"),
     re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>[12]\d{3})(?![\d/])"),
 )
 

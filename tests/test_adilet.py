@@ -19,6 +19,7 @@ from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.corpus import load_document
 from compare.diff import diff_documents
 from compare.readers import read_document
+from compare.readers.adilet import adilet_blocks, is_adilet_layout
 
 RU = """Примечание ИЗПИ!
 Порядок введения в действие см.\x20
@@ -386,3 +387,64 @@ def test_articles_found_in_every_version_cut_the_alignment_into_segments() -> No
         {"kk": (5, 6), "ru": (5, 6)},
     ]
     assert anchored_segments({"kk": ["a", "b"], "ru": ["c"]}) == [{"kk": (0, 2), "ru": (0, 1)}]
+
+
+def test_an_article_is_matched_by_its_number_whatever_chapter_holds_it() -> None:
+    """Articles are numbered through the law; a version that starts a chapter one article
+    later does not lack the article."""
+    units = [
+        UnitText(0, {"kk": "мәтін", "ru": "текст"}, {}, paths={"kk": (k,), "ru": (r,)})
+        for k, r in (
+            ("chapter II, article 22", "chapter III, article 22"),
+            ("chapter II, article 22, paragraph 1", "chapter III, article 22, paragraph 1"),
+        )
+    ]
+    assert MissingPartsCheck().run(units) == []
+
+
+def test_a_missing_chapter_is_named_once_not_also_each_article() -> None:
+    def unit(n: int, kk: str, ru: str | None) -> UnitText:
+        texts = {"kk": "мәтін", "ru": "текст" if ru else ""}
+        return UnitText(n, texts, {}, paths={"kk": (kk,), "ru": (ru,) if ru else ()})
+
+    units = [
+        unit(0, "chapter 4", "chapter 4"),
+        unit(1, "chapter 4-1", None),
+        unit(2, "chapter 4-1, article 19-1", None),
+        unit(3, "chapter 4-1, article 19-2, paragraph 1", None),
+    ]
+    assert [f.message for f in MissingPartsCheck().run(units)] == [
+        "ru lacks chapter 4-1, which kk has"
+    ]
+
+
+def test_a_page_indented_with_no_break_spaces_is_read_in_the_site_layout() -> None:
+    lines = [
+        "Статья 1. Основные понятия",
+        "",
+        "\xa0\xa0\xa0\xa0 1. Пасеки регистрируются в порядке, установленном ",
+        "статьей 3",
+        " настоящего Закона.",
+        "",
+        "\xa0\xa0\xa0\xa0 Сноска. Статья 1 с изменением, внесенным Законом РК от 05.07.2024 ",
+        "№ 115-VIII.",
+    ]
+    assert is_adilet_layout(lines)
+    texts = [b.text for b in adilet_blocks(lines)]
+    assert "1. Пасеки регистрируются в порядке, установленном статьей 3 настоящего Закона." in texts
+
+
+def test_sub_points_of_a_paragraph_left_unnumbered_are_not_missing_too() -> None:
+    def unit(n: int, kk: str, ru: str) -> UnitText:
+        return UnitText(n, {"kk": "мәтін", "ru": "текст"}, {}, paths={"kk": (kk,), "ru": (ru,)})
+
+    units = [
+        unit(0, "article 30", "article 30"),
+        unit(1, "article 30", "article 30, paragraph 1"),
+        unit(2, "article 30, sub-point 1)", "article 30, paragraph 1, sub-point 1)"),
+        unit(3, "article 30, sub-point 2)", "article 30, paragraph 1, sub-point 2)"),
+        unit(4, "article 30, paragraph 2", "article 30, paragraph 2"),
+    ]
+    assert [f.message for f in MissingPartsCheck().run(units)] == [
+        "kk lacks article 30, paragraph 1, which ru has"
+    ]

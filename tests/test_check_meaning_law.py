@@ -10,8 +10,8 @@ real default model.
 from __future__ import annotations
 
 import pytest
+from law_units import units
 
-from compare.checks import UnitText
 from compare.checks.meaning import MeaningCheck
 from compare.embed import load_encoder
 
@@ -81,18 +81,6 @@ LAW = [
 ]
 # The ru of article 5, paragraph 2 says something else: a subsidy, not a ban on moving.
 CHANGED = "2. Владельцу пасеки выплачивается субсидия на приобретение новых ульев за счет бюджета."
-
-
-def units(rows) -> list[UnitText]:
-    return [
-        UnitText(
-            i,
-            {"kk": kk, "ru": ru},
-            {"kk": (i,), "ru": (i,)},
-            paths={"kk": (path,), "ru": (path,)},
-        )
-        for i, (path, kk, ru) in enumerate(rows)
-    ]
 
 
 @pytest.fixture(scope="module")

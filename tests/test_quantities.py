@@ -84,6 +84,7 @@ def test_english_dates(text: str, value: tuple[int | None, ...]) -> None:
         ("12.08.2021", (2021, 8, 12)),
         ("2021-08-12", (2021, 8, 12)),
         ("28.08.2007 ж.", (2007, 8, 28)),
+        ("2009.12.30", (2009, 12, 30)),  # year first, as Kazakh law notes write it
     ],
 )
 def test_numeric_dates(text: str, value: tuple[int, int, int]) -> None:

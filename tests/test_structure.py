@@ -48,6 +48,19 @@ def test_kazakh_number_first_and_english_divisions():
     ]
 
 
+def test_numbering_as_the_law_site_writes_it():
+    """A sub-point without its space, a repealed point in brackets, Roman numerals with the
+    Cyrillic "І" of Kazakh texts."""
+    assert numbering("2)военных действий;")[:2] == ("sub-point", "2)")
+    assert numbering("2. (исключен - от 7 мая 2007 года № 244)")[:2] == ("paragraph", "2")
+    assert numbering("3. исключен Законом РК от 06.04.2024 № 71-VIII")[:2] == ("paragraph", "3")
+    assert numbering("4. алып тасталды - ҚР 2012.12.24")[:2] == ("paragraph", "4")
+    assert numbering("5. \u018fскери қызметшілерге куәлік беріледі.")[:2] == ("paragraph", "5")
+    assert numbering("ІІ-тарау. ЖАУАПКЕРШІЛІГІ ШЕКТЕУЛІ")[:2] == ("chapter", "II")
+    assert numbering("ІІІ тарау. Жарғылық капитал")[:2] == ("chapter", "III")
+    assert numbering("Іс-әрекет жасалады.") is None
+
+
 def test_numbers_that_are_not_numbering_are_left_alone():
     for text in ("1.5 million people moved.", "2022 жылы қабылданды.", "Section civil law"):
         assert numbering(text) is None

@@ -19,6 +19,7 @@ import numpy as np
 
 from compare.checks.base import Check, Finding, Span, UnitText
 from compare.checks.leaveout import gains, pieces_of
+from compare.checks.neighbours import list_seam
 from compare.checks.similarity import (
     PairScores,
     embed_versions,
@@ -111,25 +112,29 @@ class MeaningCheck(Check):
         pieces = pieces_of(units, rows, keys)
         moved = gains(self.encoder, units, vectors, pieces)
         return [
-            self._finding(units[row], present, scores, suspect, pieces, moved, row)
+            self._finding(units[row], present, scores, suspect, pieces, moved, row, units)
             for row, present, scores, suspect in flagged
         ]
 
-    def _severity(self, score: float, standing: float, structured: bool) -> tuple[str, float]:
+    def _severity(
+        self, score: float, standing: float, structured: bool, seam: bool = False
+    ) -> tuple[str, float]:
         """Major when another unit fits better; in a structured text (a law, whose numbered
         units repeat one another's wording) only when the margin is also `far` robust standard
         deviations below the document's, the confidence then 0.8 at `far` and 0.9 at 2 ×
-        `far` (minors there stay below 0.8). In free text the confidence follows the score."""
+        `far` (minors there stay below 0.8), and never for a lead-in or the last unit of its
+        list (`seam`: one sentence cut in two, whose words the languages share out
+        differently). In free text the confidence follows the score."""
         if not structured:
             confidence = 0.5 + 0.5 * (self.minor - score) / (self.minor - self.major)
             severity = "major" if score <= self.major else "minor"
             return severity, round(float(np.clip(confidence, 0.5, 0.99)), 2)
         distance = -standing / self.far if np.isfinite(standing) else 0.0
-        major = score <= self.major and distance >= 1.0
+        major = score <= self.major and distance >= 1.0 and not seam
         confidence = 0.7 + 0.1 * distance if major else 0.5 + 0.25 * min(max(distance, 0.0), 1.0)
         return ("major" if major else "minor"), round(float(np.clip(confidence, 0.5, 0.99)), 2)
 
-    def _finding(self, unit, present, scores, suspect, pieces, moved, row) -> Finding:
+    def _finding(self, unit, present, scores, suspect, pieces, moved, row, units) -> Finding:
         score, standing = scores
         others = [key for key in present if key != suspect]
         span = self._span(unit, [suspect] if suspect else present, pieces, moved, row)
@@ -142,7 +147,8 @@ class MeaningCheck(Check):
         if span != whole(unit, span.lang):
             message += f"; '{span.text}' ({span.lang}) has no clear counterpart"
         structured = any(filter(None, (p for paths in unit.paths.values() for p in paths)))
-        severity, confidence = self._severity(score, standing, structured)
+        seam = structured and list_seam(units, row)
+        severity, confidence = self._severity(score, standing, structured, seam)
         return Finding(
             check=self.name,
             severity=severity,

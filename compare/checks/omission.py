@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from compare.align.params import AlignParams
 from compare.checks.base import Check, Finding, UnitText
 from compare.checks.leaveout import Piece, gains, pieces_of
+from compare.checks.neighbours import Absence, list_seam, neighbour_gains
 from compare.checks.phrases import word_count
 from compare.checks.similarity import (
     PairScores,
@@ -55,6 +56,35 @@ def _longer(pairs: dict[tuple[str, str], PairScores], row: int, key: str, others
     return min(values)
 
 
+def _held(gains) -> float | None:
+    """The largest of the neighbour gains, rounded; None when one has no neighbour."""
+    values = list(gains)
+    if not values or not all(np.isfinite(values)):
+        return None
+    return round(max(values), 3)
+
+
+def _elsewhere(gain: float | None, margin: float) -> bool:
+    """Whether a neighbour holds the passage: leaving it out there moves away by > margin."""
+    return gain is not None and gain < -margin
+
+
+# Read on the untouched official texts of laws, an omission flag is rarely a slip of the
+# translation (README, "Laws": none of the omission findings printed at 0.9 or more was), so in
+# a structured text its confidence stays below that of the structure and numbers checks.
+LAW_CONFIDENCE = 0.6
+
+
+def _in_law(finding: Finding) -> Finding:
+    """The finding with the confidence an omission flag has in a law (see LAW_CONFIDENCE)."""
+    return replace(finding, confidence=min(finding.confidence, LAW_CONFIDENCE))
+
+
+def _minor(finding: Finding) -> Finding:
+    """The finding as a minor one, its confidence below any major's."""
+    return replace(finding, severity="minor", confidence=min(finding.confidence, 0.6))
+
+
 def _direction(evidence: tuple[str, str, Piece, float]) -> tuple[str, str, str, bool]:
     """(kind, piece's version, other version, whether the piece is a run) of one evidence."""
     kind, other, piece, _ = evidence
@@ -75,6 +105,9 @@ class OmissionCheck(Check):
     links at once, so a unit where the versions disagree, as when one does not match the others
     at all) is not cut into clauses: a clause moves so long a text too little to measure, and
     the leave-one-out texts would grow with the square of the unit (None: no limit).
+    `beside`: a passage is not omitted when, joined with a neighbouring unit of the same
+    article and paragraph in both versions, leaving it out moves its version away from the
+    other by more than this (its counterpart stands there; see checks.neighbours).
     Keys of UnitText.texts are languages unless `langs` maps them to one.
     """
 
@@ -87,6 +120,7 @@ class OmissionCheck(Check):
         "max_share",
         "plain_runs",
         "max_passages",
+        "beside",
     )
 
     def __init__(
@@ -100,17 +134,19 @@ class OmissionCheck(Check):
         max_share: float = 0.6,
         plain_runs: int = 3,
         max_passages: int | None = AlignParams.max_block,
+        beside: float = 0.015,
     ) -> None:
         self.encoder = encoder
         self.langs = dict(langs or {})
         self.k, self.major, self.minor, self.short_words = k, major, minor, short_words
         self.max_share, self.plain_runs = max_share, plain_runs
         self.max_passages = max_passages
+        self.beside = beside
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """Findings for the units of one document group, in unit order."""
         keys = version_keys(units)
-        findings = [f for unit in units if (f := self._empty(unit, keys))]
+        empty = {row: f for row, unit in enumerate(units) if (f := self._empty(unit, keys))}
         vectors = embed_versions(self.encoder, units, keys)
         pairs = pair_scores(units, vectors, self.k)
         pieces = self.pieces(units, keys)
@@ -121,8 +157,39 @@ class OmissionCheck(Check):
             kept = best.get(c.piece.row)
             if c.score >= self.minor and (kept is None or c.score > kept.score):
                 best[c.piece.row] = c
-        findings += [self._clause(units[row], keys, c) for row, c in best.items()]
-        return sorted(findings, key=lambda f: f.unit)
+        absent = {row: self._absences(units[row], row, keys) for row in empty}
+        absent |= {
+            row: [Absence(row, c.piece.span, c.lang)]
+            for row, c in best.items()
+            if c.kind == "omission"
+        }
+        flat = [a for rows in absent.values() for a in rows]
+        moved = dict(zip(flat, neighbour_gains(self.encoder, units, flat), strict=True))
+        # How far leaving it out moves the unit joined with a neighbour closer to the other
+        # version (all of a unit's absences must be held there; None: no neighbour).
+        beside = {row: _held(moved[a] for a in rows) for row, rows in absent.items()}
+        findings = [
+            replace(f, details={**f.details, "beside": beside.get(row)}) for row, f in empty.items()
+        ]
+        findings += [self._clause(units[row], keys, c, beside.get(row)) for row, c in best.items()]
+        kept = [f for f in findings if not _elsewhere(f.details["beside"], self.beside)]
+        # A lead-in or the end of its list, where joining the two brings the versions closer:
+        # more likely list syntax than an omission, so minor at most.
+        seams = {
+            units[row].unit
+            for row in {*empty, *best}
+            if _elsewhere(beside.get(row), 0.0) and list_seam(units, row)
+        }
+        kept = [_minor(f) if f.unit in seams else f for f in kept]
+        laws = {u.unit for u in units if any(p for ps in u.paths.values() for p in ps)}
+        return sorted((_in_law(f) if f.unit in laws else f for f in kept), key=lambda f: f.unit)
+
+    @staticmethod
+    def _absences(unit: UnitText, row: int, keys: list[str]) -> list[Absence]:
+        """What a unit with empty versions lacks: each present version's whole text, per empty
+        version."""
+        have = [k for k in keys if text_of(unit, k)]
+        return [Absence(row, whole(unit, h), e) for h in have for e in keys if e not in have]
 
     def _candidates(
         self, pieces: list[Piece], moved: np.ndarray, keys: list[str]
@@ -184,7 +251,9 @@ class OmissionCheck(Check):
             return _longer(pairs, row, c.lang, [k for k in keys if k != c.lang])
         return -_longer(pairs, row, c.lang, [c.piece.span.lang])
 
-    def _clause(self, unit: UnitText, keys: list[str], c: Candidate) -> Finding:
+    def _clause(
+        self, unit: UnitText, keys: list[str], c: Candidate, beside: float | None
+    ) -> Finding:
         source = c.piece.span.lang
         others = [k for k in keys if k != c.lang]
         quoted, has = f"'{c.piece.span.text}'", "has"
@@ -209,7 +278,12 @@ class OmissionCheck(Check):
             message=message,
             spans=(c.piece.span,),
             suggestion=suggestion,
-            details={"kind": c.kind, "lang": c.lang, "score": round(float(c.score), 2)},
+            details={
+                "kind": c.kind,
+                "lang": c.lang,
+                "score": round(float(c.score), 2),
+                "beside": beside,
+            },
         )
 
     def _empty(self, unit: UnitText, keys: list[str]) -> Finding | None:

@@ -14,6 +14,7 @@ from compare.checks.apparatus import UnmatchedNotesCheck
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
 from compare.checks.consistency import ConsistencyCheck
 from compare.checks.context import GroupUnits, split_apparatus
+from compare.checks.editions import EditionCheck, mark_editions
 from compare.checks.gaps import GapCheck
 from compare.checks.numbers import NumbersCheck
 from compare.checks.replaced import ReplacedWordCheck
@@ -88,6 +89,7 @@ def default_checks(
     langs = check_langs(alignment)
     checks: list[Check] = [
         UnmatchedNotesCheck(),
+        EditionCheck(langs=langs),
         MissingPartsCheck(),
         MeaningCheck(encoder, langs=langs),
         OmissionCheck(encoder, langs=langs),
@@ -122,7 +124,8 @@ def run_checks(
 ) -> list[Finding]:
     """All findings over a group's units (see unit_texts), most severe and surest first, then
     in document order. Each check reads either the text's own units or the apparatus units
-    (editorial notes), never both; findings inside a missing part fold into it. Each finding
+    (editorial notes), never both; findings inside a missing part fold into it, and majors
+    inside a part of different editions become minors (see checks.editions). Each finding
     carries its unit's text (Finding.context), which its id and fingerprint are made of, and
     in a bilingual file its segment's id.
     `on_check(name, checks done, checks in all)` is called before each."""
@@ -139,7 +142,7 @@ def run_checks(
             context=by_index[f.unit].texts if f.unit in by_index else {},
             segment=by_index[f.unit].segment if f.unit in by_index else None,
         )
-        for f in fold_missing_parts(findings, text)
+        for f in mark_editions(fold_missing_parts(findings, text), text)
     ]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 

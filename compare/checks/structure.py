@@ -24,20 +24,31 @@ class MissingPartsCheck(Check):
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         keys = list(dict.fromkeys(key for unit in units for key in unit.texts))
-        first_seen: dict[str, dict[str, UnitText]] = {}
+        first_seen: dict[str, dict[str, tuple[UnitText, str]]] = {}
         for unit in units:
             for key, paths in unit.paths.items():
                 for path in filter(None, paths):
-                    first_seen.setdefault(path, {}).setdefault(key, unit)
+                    first_seen.setdefault(numbered(path), {}).setdefault(key, (unit, path))
+        # Per version, its parts one level deeper than another part with the same last number:
+        # a sub-point "1)" of an unnumbered paragraph stands there at "article 30, sub-point 1)",
+        # the other version's at "article 30, paragraph 1, sub-point 1)".
+        deeper: dict[str, set[tuple[str, str]]] = {key: set() for key in keys}
+        for part, where in first_seen.items():
+            levels = part.split(", ")
+            for key in where:
+                deeper[key].add((", ".join(levels[:-2]), levels[-1]))
         findings: list[Finding] = []
         named: list[str] = []
-        for path, where in first_seen.items():
+        for part, where in first_seen.items():
             absent = [key for key in keys if key not in where]
-            if not absent or any(within(path, outer) for outer in named):
+            present = tuple(where)
+            unit, path = where[present[0]]
+            if not absent or any(within(p, outer) for outer in named for p in (part, path)):
+                continue
+            levels = part.split(", ")
+            if all((", ".join(levels[:-1]), levels[-1]) in deeper[key] for key in absent):
                 continue
             named.append(path)
-            present = tuple(where)
-            unit = where[present[0]]
             text = unit.texts[present[0]]
             message = f"{', '.join(absent)} lacks {path}, which {', '.join(present)} has"
             findings.append(
@@ -59,6 +70,15 @@ class MissingPartsCheck(Check):
                 )
             )
         return findings
+
+
+def numbered(path: str) -> str:
+    """A part as the versions number it: from its article on, when it lies in one (articles
+    are numbered through the whole law, while a version may begin a chapter one article
+    earlier or later), else the whole path."""
+    parts = path.split(", ")
+    first = next((i for i, p in enumerate(parts) if p.startswith("article ")), 0)
+    return ", ".join(parts[first:])
 
 
 def within(path: str | None, part: str) -> bool:

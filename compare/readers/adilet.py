@@ -41,7 +41,8 @@ def _site_line(line: str) -> bool:
 
 def opens_note(text: str) -> bool:
     """A paragraph such as "Сноска. Статья 3 - в редакции ..." that notes amendments."""
-    return _NOTE_OPENING.match(text.lstrip(_DECORATION)) is not None
+    # Any white space first, no-break spaces included (some pages indent with them).
+    return _NOTE_OPENING.match(text.lstrip().lstrip(_DECORATION)) is not None
 
 
 def note_kind(text: str) -> str:

@@ -15,17 +15,24 @@ from dataclasses import replace
 from compare.lang.rules import LEGAL_DIVISIONS as _DIVISIONS
 from compare.readers.base import Block
 
-_NUMBER = r"(\d+(?:-\d+)*|(?-i:[IVXLC]+))"  # Arabic ("8-1" inserted later), or Roman in capitals
+# Arabic ("8-1" inserted later), or Roman in capitals; Kazakh texts often write Roman "II" with
+# the Cyrillic letter "І" (U+0406), read as the Latin one.
+_NUMBER = r"(\d+(?:-\d+)*|(?-i:[IVXLCІ]+))"
+_CYRILLIC_I = str.maketrans("І", "I")
 # A point ("1.", "2.1.", "2.1") opens a sentence, so a capital follows; "1.5 million" is no point.
 _POINTS = (
     (
         "paragraph",
         re.compile(r"(\d{1,3}(?:-\d{1,3})?(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+)(?=\s+[«\"(\w])"),
     ),
-    ("sub-point", re.compile(r"(\d{1,3}(?:-\d{1,3})?\))(?=\s)")),
+    # The site sometimes leaves out the space after a sub-point's number: "2)военных действий".
+    ("sub-point", re.compile(r"(\d{1,3}(?:-\d{1,3})?\))(?=\s|[^\W\d_])")),
     ("item", re.compile(r"([а-яәғқңөұүһіa-z]\))(?=\s)")),
 )
-_CAPITAL = re.compile(r"\s+[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+# (Kazakh texts may write "Ә" as the Latin "Ə") ... or a bracket or the word of a repealed
+# point, which keeps its number: "2. (исключен - от 7 мая 2007 года № 244)", "3. исключен
+# Законом РК ...", "4. алып тасталды - ҚР ...".
+_CAPITAL = re.compile(r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ]|исключ|ал(?:ын)?ып\s+тасталды)")
 LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
 _DIVISION_LEVELS = frozenset(name for name, _ in _DIVISIONS)
 APPARATUS = "apparatus"  # the kind of block that editorial notes, contents and notices are
@@ -53,7 +60,7 @@ def numbering(text: str) -> tuple[str, str, int] | None:
     for level, pattern in _DIVISION_PATTERNS:
         match = pattern.match(stripped)
         if match:
-            number = next(g for g in match.groups() if g)
+            number = next(g for g in match.groups() if g).translate(_CYRILLIC_I)
             return level, number, offset + match.end()
     for level, pattern in _POINTS:
         match = pattern.match(stripped)

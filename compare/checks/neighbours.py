@@ -1,0 +1,138 @@
+"""Whether a passage one version seems to lack stands in a neighbouring unit of the same place.
+
+Kazakh and Russian build a law's lists differently: Russian says in the lead-in what Kazakh
+says at the end of the last sub-point ("…являются:" / "…болып табылады."), and a long
+sentence of one version may be two of the other, which the aligner pairs one to one and one to
+none. The passage then looks omitted in its unit although its counterpart stands in another
+unit of the same article and paragraph. Joined with that neighbour in both versions, leaving
+the passage out moves its version away from the other instead of closer: it is not omitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from compare.checks.base import Span, UnitText
+from compare.checks.phrases import without
+from compare.checks.similarity import text_of
+from compare.checks.structure import within
+
+# Levels of a list: a unit's place is its path without them (its article and paragraph).
+_LIST_LEVELS = ("sub-point", "item")
+
+
+@dataclass(frozen=True)
+class Absence:
+    """`span` of unit `row` (in its own version) that version `missing` seems to lack."""
+
+    row: int
+    span: Span
+    missing: str
+
+
+def place(path: str | None) -> str | None:
+    """The article and paragraph of a structural path, without its sub-points and items."""
+    parts = [p for p in (path or "").split(", ") if p.split(" ")[0] not in _LIST_LEVELS]
+    return ", ".join(parts) or None
+
+
+def _places(unit: UnitText, whole: bool) -> set[str]:
+    paths = {p for ps in unit.paths.values() for p in ps if p}
+    return paths if whole else {q for p in paths if (q := place(p))}
+
+
+def _run(units: Sequence[UnitText], row: int) -> range:
+    """The rows around `row` that share its place."""
+    own = _places(units[row], whole=False)
+    if not own:
+        return range(row, row + 1)
+    start, end = row, row + 1
+    while start > 0 and _places(units[start - 1], whole=False) & own:
+        start -= 1
+    while end < len(units) and _places(units[end], whole=False) & own:
+        end += 1
+    return range(start, end)
+
+
+def _leads(unit: UnitText) -> bool:
+    """Whether a version of the unit ends in a colon: a lead-in to the list after it."""
+    return any(text.rstrip().endswith(":") for text in unit.texts.values())
+
+
+def _list_end(units: Sequence[UnitText], lead: int) -> int:
+    """The last row of the list a lead-in opens: the rows after it whose paths lie inside its."""
+    outer = _places(units[lead], whole=True)
+    end = lead
+    while end + 1 < len(units):
+        paths = _places(units[end + 1], whole=True)
+        if not paths or not all(any(within(p, o) for o in outer) for p in paths):
+            break
+        end += 1
+    return end
+
+
+def _list_partner(units: Sequence[UnitText], row: int, rows: range) -> int | None:
+    """For a lead-in, the last row of its list; for the last row of a list, its lead-in."""
+    if _leads(units[row]):
+        end = _list_end(units, row)
+        return end if end != row else None
+    for lead in range(row - 1, rows.start - 1, -1):
+        if _leads(units[lead]):
+            return lead if _list_end(units, lead) == row else None
+    return None
+
+
+def list_seam(units: Sequence[UnitText], row: int) -> bool:
+    """Whether the unit is a lead-in with its list after it, or the last unit of such a list:
+    the two halves of one sentence, whose words the languages share out differently."""
+    return _list_partner(units, row, _run(units, row)) is not None
+
+
+def neighbours(units: Sequence[UnitText], row: int, keys: Sequence[str]) -> list[int]:
+    """Rows of the same place where every version in `keys` has text: the nearest before and
+    after, and the other end of a list the unit begins or ends (a lead-in, its last
+    sub-point)."""
+    rows = _run(units, row)
+    full = [r for r in rows if r != row and all(text_of(units[r], k) for k in keys)]
+    before = [r for r in full if r < row]
+    after = [r for r in full if r > row]
+    partner = _list_partner(units, row, rows)
+    ends = [partner] if partner in full else []
+    return list(dict.fromkeys(before[-1:] + after[:1] + ends))
+
+
+def _context(units: Sequence[UnitText], rows: Sequence[int], key: str, cut: Absence | None) -> str:
+    texts = []
+    for r in rows:
+        text = text_of(units[r], key)
+        if cut is not None and r == cut.row:
+            text = without(text, cut.span.start, cut.span.end)
+        texts.append(text)
+    return " ".join(t for t in texts if t.strip())
+
+
+def neighbour_gains(encoder, units: Sequence[UnitText], absences: Sequence[Absence]) -> list[float]:
+    """Per absence, the least over its neighbours (see `neighbours`) of how much leaving the
+    span out of the unit and neighbour joined brings its version closer to the other version's
+    unit and neighbour joined; +inf where it has no neighbour. Negative: its counterpart is
+    there. All texts are embedded in one encoder call."""
+    jobs: list[tuple[int, str, str, str]] = []
+    for i, a in enumerate(absences):
+        for n in neighbours(units, a.row, (a.span.lang, a.missing)):
+            rows = sorted((a.row, n))
+            other = _context(units, rows, a.missing, None)
+            full = _context(units, rows, a.span.lang, None)
+            cut = _context(units, rows, a.span.lang, a)
+            jobs.append((i, full, cut, other))
+    best = [float("inf")] * len(absences)
+    if not jobs:
+        return best
+    texts = list(dict.fromkeys(t for _, *three in jobs for t in three))
+    vectors = dict(zip(texts, encoder.encode(texts), strict=True))
+    for i, full, cut, other in jobs:
+        gain = float(np.dot(vectors[cut], vectors[other]) - np.dot(vectors[full], vectors[other]))
+        best[i] = min(best[i], gain)
+    return best

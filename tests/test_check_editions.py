@@ -1,0 +1,105 @@
+"""Articles of different editions: the kk note cites an amendment the ru note does not.
+
+Hand-written kk and ru fixtures of an invented law in the adilet.zan.kz layout (footnotes
+"Сноска." / "Ескерту." after an article, the amending law's number on a line of its own).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compare.align.documents import AlignedUnit, Alignment, apparatus_units
+from compare.checks.base import Finding, UnitText
+from compare.checks.editions import EditionCheck, amendment_dates, mark_editions
+from compare.checks.run import run_checks, unit_texts
+from compare.corpus import load_document
+
+RU = """Статья 1. Регистрация пасек
+
+      1. Регистрацию пасек осуществляет местный исполнительный орган.
+
+      Сноска. Статья 1 с изменением, внесенным Законом РК от 18.07.2025\x20
+№ 215-VIII
+ (вводится в действие с 01.01.2026).
+
+Статья 2. Ветеринарный контроль
+
+      1. Ветеринарный контроль на пасеках осуществляет уполномоченный орган.
+
+      Сноска. Статья 2 с изменением, внесенным Законом РК от 7 мая 2007 года № 244.
+"""
+
+KK = """1-бап. Омарталарды тіркеу
+
+      1. Омарталарды тіркеуді жергілікті атқарушы орган он жұмыс күні ішінде жүзеге асырады.
+
+      Ескерту. 1-бапқа өзгеріс енгізілді – ҚР 18.07.2025\x20
+№ 215-VIII
+ (01.01.2026 бастап қолданысқа енгізіледі); 16.01.2026\x20
+№ 259-VIII
+ (алғашқы ресми жарияланған күнінен кейін күнтізбелік алпыс күн өткен соң қолданысқа\x20
+енгізіледі
+) Заңдарымен.
+
+2-бап. Ветеринариялық бақылау
+
+      1. Омарталарда ветеринариялық бақылауды уәкілетті орган жүзеге асырады.
+
+      Ескерту. 2-бапқа өзгеріс енгізілді - ҚР 2007.05.07 № 244 Заңымен.
+"""
+
+
+def _documents(tmp_path: Path):
+    out = {}
+    for lang, text in (("kk", KK), ("ru", RU)):
+        path = tmp_path / f"law.{lang}.txt"
+        path.write_text(text, encoding="utf-8")
+        out[lang] = load_document(path, declared_lang=lang)
+    return out
+
+
+def test_the_dates_of_amending_laws_not_of_entry_into_force() -> None:
+    note = KK.split("Ескерту. ")[1].split("2-бап")[0]
+    assert amendment_dates(note, "kk") == [(2025, 7, 18), (2026, 1, 16)]
+    assert amendment_dates("Законом РК от 7 мая 2007 года № 244.", "ru") == [(2007, 5, 7)]
+    assert amendment_dates("ҚР 2007.05.07 № 244 Заңымен.", "kk") == [(2007, 5, 7)]
+
+
+def test_an_article_whose_notes_cite_a_later_amendment_is_named_once(tmp_path: Path) -> None:
+    documents = _documents(tmp_path)
+    units = unit_texts(Alignment(documents, tuple(apparatus_units(documents, 0)), "test"))
+    [finding] = EditionCheck(langs={"kk": "kk", "ru": "ru"}).run(units)
+    assert finding.details["division"] == "article 1"
+    assert finding.details["later"] == ["kk"] and finding.fault == "ru"
+    assert "16 January 2026" in finding.message
+
+
+def test_majors_inside_an_article_of_another_edition_become_minor(tmp_path: Path) -> None:
+    documents = _documents(tmp_path)
+    law = [
+        AlignedUnit(i, {k: (d.passages[p],) for k, d in documents.items()}, 1.0)
+        for i, p in enumerate((1, 4))
+    ]
+    notes = apparatus_units(documents, len(law))
+    texts = unit_texts(Alignment(documents, (*law, *notes), "test"))
+    assert [t.paths["kk"] for t in texts[:2]] == [
+        ("article 1, paragraph 1",),
+        ("article 2, paragraph 1",),
+    ]
+    omitted = [
+        Finding("omission", "major", 0.95, u, ("kk", "ru"), "'он жұмыс күні ішінде' (kk) ...")
+        for u in (0, 1)
+    ]
+
+    class Omitted:
+        name, reads_apparatus = "omission", False
+
+        def run(self, units: list[UnitText]) -> list[Finding]:
+            return omitted
+
+    findings = run_checks(texts, [EditionCheck(), Omitted()])
+    by_unit = {(f.check, f.unit): f for f in findings}
+    assert by_unit[("omission", 0)].severity == "minor"
+    assert "article 1 is of a later edition in kk" in by_unit[("omission", 0)].message
+    assert by_unit[("omission", 1)].severity == "major"
+    assert mark_editions(omitted, texts) == omitted

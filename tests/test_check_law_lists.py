@@ -1,0 +1,119 @@
+"""Lists in a law: Russian says in the lead-in what Kazakh says at the end of the last sub-point.
+
+An invented kk/ru law on beekeeping in the adilet.zan.kz style, written for these tests. The
+lead-in of article 3, paragraph 2 says in ru what the authorised body may do ("вправе
+приостановить регистрацию пасеки в случаях:"); kk says it after the last sub-point ("…
+омартаны тіркеуді тоқтата тұруға құқылы."), which is no addition of kk: the passage stands in
+a neighbouring unit of the same paragraph. A clause dropped from a paragraph is still found.
+Uses the real default model.
+"""
+
+from __future__ import annotations
+
+import pytest
+from law_units import units
+
+from compare.checks.neighbours import neighbours
+from compare.checks.omission import OmissionCheck
+
+LAW = [
+    (
+        "article 1",
+        "1-бап. Ара шаруашылығы туралы заңнама",
+        "Статья 1. Законодательство о пчеловодстве",
+    ),
+    (
+        "article 1, paragraph 1",
+        "1. Ара шаруашылығы туралы заңнама Қазақстан Республикасының Конституциясына негізделеді және осы Заңнан тұрады.",
+        "1. Законодательство о пчеловодстве основывается на Конституции Республики Казахстан и состоит из настоящего Закона.",
+    ),
+    ("article 2", "2-бап. Омарталарды тіркеу", "Статья 2. Регистрация пасек"),
+    (
+        "article 2, paragraph 1",
+        "1. Омарталарды тіркеуді жергілікті атқарушы орган омарта иесінің өтініші бойынша он жұмыс күні ішінде жүзеге асырады.",
+        "1. Регистрацию пасек осуществляет местный исполнительный орган по заявлению владельца пасеки в течение десяти рабочих дней.",
+    ),
+    (
+        "article 2, paragraph 2",
+        "2. Омарталарды тіркеу қағидаларын, оның ішінде тіркеу куәлігінің нысанын уәкілетті орган бекітеді.",
+        "2. Правила регистрации пасек, в том числе форму свидетельства о регистрации, утверждает уполномоченный орган.",
+    ),
+    (
+        "article 3",
+        "3-бап. Омарталарды тіркеуді тоқтата тұру",
+        "Статья 3. Приостановление регистрации пасек",
+    ),
+    (
+        "article 3, paragraph 1",
+        "1. Тіркеуді тоқтата тұру туралы шешім омарта иесіне үш жұмыс күні ішінде жазбаша хабарланады.",
+        "1. Решение о приостановлении регистрации сообщается владельцу пасеки письменно в течение трех рабочих дней.",
+    ),
+    (
+        "article 3, paragraph 2",
+        "2. Уәкілетті орган мынадай:",
+        "2. Уполномоченный орган вправе приостановить регистрацию пасеки в случаях:",
+    ),
+    (
+        "article 3, paragraph 2, sub-point 1)",
+        "1) омартада аралардың жұқпалы ауруы анықталған;",
+        "1) выявления на пасеке заразной болезни пчел;",
+    ),
+    (
+        "article 3, paragraph 2, sub-point 2)",
+        "2) омарта иесі ветеринариялық талаптарды бұзған жағдайларда омартаны тіркеуді тоқтата тұруға құқылы.",
+        "2) нарушения владельцем пасеки ветеринарных требований.",
+    ),
+    (
+        "article 4",
+        "4-бап. Ара шаруашылығы өнімдерінің қауіпсіздігі",
+        "Статья 4. Безопасность продукции пчеловодства",
+    ),
+    (
+        "article 4, paragraph 1",
+        "1. Бал мен ара шаруашылығының басқа да өнімдері зертханалық сараптамадан өткеннен кейін ғана сатылады.",
+        "1. Мед и другая продукция пчеловодства реализуются только после лабораторной экспертизы.",
+    ),
+    (
+        "article 4, paragraph 2",
+        "2. Сараптама жүргізу тәртібін, сараптама мерзімдерін және сараптама нәтижелерін ресімдеу нысанын уәкілетті орган айқындайды.",
+        "2. Порядок проведения экспертизы, сроки экспертизы и форму оформления результатов экспертизы определяет уполномоченный орган.",
+    ),
+]
+LEAD_IN, LAST, RULES = 7, 9, 4
+# The kk of article 2, paragraph 2 without "оның ішінде тіркеу куәлігінің нысанын" ("в том
+# числе форму свидетельства о регистрации").
+DROPPED = "2. Омарталарды тіркеу қағидаларын уәкілетті орган бекітеді."
+
+
+def test_a_lead_in_and_the_last_sub_point_of_its_list_are_neighbours() -> None:
+    law = units(LAW)
+    assert LAST in neighbours(law, LEAD_IN, ("kk", "ru"))
+    assert LEAD_IN in neighbours(law, LAST, ("kk", "ru"))
+    # Article 4 is another place: no neighbour of the list.
+    assert not {10, 11, 12} & set(neighbours(law, LAST, ("kk", "ru")))
+
+
+@pytest.fixture(scope="module")
+def check(encoder) -> OmissionCheck:
+    return OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"})
+
+
+def test_a_predicate_moved_to_the_last_sub_point_is_not_omitted(check, encoder) -> None:
+    assert LAST not in {f.unit for f in check.run(units(LAW))}
+    # Judged on its own unit, without its neighbours, it would be.
+    alone = OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"}, beside=float("inf"))
+    [finding] = [f for f in alone.run(units(LAW)) if f.unit == LAST]
+    assert finding.details["beside"] < 0
+
+
+def test_the_lead_in_that_says_it_is_minor_at_most(check) -> None:
+    assert {f.severity for f in check.run(units(LAW)) if f.unit == LEAD_IN} <= {"minor"}
+
+
+def test_a_dropped_clause_is_still_found(check) -> None:
+    rows = list(LAW)
+    rows[RULES] = (LAW[RULES][0], DROPPED, LAW[RULES][2])
+    [finding] = [f for f in check.run(units(rows)) if f.unit == RULES]
+    assert finding.severity == "major"
+    assert finding.details["lang"] == "kk"
+    assert "форму свидетельства" in finding.spans[0].text
