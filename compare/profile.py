@@ -49,11 +49,10 @@ def _default(cls: type[Check], name: str) -> object:
 def _groups() -> dict[str, tuple[str, ...]]:
     """Names that stand for several checks."""
     from compare.checks.formal import FORMAL_CHECKS
-    from compare.checks.gaps import GapCheck
-    from compare.checks.replaced import ReplacedWordCheck
+    from compare.checks.run import WORD_CHECKS
 
     formal = tuple(cls.name for cls in FORMAL_CHECKS)
-    words = (ReplacedWordCheck.name, GapCheck.name)
+    words = tuple(cls.name for cls in WORD_CHECKS)
     drift = tuple(n for n in _names() if n not in formal + words)
     return {"formal": formal, "drift": drift, "words": words}
 

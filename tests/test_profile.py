@@ -29,6 +29,12 @@ def test_names_and_groups_select_checks() -> None:
     assert select([], "--checks") is None
 
 
+def test_every_check_tilmash_runs_can_be_chosen_and_removals_keep_the_others() -> None:
+    every_but = select(["-spelling"], "--checks")
+    assert {"edition", "uniformity", "replaced", "gap"} <= every_but
+    assert select(["words"], "--checks") == {"replaced", "gap", "uniformity"}
+
+
 def test_an_unknown_check_is_one_line_naming_where_it_was_written() -> None:
     with pytest.raises(TilmashError, match=r"^--checks: unknown check 'numbrs' \(known: ") as err:
         select(["numbers", "numbrs"], "--checks")

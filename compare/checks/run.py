@@ -74,6 +74,10 @@ def run_lexicon(alignments: Sequence[Alignment], known: Lexicon | None = None) -
     return learn(bags, known)
 
 
+# The checks that read the lexicon (run_lexicon): on with --word-checks.
+WORD_CHECKS: tuple[type[Check], ...] = (ReplacedWordCheck, GapCheck, UniformityCheck)
+
+
 def default_checks(
     alignment: Alignment, glossary: Glossary, encoder, lexicon: Lexicon | None = None
 ) -> list[Check]:
@@ -98,11 +102,7 @@ def default_checks(
     if len(set(langs.values())) == len(langs) and all(k == v for k, v in langs.items()):
         checks += [TermsCheck(glossary, encoder), ConsistencyCheck(glossary, encoder)]
     if lexicon is not None and len(set(langs.values())) > 1:
-        checks += [
-            ReplacedWordCheck(lexicon, langs=langs),
-            GapCheck(lexicon, langs=langs),
-            UniformityCheck(lexicon, langs=langs),
-        ]
+        checks += [cls(lexicon, langs=langs) for cls in WORD_CHECKS]
     return checks + formal_checks(alignment.langs())
 
 
@@ -113,8 +113,15 @@ def check_classes() -> tuple[type[Check], ...]:
     from compare.checks.meaning import MeaningCheck
     from compare.checks.omission import OmissionCheck
 
-    drift = (UnmatchedNotesCheck, MissingPartsCheck, MeaningCheck, OmissionCheck, NumbersCheck)
-    return (*drift, TermsCheck, ConsistencyCheck, ReplacedWordCheck, GapCheck, *FORMAL_CHECKS)
+    drift = (
+        UnmatchedNotesCheck,
+        EditionCheck,
+        MissingPartsCheck,
+        MeaningCheck,
+        OmissionCheck,
+        NumbersCheck,
+    )
+    return (*drift, TermsCheck, ConsistencyCheck, *WORD_CHECKS, *FORMAL_CHECKS)
 
 
 def run_checks(
