@@ -227,3 +227,22 @@ def test_review_without_a_readable_last_run_is_one_line(tmp_path) -> None:
     record.write_text("{not json", encoding="utf-8")
     with pytest.raises(cli.TilmashError, match="unreadable; run tilmash check again"):
         last_run(sidecar, cache)
+
+
+def test_the_suite_records_runs_in_its_own_cache_and_finds_the_built_model_outside_it(
+    fake_encoder, monkeypatch, tmp_path, test_cache
+) -> None:
+    import platformdirs
+
+    from compare.embed import cache_root
+    from compare.review import record_path
+
+    monkeypatch.setattr(cli, "_load_encoder", lambda *_: fake_encoder)
+    docs = _write(tmp_path)
+    assert runner.invoke(cli.app, ["check", *docs, "--fail-on", "none"]).exit_code == 0
+    assert cache_root() == test_cache
+    assert record_path(tmp_path / REVIEW_NAME, test_cache).is_file()
+    home = Path(platformdirs.user_cache_dir("tilmash"))
+    assert not record_path(tmp_path / REVIEW_NAME, home).exists()
+    models = (test_cache / "models").resolve()
+    assert models.is_dir() and not models.is_relative_to(test_cache.resolve())
