@@ -18,7 +18,11 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+from pydantic_core import ErrorDetails
 
 from compare.checks.base import Finding
 from compare.errors import InputError, TilmashError
@@ -27,20 +31,24 @@ if TYPE_CHECKING:
     from compare.report import Report
 
 REVIEW_NAME = ".tilmash-review.toml"
-STATUSES = ("accepted", "ignored")
+Status = Literal["accepted", "ignored"]
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
-@dataclass(frozen=True)
+Text = Annotated[str, Strict()]
+
+
+@pydantic_dataclass(frozen=True, config=ConfigDict(extra="forbid"))
 class Decision:
     """What a reviewer decided about one finding, and the text they decided on."""
 
-    status: str  # "accepted" or "ignored"
+    status: Status
     # Finding.fingerprint of each place the finding was seen (one id, same words, more places).
-    fingerprints: tuple[str, ...]
-    date: dt.date
-    note: str = ""
-    check: str = ""
-    message: str = ""
+    fingerprints: Annotated[tuple[Text, ...], Field(min_length=1)]
+    date: Annotated[dt.date, Strict()]  # a TOML date, unquoted; not a datetime
+    note: Text = ""
+    check: Text = ""
+    message: Text = ""
 
 
 @dataclass(frozen=True)
@@ -51,23 +59,33 @@ class Review:
     decisions: Mapping[str, Decision]
 
 
-def _decision(path: Path, fid: str, table: object) -> Decision:
-    if not isinstance(table, dict):
-        raise InputError(path, f"[findings.{fid}]: expected a table")
-    unknown = set(table) - set(Decision.__dataclass_fields__)
-    if unknown:
-        raise InputError(path, f"[findings.{fid}]: unknown key {sorted(unknown)[0]!r}")
-    if table.get("status") not in STATUSES:
-        raise InputError(path, f"[findings.{fid}]: status must be one of {', '.join(STATUSES)}")
-    if not isinstance(table.get("date"), dt.date):
-        raise InputError(path, f"[findings.{fid}]: date must be a TOML date such as 2026-11-29")
-    for key in ("note", "check", "message"):
-        if not isinstance(table.get(key, ""), str):
-            raise InputError(path, f"[findings.{fid}]: {key} must be a string")
-    prints = table.get("fingerprints")
-    if not isinstance(prints, list) or not prints or not all(isinstance(p, str) for p in prints):
-        raise InputError(path, f"[findings.{fid}]: fingerprints must be a list of strings")
-    return Decision(**{**table, "fingerprints": tuple(prints)})
+class _ReviewFile(BaseModel):
+    """The sidecar as written: [findings.ID] tables."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    findings: dict[str, Decision] = {}
+
+
+_KEY_PROBLEMS = {
+    "status": f"status must be one of {', '.join(STATUSES)}",
+    "fingerprints": "fingerprints must be a list of strings",
+    "date": "date must be a TOML date such as 2026-11-29",
+    **{key: f"{key} must be a string" for key in ("note", "check", "message")},
+}
+
+
+def _problem(error: ErrorDetails) -> str:
+    """The first problem pydantic found, in the review file's own terms."""
+    loc = error["loc"]
+    if len(loc) < 2:
+        return "a review file holds [findings.ID] tables only"
+    where = f"[findings.{loc[1]}]"
+    if len(loc) == 2:
+        return f"{where}: expected a table"
+    if error["type"] == "unexpected_keyword_argument":
+        return f"{where}: unknown key {loc[2]!r}"
+    return f"{where}: {_KEY_PROBLEMS[str(loc[2])]}"
 
 
 def load_review(path: Path) -> Review:
@@ -76,11 +94,11 @@ def load_review(path: Path) -> Review:
 
     if not path.exists():
         return Review(path, {})
-    data = read_toml(path, "the review file")
-    findings = data.get("findings", {})
-    if set(data) - {"findings"} or not isinstance(findings, dict):
-        raise InputError(path, "a review file holds [findings.ID] tables only")
-    return Review(path, {fid: _decision(path, fid, t) for fid, t in findings.items()})
+    try:
+        tables = _ReviewFile.model_validate(read_toml(path, "the review file"))
+    except ValidationError as err:
+        raise InputError(path, _problem(err.errors()[0])) from None
+    return Review(path, tables.findings)
 
 
 def decide(

@@ -174,6 +174,23 @@ def test_a_malformed_review_file_is_one_line_before_any_work(tmp_path) -> None:
         ("note = 1\n", "holds [findings.ID] tables only"),
         ('[findings.a]\nstatus = "accepted"\ndate = 2026-11-29\n', "fingerprints"),
         ('[findings.a]\nstatus = "accepted"\ndate = "today"\nfingerprints = ["0"]\n', "date"),
+        ("[findings]\na = 1\n", "[findings.a]: expected a table"),
+        (
+            '[findings.a]\nstatus = "accepted"\ndate = 2026-11-29\nfingerprints = ["0"]\nseen = 1\n',
+            "[findings.a]: unknown key 'seen'",
+        ),
+        (
+            '[findings.a]\nstatus = "accepted"\ndate = 2026-11-29T10:00:00\nfingerprints = ["0"]\n',
+            "date must be a TOML date",
+        ),
+        (
+            '[findings.a]\nstatus = "accepted"\ndate = 2026-11-29\nfingerprints = []\n',
+            "fingerprints must be a list of strings",
+        ),
+        (
+            '[findings.a]\nstatus = "accepted"\ndate = 2026-11-29\nfingerprints = ["0"]\nnote = 1\n',
+            "[findings.a]: note must be a string",
+        ),
     ],
 )
 def test_each_malformed_review_file_names_its_problem(tmp_path, content, problem) -> None:
