@@ -922,18 +922,6 @@ IdsArg = Annotated[
 ]
 
 
-def _decide(ids: list[str], status: str, note: str, review_file: Path | None, cache_dir) -> None:
-    """Mark `ids`, findings of the last run on the review file, as `status` and save the file."""
-    from compare.embed import cache_root
-    from compare.review import decide, last_run, load_review
-    from compare.writers.review import save_review
-
-    path, seen = last_run(review_file, cache_root(cache_dir))
-    review = decide(load_review(path), ids, status, seen, note)
-    save_review(review)
-    out.print(f"{status.capitalize()} {len(ids)} finding{'s' * (len(ids) != 1)} in {path}")
-
-
 def _review_file(review_file: Path | None, cache_dir) -> Path:
     """The review file named, or the one of the last run."""
     from compare.embed import cache_root
@@ -942,32 +930,41 @@ def _review_file(review_file: Path | None, cache_dir) -> Path:
     return review_file or last_run(None, cache_root(cache_dir))[0]
 
 
-@review_app.command("accept")
-def review_accept(
+DECISIONS = {"accept": "accepted", "ignore": "ignored"}  # review command -> decision
+
+
+@review_app.command(
+    "ignore",
+    help="Ignore findings of the last run (a false alarm), with a note saying why."
+    '\n\nExample: [bold]tilmash review ignore spel-0b1c2d3e4f --note "a proper name"[/]',
+)
+@review_app.command(
+    "accept",
+    help="Accept findings of the last run: hidden from now on while their text stays the same."
+    '\n\nExample: [bold]tilmash review accept numb-3f2a9c41d0 --note "rounded in kk on purpose"[/]',
+)
+def review_decide(
+    ctx: typer.Context,
     ids: IdsArg,
-    note: Annotated[str, typer.Option("--note", help="Why (kept in the review file).")] = "",
+    note: Annotated[
+        str, typer.Option("--note", help="Why (kept in the review file; required to ignore).")
+    ] = "",
     review_file: ReviewOpt = None,
     cache_dir: CacheOpt = None,
 ) -> None:
-    """Accept findings of the last run: hidden from now on while their text stays the same.
+    """Mark `ids`, findings of the last run on the review file, accepted or ignored (as the
+    command's name says) and save the file."""
+    from compare.embed import cache_root
+    from compare.review import decide, last_run, load_review
+    from compare.writers.review import save_review
 
-    Example: [bold]tilmash review accept numb-3f2a9c41d0 --note "rounded in kk on purpose"[/]
-    """
-    _decide(ids, "accepted", note, review_file, cache_dir)
-
-
-@review_app.command("ignore")
-def review_ignore(
-    ids: IdsArg,
-    note: Annotated[str, typer.Option("--note", help="Why the finding does not apply.")],
-    review_file: ReviewOpt = None,
-    cache_dir: CacheOpt = None,
-) -> None:
-    """Ignore findings of the last run (a false alarm), with a note saying why.
-
-    Example: [bold]tilmash review ignore spel-0b1c2d3e4f --note "a proper name"[/]
-    """
-    _decide(ids, "ignored", note, review_file, cache_dir)
+    status = DECISIONS[ctx.info_name]
+    if status == "ignored" and not note.strip():
+        raise typer.BadParameter("say why the findings do not apply", param_hint="'--note'")
+    path, seen = last_run(review_file, cache_root(cache_dir))
+    review = decide(load_review(path), ids, status, seen, note)
+    save_review(review)
+    out.print(f"{status.capitalize()} {len(ids)} finding{'s' * (len(ids) != 1)} in {path}")
 
 
 @review_app.command("list")

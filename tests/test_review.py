@@ -139,6 +139,7 @@ def test_ignore_needs_a_note_and_forget_shows_the_finding_again(tilmash, tmp_pat
     first, _ = _findings(tilmash("check", *docs, "--json", "--fail-on", "none"))
     (number,) = [fid for fid, f in first.items() if f["check"] == "numbers"]
     assert tilmash("review", "ignore", number).exit_code == 2  # --note is required
+    assert tilmash("review", "ignore", number, "--note", " ").exit_code == 2  # and says why
     assert tilmash("review", "ignore", number, "--note", "a false alarm").exit_code == 0
     listed = tilmash("review", "list")
     assert number in listed.stdout and "ignored" in listed.stdout
