@@ -597,29 +597,34 @@ def _checked(
     return result
 
 
-def _profile_and_review(paths, profile_file: Path | None, checks: str | None, review_file):
-    """The profile (tilmash.toml) and the review file of a run, read before any work: a
-    malformed one is one line."""
+def _checked_and_reviewed(
+    paths,
+    profile_file: Path | None,
+    checks: str | None,
+    review_file: Path | None,
+    show_reviewed: bool,
+    *,
+    cache_dir: Path | None,
+    **work,
+):
+    """`_checked` (given `work`) as check and report run it, with the profile and the review
+    file: both read before any work (a malformed one is one line), the review applied to the
+    findings after it, and the run remembered for `tilmash review accept`."""
+    from compare.embed import cache_root
     from compare.profile import CONFIG_NAME, beside, load_profile
-    from compare.review import REVIEW_NAME, load_review
+    from compare.review import REVIEW_NAME, apply_review, load_review
+    from compare.writers.review import save_run
 
     if profile_file is not None and not profile_file.is_file():
         raise TilmashError(f"{profile_file}: no such profile file")
     profile = load_profile(profile_file or beside(paths or [], CONFIG_NAME), checks)
-    return profile, load_review(review_file or beside(paths or [], REVIEW_NAME))
-
-
-def _reviewed(report, review, show_reviewed: bool, cache_dir: Path | None):
-    """The report with the review applied, the run remembered for `tilmash review accept`."""
-    from compare.embed import cache_root
-    from compare.review import apply_review
-    from compare.writers.review import save_run
-
+    review = load_review(review_file or beside(paths or [], REVIEW_NAME))
+    report = _checked(paths, cache_dir=cache_dir, profile=profile, **work)
     try:
         save_run(review.path, report.findings, cache_root(cache_dir))
     except TilmashError as error:
         err.print(Text.assemble(("warning: ", "yellow"), f"run not remembered for review: {error}"))
-    return apply_review(report, review, show_reviewed)
+    return apply_review(report, review, show_reviewed), review
 
 
 def _exit_for(report, fail_on: FailOn) -> None:
@@ -683,22 +688,23 @@ def check(
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []
-    profile, review = _profile_and_review(paths, profile_file, checks, review_file)
-    report = _checked(
+    report, review = _checked_and_reviewed(
         paths,
-        glossary,
-        model,
-        cache_dir,
-        allow_outside,
-        outputs,
+        profile_file,
+        checks,
+        review_file,
+        show_reviewed,
+        outputs=outputs,
+        glossary=glossary,
+        model=model,
+        cache_dir=cache_dir,
+        allow_outside=allow_outside,
         timelines=False,
         words=words,
         lexicon=lexicon,
         save=save_lexicon,
         ray=(use_ray, ray_address, ray_actors, ray_batch),
-        profile=profile,
     )
-    report = _reviewed(report, review, show_reviewed, cache_dir)
     sections = report.data.sections
     if output:
         write_output(
@@ -780,22 +786,23 @@ def report(
     if export == STDOUT:
         raise TilmashError("--export -: the export is a folder of files; give a folder name")
     json_path = output.with_suffix(".json")
-    profile, review = _profile_and_review(paths, profile_file, checks, review_file)
-    result = _checked(
+    result, review = _checked_and_reviewed(
         paths,
-        glossary,
-        model,
-        cache_dir,
-        allow_outside,
-        (output, json_path),
-        export,
+        profile_file,
+        checks,
+        review_file,
+        show_reviewed,
+        outputs=(output, json_path),
+        glossary=glossary,
+        model=model,
+        cache_dir=cache_dir,
+        allow_outside=allow_outside,
+        export=export,
         words=words,
         lexicon=lexicon,
         save=save_lexicon,
         ray=(use_ray, ray_address, ray_actors, ray_batch),
-        profile=profile,
     )
-    result = _reviewed(result, review, show_reviewed, cache_dir)
     with _timed("Wrote the report"):
         atomic_write(output, render_report(result.data))
         atomic_write(

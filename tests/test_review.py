@@ -90,8 +90,13 @@ def tilmash(encoder, monkeypatch, tmp_path):
     return invoke
 
 
-def _findings(result) -> dict[str, dict]:
-    data = json.loads(result.stdout)
+def _findings(result) -> tuple[dict[str, dict], dict | None]:
+    return _findings_in(result.stdout)
+
+
+def _findings_in(text: str) -> tuple[dict[str, dict], dict | None]:
+    """The findings of findings JSON by id, and what it says about the review."""
+    data = json.loads(text)
     return {f["id"]: f for g in data["groups"] for f in g["findings"]}, data.get("review")
 
 
@@ -153,6 +158,22 @@ def test_ignore_needs_a_note_and_forget_shows_the_finding_again(tilmash, tmp_pat
     assert load_review(tmp_path / REVIEW_NAME).decisions == {}
     shown, review = _findings(tilmash("check", *docs, "--json", "--fail-on", "none"))
     assert number in shown and review["hidden"] == 0
+
+
+def test_report_remembers_its_run_and_applies_the_review_as_check_does(tilmash, tmp_path) -> None:
+    docs = _write(tmp_path)
+    page = tmp_path / "r.html"
+    assert tilmash("report", *docs, "-o", str(page), "--fail-on", "none").exit_code == 0
+    first, _ = _findings_in(page.with_suffix(".json").read_text("utf-8"))
+    (number,) = [fid for fid, f in first.items() if f["check"] == "numbers"]
+    assert tilmash("review", "accept", number).exit_code == 0  # learnt from the report's run
+
+    again = tilmash("report", *docs, "-o", str(page), "--fail-on", "none")
+    assert "1 finding hidden by review" in again.stdout
+    shown, review = _findings_in(page.with_suffix(".json").read_text("utf-8"))
+    assert number not in shown and review["hidden"] == 1
+    checked, review = _findings(tilmash("check", *docs, "--json", "--fail-on", "none"))
+    assert checked.keys() == shown.keys() and review["hidden"] == 1
 
 
 def test_a_malformed_review_file_is_one_line_before_any_work(tmp_path) -> None:
