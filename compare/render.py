@@ -74,10 +74,7 @@ def alignment_table(alignment: Alignment, title: str) -> Table:
         table.add_column(key, ratio=1, overflow="fold")
     for unit in alignment.units:
         cells = [unit.text(k) or styled("— (no counterpart)", "red") for k in alignment.keys]
-        if unit.missing:
-            score = styled("omitted", "red")
-        else:  # "file": a bilingual file, not an embedding, paired the passages
-            score = "file" if unit.score is None else f"{unit.score:.3f}"
+        score = styled("omitted", "red") if unit.missing else unit.pairing or f"{unit.score:.3f}"
         table.add_row(str(unit.index), score, *cells)
     return table
 

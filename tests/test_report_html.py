@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 import re
 from pathlib import Path
@@ -525,3 +526,45 @@ def test_in_chromium_a_long_law_stays_short(fake_encoder, tmp_path_factory) -> N
         assert not hidden.is_visible()
         summary.click()
         assert hidden.is_visible()
+
+
+def test_notes_paired_by_place_show_no_margin(fake_encoder, tmp_path: Path) -> None:
+    """Editorial apparatus is paired by where it stands, not by an embedding: its row says
+    "by place" where a pair margin would stand, and `tilmash align` shows no score for it."""
+    from rich.console import Console
+
+    from compare.render import alignment_table
+
+    report, alignment, _ = _long_report(tmp_path, 3, fake_encoder)
+    notes = [u for u in alignment.units if u.apparatus]
+    assert notes and all(u.score is None and u.pairing == "by place" for u in notes)
+    tree = lxml_html.fromstring(report.read_bytes())
+    for unit in alignment.units:
+        cell = tree.xpath(f"//tr[@id='unit-law-{unit.index}']/td[@class='badges']")[0]
+        assert (cell.text_content() == "by place") == unit.apparatus
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(alignment_table(alignment, "law"))
+    scores = [line.split("│")[1:3] for line in console.export_text().splitlines() if "│" in line]
+    assert {int(n): s.strip() for n, s in scores} == {
+        u.index: "by place" if u.apparatus else f"{u.score:.3f}" for u in alignment.units
+    }
+
+
+@needs_browser
+def test_in_chromium_printing_shows_every_folded_unit(fake_encoder, tmp_path: Path) -> None:
+    """Printed, the folded stretches are open: by the script around printing, and by the print
+    stylesheet where scripts are off; on screen they are closed again after."""
+    report, alignment, _ = _long_report(tmp_path, 30, fake_encoder)
+    every = len(alignment.units)
+    with open_page(report) as (page, _):
+        assert page.locator("tr.unit:visible").count() < every
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        assert page.locator("tr.fold details:not([open])").count() == 0
+        assert page.locator("tr.unit:visible").count() == every
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        assert page.locator("tr.fold details[open]").count() == 0
+        assert page.locator("tr.unit:visible").count() < every
+    with open_page(report, javascript=False) as (page, _):
+        page.emulate_media(media="print")
+        assert page.locator("tr.fold details[open]").count() == 0
+        assert page.locator("tr.unit:visible").count() == every

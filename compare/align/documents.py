@@ -35,8 +35,8 @@ class AlignedUnit:
 
     index: int
     passages: Mapping[str, tuple[Passage, ...]]  # version key -> its passages
-    # mean margin over the pairs present (higher = surer); 0.0 for one side; None where a
-    # bilingual file, not an embedding, paired the passages
+    # mean margin over the pairs present (higher = surer); 0.0 for one side; None where no
+    # embedding paired the passages (`pairing` says what did)
     score: float | None
     pair_scores: Mapping[str, float] = field(default_factory=dict)  # "kk~ru" -> margin
     disagreements: tuple[str, ...] = ()  # pairs whose own links differ inside this unit
@@ -48,6 +48,15 @@ class AlignedUnit:
     def apparatus(self) -> bool:
         """Whether the unit holds editorial apparatus (notes, contents), not the text itself."""
         return not any(p.normative for ps in self.passages.values() for p in ps)
+
+    @property
+    def pairing(self) -> str | None:
+        """What stands for the score of a unit no embedding paired: "by place" (editorial
+        apparatus, paired by where it stands) or "file" (a bilingual file paired it); None for
+        a scored unit."""
+        if self.score is not None:
+            return None
+        return "by place" if self.apparatus else "file"
 
     @property
     def segment(self) -> str | None:
@@ -185,7 +194,7 @@ def apparatus_units(documents: Mapping[str, Document], start: int) -> list[Align
     standing at one place of the structure in each version, paired in order; a note with no
     counterpart stands alone.
 
-    These units follow the text's own units, numbered from `start`; no score is given, as
+    These units follow the text's own units, numbered from `start`; they have no score, as
     no embedding decided them.
     """
     places: dict[tuple[str | None, str], dict[str, list[Passage]]] = {}
@@ -198,7 +207,7 @@ def apparatus_units(documents: Mapping[str, Document], start: int) -> list[Align
     for by_key in places.values():
         for row in zip_longest(*(by_key.get(key, []) for key in documents)):
             passages = {key: (p,) if p else () for key, p in zip(documents, row, strict=True)}
-            units.append(AlignedUnit(start + len(units), passages, score=0.0))
+            units.append(AlignedUnit(start + len(units), passages, score=None))
     return units
 
 

@@ -63,7 +63,7 @@ def alignment_to_tsv(alignment: Alignment) -> str:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     writer.writerow(["unit", "score", *alignment.keys])
     for unit in alignment.units:
-        score = "" if unit.score is None else f"{unit.score:.4f}"  # empty: the file paired it
+        score = "" if unit.score is None else f"{unit.score:.4f}"  # empty: paired unscored
         writer.writerow([unit.index, score, *(unit.text(k) for k in alignment.keys)])
     return out.getvalue()
 
@@ -101,7 +101,7 @@ def alignment_to_tmx(alignment: Alignment, keys: Sequence[str] | None = None) ->
         if not present:
             continue
         tu = etree.SubElement(body, "tu", tuid=str(unit.index))
-        if unit.score is not None:  # None: the bilingual file paired the unit
+        if unit.score is not None:  # None: no embedding paired the unit (AlignedUnit.pairing)
             etree.SubElement(tu, "prop", type="x-score").text = f"{unit.score:.4f}"
         for pair, score in unit.pair_scores.items():
             if set(pair.split("~")) <= set(present):

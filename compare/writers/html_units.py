@@ -65,7 +65,8 @@ class Badge:
 
 @dataclass(frozen=True)
 class Row:
-    """A unit's row: its number, kind of passage, findings (most severe first) and cells."""
+    """A unit's row: its number, kind of passage, findings (most severe first) and cells, and
+    its pairs' margins, or what paired it when no embedding did (AlignedUnit.pairing)."""
 
     index: int
     kind: str
@@ -73,6 +74,7 @@ class Row:
     worst: str | None
     cells: tuple[Cell, ...]
     badges: tuple[Badge, ...]
+    pairing: str | None = None
 
 
 def _tiers(alignment: Alignment) -> dict[tuple[int, str], str]:
@@ -164,6 +166,7 @@ def unit_rows(section: ReportSection) -> list[Row]:
                 min((f.severity for f in flagged), key=SEVERITIES.index, default=None),
                 tuple(_cell(unit, k, langs[k], spans.get(k, [])) for k in alignment.keys),
                 badges,
+                unit.pairing,
             )
         )
     return rows

@@ -58,3 +58,18 @@
   const opened = reveal(location.hash);
   if (opened) opened.scrollIntoView();
 })();
+
+// Printing shows every folded stretch: the closed ones open before the page is printed and
+// close again after, so the printout holds every unit and the page stays as the reader left it.
+(function () {
+  "use strict";
+  let opened = [];
+  window.addEventListener("beforeprint", () => {
+    opened = Array.from(document.querySelectorAll("details:not([open])"));
+    opened.forEach((fold) => { fold.open = true; });
+  });
+  window.addEventListener("afterprint", () => {
+    opened.forEach((fold) => { fold.open = false; });
+    opened = [];
+  });
+})();
