@@ -1,7 +1,9 @@
 """Plain text and Markdown files, and the paragraph rules the other readers share.
 
 Corpus files hold one paragraph per line with blank lines between; hand-wrapped files break
-each paragraph into short lines. Both come out as one block per paragraph.
+each paragraph into short lines. Both come out as one block per paragraph. Markdown comes out
+as its text: quote marks, emphasis, links and inline HTML (the anchors Markdown mirrors of
+adilet.zan.kz put before every article, `<a id="st1"></a>`) are left out.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+
+from markdown_it import MarkdownIt
 
 from compare.lang.split import tidy_space
 from compare.readers.adilet import adilet_blocks
@@ -18,6 +22,10 @@ from compare.readers.encoding import decode_bytes
 # A file with a longer line is not hard-wrapped, so its lines are paragraphs on their own.
 _WRAP_WIDTH = 100
 _MD_HEADING = re.compile(r"#{1,6}\s+(.+?)(?:\s+#+)?")
+_MD_QUOTE = re.compile(r"^(?:>\s?)+")  # "> " and "> > " before a quoted line
+# CommonMark with inline HTML recognised, so that it can be left out.
+_MARKDOWN = MarkdownIt("commonmark")
+_MD_TEXT = ("text", "code_inline", "softbreak", "hardbreak")  # the inline tokens that are text
 # List bullets and clause numbers: "- ", "• ", "1. ", "2.1. ", "2.1 ", "3) ", "а) ".
 _ITEM = re.compile(r"(?:[-*+•–—]|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[a-zа-яәғқңөұүһі]\))\s")
 
@@ -32,6 +40,8 @@ class TextReader:
         suffix = path.suffix.lower()
         raw = text.splitlines()
         lines = [line.strip() for line in raw]
+        if suffix == ".md":
+            lines = [_MD_QUOTE.sub("", line) for line in lines]
         layout = adilet_blocks(raw) if suffix == ".txt" else None
         blocks = tuple(layout if layout is not None else _blocks(lines, suffix == ".md"))
         return RawDocument(path=path, format=suffix[1:], blocks=blocks, encoding=encoding)
@@ -96,6 +106,26 @@ def _blocks(lines: list[str], markdown: bool) -> Iterator[Block]:
     for group in groups:
         match = heading(group[0])
         if match:
-            yield Block(normalize_space(match[1]), "heading")
+            yield Block(normalize_space(markdown_text(match[1])), "heading")
         else:
-            yield Block(join_lines(group, typed=True))
+            text = join_lines(group, typed=True)
+            text = markdown_text(text) if markdown else text
+            if text:  # a line of inline HTML only (an anchor) is no paragraph
+                yield Block(text)
+
+
+def markdown_text(source: str) -> str:
+    """The text of one Markdown paragraph: emphasis, code and links without their marks, inline
+    HTML left out (with the space on one side of it, so no double space is left behind)."""
+    out: list[str] = []
+    dropped = False
+    for token in _MARKDOWN.parseInline(source)[0].children or ():
+        if token.type == "html_inline":
+            dropped = True
+        elif token.type in _MD_TEXT:
+            piece = token.content or " "  # a line break is a space
+            if dropped and (not out or out[-1].endswith(" ")):
+                piece = piece.lstrip(" ")
+            out.append(piece)
+            dropped = False
+    return "".join(out).strip()
