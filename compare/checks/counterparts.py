@@ -58,6 +58,8 @@ class UnitEvidence:
     lacks: Mapping[str, tuple[Lack, ...]]
     unmatched: Mapping[str, tuple[Word, ...]]
     unaccounted: Mapping[str, tuple[Word, ...]] = field(default_factory=dict)
+    # (version, other version): starts of the words whose counterpart the other one holds
+    matched: Mapping[tuple[str, str], frozenset[int]] = field(default_factory=dict)
 
 
 def content_words(text: str, lang: str) -> list[Token]:
@@ -103,6 +105,7 @@ def unit_evidence(
     forms = {k: frozenset(f for t in words[k] for f in t.forms) for k in present}
     # missing[src][tgt]: words of src whose counterparts in tgt are absent
     missing: dict[str, dict[str, list[Word]]] = {k: {} for k in present}
+    matched: dict[tuple[str, str], set[int]] = {}
     for src in present:
         for tgt in present:
             if langs[src] == langs[tgt]:
@@ -112,7 +115,9 @@ def unit_evidence(
                 there = _present(lexicon, langs[src], langs[tgt], token, forms[tgt])
                 if there is None:
                     continue
-                if not there:
+                if there:
+                    matched.setdefault((src, tgt), set()).add(token.start)
+                else:
                     entry = lexicon.get(langs[src], langs[tgt], token.stem)
                     out.append(Word(src, token, entry.reliability()))
     lacks: dict[str, list[Lack]] = {}
@@ -141,7 +146,12 @@ def unit_evidence(
             if len(ws) == len(others) and min(w.reliability for w in ws) >= MIN_RELIABILITY
         )
     unaccounted = {key: _unaccounted(lexicon, key, words, forms, langs, present) for key in present}
-    return UnitEvidence({k: tuple(v) for k, v in lacks.items()}, unmatched, unaccounted)
+    return UnitEvidence(
+        {k: tuple(v) for k, v in lacks.items()},
+        unmatched,
+        unaccounted,
+        {k: frozenset(v) for k, v in matched.items()},
+    )
 
 
 def _unaccounted(

@@ -1,8 +1,12 @@
 """Dropped or added phrases inside a unit, located by the words whose counterparts are missing.
 
 A version that lacks two or more concepts the other versions render (see checks.counterparts)
-dropped a phrase: the finding quotes the stretch of another version those words span. A version
-with two or more words whose counterparts are missing from every other version added one.
+dropped a phrase: the finding quotes the stretch of another version those words span. Fewer of
+them need be sure when they stand together: a run of another version's words, none of whose
+counterparts the version holds, with MIN_WORDS or more of them known to be missing and one of
+those sure, is a dropped phrase too (one clause cut from a long sentence leaves such a run;
+words a free translation renders otherwise are scattered). A version with two or more words
+whose counterparts are missing from every other version added one.
 """
 
 from __future__ import annotations
@@ -10,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compare.checks.base import Finding, Span, UnitText
-from compare.checks.counterparts import MIN_STRENGTH, LexiconCheck, Word, quoted
+from compare.checks.counterparts import (
+    MIN_STRENGTH,
+    Lack,
+    LexiconCheck,
+    UnitEvidence,
+    Word,
+    quoted,
+    strong_lacks,
+)
 from compare.checks.similarity import text_of
 from compare.lexicon.learn import Lexicon
 
@@ -52,9 +64,12 @@ class GapCheck(LexiconCheck):
         findings: dict[int, list[Finding]] = {}
         for unit, key, found, lacks in self.lacking(units):
             here = findings.setdefault(unit.unit, [])
+            if len(lacks) < self.min_words:
+                lacks = self.run_of(found, key)
             if len(lacks) >= self.min_words:
                 holder = [lack.words[0] for lack in lacks]
-                here.append(self._finding(unit, key, "dropped", holder, lacks[0].strength))
+                strength = max(lack.strength for lack in lacks)
+                here.append(self._finding(unit, key, "dropped", holder, strength))
                 continue
             added = [w for w in found.unmatched.get(key, ()) if w.reliability >= self.min_strength]
             if len(added) >= self.min_words:
@@ -66,6 +81,27 @@ class GapCheck(LexiconCheck):
             if f.details["kind"] == "dropped"
             or not any(g.details["kind"] == "dropped" for g in here)
         ]
+
+    def run_of(self, evidence: UnitEvidence, key: str) -> list[Lack]:
+        """The longest run of another version's words whose counterparts `key` lacks, with no
+        word between them whose counterpart `key` holds, when one of them is sure (see module
+        doc); [] when there is none."""
+        lacks = sorted(strong_lacks(evidence, key, 0.0), key=lambda lack: lack.words[0].token.start)
+        if not lacks:
+            return []
+        holder = lacks[0].words[0].key
+        kept = [lack for lack in lacks if lack.words[0].key == holder]
+        held = sorted(evidence.matched.get((holder, key), ()))
+        runs: list[list[Lack]] = [[kept[0]]]
+        for lack in kept[1:]:
+            after = runs[-1][-1].words[0].token.start
+            if any(after < start < lack.words[0].token.start for start in held):
+                runs.append([lack])
+            else:
+                runs[-1].append(lack)
+        best = max(runs, key=len)
+        sure = any(lack.strength >= self.min_strength for lack in best)
+        return best if sure else []
 
     def _finding(
         self, unit: UnitText, key: str, kind: str, words: Sequence[Word], strength: float
