@@ -6,6 +6,7 @@ from lexicon_units import unit
 
 from compare.checks.collocations import group_pairs, support
 from compare.checks.context import GroupUnits
+from compare.checks.counterparts import unit_evidence
 from compare.checks.gaps import GapCheck
 from compare.checks.replaced import ReplacedWordCheck
 from compare.checks.uniformity import UniformityCheck
@@ -137,3 +138,34 @@ def test_uniformity_names_a_usual_word_rendered_otherwise():
     assert [(f.unit, f.details["lang"], f.details["word"]) for f in findings] == [
         (30, "kk", "квота")
     ]
+
+
+def test_a_replaced_word_beside_a_second_lack_is_still_named():
+    """kk also lacks "цифровой" here: two concepts, still a word put in another's place, and
+    ru, whose words stand where they never stand, is at fault."""
+    drifted = unit(9, {"kk": "Квота береді.", "ru": "Цифровой налог выдается."})
+    units = GroupUnits([*background(), drifted])
+    findings = ReplacedWordCheck(lexicon()).run(units)
+    assert [(f.unit, f.details["lang"]) for f in findings] == [(9, "ru")]
+    assert findings[0].details["word"] in {"Цифровой", "налог"}
+
+
+def test_a_word_said_twice_lacks_its_counterpart_when_it_is_said_once():
+    said_twice = {"kk": "Салық алынады.", "ru": "Налог взимается, налог государственный."}
+    evidence = unit_evidence(lexicon(), unit(0, said_twice), ["kk", "ru"], LANGS)
+    assert [lack.words[0].token.word for lack in evidence.lacks["kk"]] == [
+        "налог",
+        "государственный",
+    ]
+    both = {"kk": "Салық алынады, салық мемлекеттік.", "ru": said_twice["ru"]}
+    assert unit_evidence(lexicon(), unit(0, both), ["kk", "ru"], LANGS).lacks["kk"] == ()
+
+
+def test_a_sure_missing_word_among_words_nothing_accounts_for_is_a_dropped_phrase():
+    """kk lacks "налог, взимаемый повсеместно": one word known, two unknown, side by side."""
+    drifted = unit(
+        0, {"kk": "Ол алым төлейді.", "ru": "Он платит налог, взимаемый повсеместно, и сбор."}
+    )
+    findings = GapCheck(gap_lexicon()).run([drifted])
+    assert [(f.details["lang"], f.details["kind"]) for f in findings] == [("kk", "dropped")]
+    assert findings[0].spans[0].text == "налог, взимаемый повсеместно"

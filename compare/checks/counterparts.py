@@ -2,11 +2,13 @@
 
 The evidence the replaced-word and gap checks share, computed once per group. A word is
 *missing* from a version when the lexicon knows its counterparts there and none of them is in
-that version's text; how much that says is the word's reliability (the share of its other units
-where a counterpart stands beside it). With three languages a missing concept is *confirmed*
-when two versions both hold it (two words the lexicon links) and both lack it in the third: the
-third version is the one at fault. A word of one version whose counterparts are missing from
-every other version is *unmatched*: something that version adds or puts in another's place.
+that version's text, or when the word stands there more often than its counterparts do (a
+repeated term one version says once less); how much that says is the word's reliability (the
+share of its other units where a counterpart stands beside it). With three languages a missing
+concept is *confirmed* when two versions both hold it (two words the lexicon links) and both
+lack it in the third: the third version is the one at fault. A word of one version whose
+counterparts are missing from every other version is *unmatched*: something that version adds or
+puts in another's place.
 """
 
 from __future__ import annotations
@@ -76,6 +78,13 @@ def _present(
     return any(holds(forms, c) for c in entry.counterparts)
 
 
+def _held(lexicon: Lexicon, src: str, tgt: str, token: Token, targets: Sequence[Token]) -> int:
+    """How many words of `targets` hold a counterpart of `token`: a word said twice is
+    missing once when its counterpart is said once."""
+    counterparts = lexicon.get(src, tgt, token.stem).counterparts  # type: ignore[union-attr]
+    return sum(any(holds(t.forms, c) for c in counterparts) for t in targets)
+
+
 def holds(forms: frozenset[str], stem: str) -> bool:
     """Whether `forms` (a text's word forms) hold the stem, or a word derived from it or it
     from one ("полиц" in "полицейск")."""
@@ -111,10 +120,16 @@ def unit_evidence(
             if langs[src] == langs[tgt]:
                 continue
             out = missing[src].setdefault(tgt, [])
+            nth: dict[str, int] = {}
             for token in words[src]:
                 there = _present(lexicon, langs[src], langs[tgt], token, forms[tgt])
                 if there is None:
                     continue
+                nth[token.stem] = nth.get(token.stem, 0) + 1
+                if there and nth[token.stem] > 1:
+                    there = (
+                        _held(lexicon, langs[src], langs[tgt], token, words[tgt]) >= nth[token.stem]
+                    )
                 if there:
                     matched.setdefault((src, tgt), set()).add(token.start)
                 else:

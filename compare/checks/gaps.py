@@ -27,6 +27,7 @@ from compare.checks.similarity import text_of
 from compare.lexicon.learn import Lexicon
 
 MIN_WORDS = 2  # concepts (dropped) or words (added) that make a phrase
+RUN_WORDS = 3  # words of a run, known to be missing or unaccounted for, that make a phrase
 
 
 def stretch(unit: UnitText, words: Sequence[Word]) -> Span:
@@ -64,10 +65,10 @@ class GapCheck(LexiconCheck):
         findings: dict[int, list[Finding]] = {}
         for unit, key, found, lacks in self.lacking(units):
             here = findings.setdefault(unit.unit, [])
+            holder = [lack.words[0] for lack in lacks]
             if len(lacks) < self.min_words:
-                lacks = self.run_of(found, key)
-            if len(lacks) >= self.min_words:
-                holder = [lack.words[0] for lack in lacks]
+                lacks, holder = self.run_of(found, key)
+            if lacks:
                 strength = max(lack.strength for lack in lacks)
                 here.append(self._finding(unit, key, "dropped", holder, strength))
                 continue
@@ -82,26 +83,34 @@ class GapCheck(LexiconCheck):
             or not any(g.details["kind"] == "dropped" for g in here)
         ]
 
-    def run_of(self, evidence: UnitEvidence, key: str) -> list[Lack]:
-        """The longest run of another version's words whose counterparts `key` lacks, with no
-        word between them whose counterpart `key` holds, when one of them is sure (see module
-        doc); [] when there is none."""
-        lacks = sorted(strong_lacks(evidence, key, 0.0), key=lambda lack: lack.words[0].token.start)
+    def run_of(self, evidence: UnitEvidence, key: str) -> tuple[list[Lack], list[Word]]:
+        """The longest run of another version's words that `key` renders none of (see module
+        doc): the concepts it lacks there and all the run's words; ([], []) when no run has a
+        sure lack and MIN_WORDS lacking concepts or RUN_WORDS words."""
+        lacks = strong_lacks(evidence, key, 0.0)
         if not lacks:
-            return []
+            return [], []
         holder = lacks[0].words[0].key
-        kept = [lack for lack in lacks if lack.words[0].key == holder]
+        mine = {lack.words[0].token.start: lack for lack in lacks if lack.words[0].key == holder}
+        loose = [w for w in evidence.unaccounted.get(holder, ()) if w.token.start not in mine]
+        words = sorted(
+            [*(lack.words[0] for lack in mine.values()), *loose], key=lambda w: w.token.start
+        )
         held = sorted(evidence.matched.get((holder, key), ()))
-        runs: list[list[Lack]] = [[kept[0]]]
-        for lack in kept[1:]:
-            after = runs[-1][-1].words[0].token.start
-            if any(after < start < lack.words[0].token.start for start in held):
-                runs.append([lack])
+        runs: list[list[Word]] = [[words[0]]]
+        for word in words[1:]:
+            after = runs[-1][-1].token.start
+            if any(after < start < word.token.start for start in held):
+                runs.append([word])
             else:
-                runs[-1].append(lack)
-        best = max(runs, key=len)
-        sure = any(lack.strength >= self.min_strength for lack in best)
-        return best if sure else []
+                runs[-1].append(word)
+        for run in sorted(runs, key=len, reverse=True):
+            lacking = [mine[w.token.start] for w in run if w.token.start in mine]
+            if not any(lack.strength >= self.min_strength for lack in lacking):
+                continue
+            if len(lacking) >= self.min_words or len(run) >= RUN_WORDS:
+                return lacking, run
+        return [], []
 
     def _finding(
         self, unit: UnitText, key: str, kind: str, words: Sequence[Word], strength: float

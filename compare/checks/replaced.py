@@ -2,7 +2,8 @@
 
 Evidence is the lexicon's (see checks.counterparts): with three languages, two versions hold a
 pair of words the lexicon links and the third holds neither word's counterparts. One such
-concept lacking is a replaced word; two or more are the gap check's (a dropped phrase). The
+concept lacking is a replaced word (or two, MAX_LACKS: a word rendered loosely often lacks its
+counterpart beside the replaced one); more are the gap check's (a dropped phrase). The
 finding names the lacking version and the words it lacks, and points at the word of that
 version that stands there instead: one whose own counterparts are missing everywhere else, or
 else the word at the same relative place in the sentence.
@@ -30,6 +31,8 @@ from compare.checks.counterparts import (
     word_span,
 )
 from compare.checks.similarity import text_of, version_keys
+
+MAX_LACKS = 2  # concepts a version may lack for one replaced word (a second is often loose)
 
 
 def stand_in(unit: UnitText, key: str, lacking: Lack, evidence: UnitEvidence) -> Span | None:
@@ -62,9 +65,12 @@ def unusual(
         for key in keys
         for w in (*evidence.unmatched.get(key, ()), *evidence.unaccounted.get(key, ()))
     ]
-    return min(
-        words, key=lambda w: support(pairs, unit, w.key, langs[w.key], w.token.start), default=None
-    )
+    return min(words, key=lambda w: usual(pairs, unit, w, langs), default=None)
+
+
+def usual(pairs: Pairs, unit: UnitText, word: Word, langs: dict[str, str]) -> int:
+    """A word's support where it stands (see checks.collocations)."""
+    return support(pairs, unit, word.key, langs[word.key], word.token.start)
 
 
 class ReplacedWordCheck(LexiconCheck):
@@ -84,12 +90,12 @@ class ReplacedWordCheck(LexiconCheck):
         keys = version_keys(units)
         langs = {k: self.langs.get(k, k) for k in keys}
         pairs = group_pairs(units, keys, langs)
-        best: dict[int, tuple[float, UnitText, str, UnitEvidence, Lack]] = {}
+        best: dict[int, tuple[float, UnitText, str, UnitEvidence, Lack, int]] = {}
         for unit, key, found, lacks in self.lacking(units):
-            if len(lacks) == 1 and lacks[0].strength > best.get(unit.unit, (-1.0,))[0]:
-                best[unit.unit] = (lacks[0].strength, unit, key, found, lacks[0])
+            if 1 <= len(lacks) <= MAX_LACKS and lacks[0].strength > best.get(unit.unit, (-1.0,))[0]:
+                best[unit.unit] = (lacks[0].strength, unit, key, found, lacks[0], len(lacks))
         out = []
-        for _, unit, key, found, lack in best.values():
+        for _, unit, key, found, lack, n in best.values():
             theirs = unusual(pairs, unit, lack.holders, found, langs)
             mine = unusual(pairs, unit, (key,), found, langs)
             if (
@@ -99,7 +105,7 @@ class ReplacedWordCheck(LexiconCheck):
                 and intrudes(pairs, unit, langs, word_span(unit, theirs), word_span(unit, mine))
             ):
                 out.append(self._added(unit, key, lack, theirs, found))
-            else:
+            elif n == 1 or (mine is not None and usual(pairs, unit, mine, langs) == 0):
                 out.append(self._finding(unit, key, lack, found))
         return out
 
