@@ -42,6 +42,13 @@ def background() -> list:
     return [unit(i, tax if i % 2 else quota) for i in range(6)]
 
 
+def named(check_class, before: list, kk: str, ru: str) -> list[tuple[int, str, str]]:
+    """(unit, version at fault, word) of each finding of a check over `before` and one unit."""
+    units = GroupUnits([*before, unit(99, {"kk": kk, "ru": ru})])
+    findings = check_class(lexicon()).run(units)
+    return [(f.unit, f.details["lang"], f.details["word"]) for f in findings]
+
+
 def test_support_counts_the_other_units_where_a_word_has_the_same_neighbour():
     drifted = unit(9, {"kk": "Цифрлық квота береді.", "ru": "Цифровой налог выдается."})
     units = GroupUnits([*background(), drifted])
@@ -66,14 +73,8 @@ def test_the_version_holding_the_unusual_word_is_at_fault():
 
 def test_the_lacking_version_is_at_fault_when_its_own_word_is_the_unusual_one():
     """kk put "квота" where "салық" stood: "квота" never follows "мемлекеттік" elsewhere."""
-    drifted = unit(
-        9, {"kk": "Мемлекеттік квота алынады.", "ru": "Государственный налог взимается."}
-    )
-    units = GroupUnits([*background(), drifted])
-    findings = ReplacedWordCheck(lexicon()).run(units)
-    assert [(f.unit, f.details["lang"], f.details["word"]) for f in findings] == [
-        (9, "kk", "квота")
-    ]
+    kk, ru = "Мемлекеттік квота алынады.", "Государственный налог взимается."
+    assert named(ReplacedWordCheck, background(), kk, ru) == [(99, "kk", "квота")]
 
 
 def test_a_word_left_out_with_nothing_in_its_place_is_the_lacking_versions():
@@ -124,20 +125,14 @@ def habit() -> list:
 
 def test_uniformity_leaves_a_word_that_intrudes_to_the_replaced_check():
     """ru "налог" stands where it never stands: ru brought it in, kk is not inconsistent."""
-    drifted = unit(30, {"kk": "Цифрлық квота береді.", "ru": "Цифровой налог выдается."})
-    units = GroupUnits([*habit(), drifted])
-    assert UniformityCheck(lexicon()).run(units) == []
+    assert (
+        named(UniformityCheck, habit(), "Цифрлық квота береді.", "Цифровой налог выдается.") == []
+    )
 
 
 def test_uniformity_names_a_usual_word_rendered_otherwise():
-    drifted = unit(
-        30, {"kk": "Мемлекеттік квота алынады.", "ru": "Государственный налог взимается."}
-    )
-    units = GroupUnits([*habit(), drifted])
-    findings = UniformityCheck(lexicon()).run(units)
-    assert [(f.unit, f.details["lang"], f.details["word"]) for f in findings] == [
-        (30, "kk", "квота")
-    ]
+    kk, ru = "Мемлекеттік квота алынады.", "Государственный налог взимается."
+    assert named(UniformityCheck, habit(), kk, ru) == [(99, "kk", "квота")]
 
 
 def test_a_replaced_word_beside_a_second_lack_is_still_named():
