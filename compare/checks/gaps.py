@@ -2,11 +2,12 @@
 
 A version that lacks two or more concepts the other versions render (see checks.counterparts)
 dropped a phrase: the finding quotes the stretch of another version those words span. Fewer of
-them need be sure when they stand together: a run of another version's words, none of whose
-counterparts the version holds, with MIN_WORDS or more of them known to be missing and one of
-those sure, is a dropped phrase too (one clause cut from a long sentence leaves such a run;
-words a free translation renders otherwise are scattered). A version with two or more words
-whose counterparts are missing from every other version added one.
+them need be sure when they stand together: a run of another version's words with none between
+them whose counterpart the version holds is a dropped phrase too when one of them is surely
+missing and either MIN_WORDS of them are known to be missing or the run has RUN_WORDS words,
+counting those nothing in the version accounts for (one clause cut from a long sentence leaves
+such a run; words a free translation renders otherwise are scattered). A version with two or
+more words whose counterparts are missing from every other version added one.
 """
 
 from __future__ import annotations

@@ -13,7 +13,10 @@ place leaves each version without the other's counterpart, or leaves the right o
 lacking when only the new word is known. The version at fault is the one holding the word that
 is unusual where it stands (checks.collocations): of the words no other version accounts for,
 the one whose neighbours are least often its neighbours elsewhere in the text. When the other
-version holds the less usual word, that version is named, with that word.
+version holds such a word with no support at all and the lacking version's words all have some,
+the other version is named, with that word. A version lacking two concepts is named only when
+one of the two versions holds a word with no support (a replaced word is out of place; a word
+rendered freely is not).
 """
 
 from __future__ import annotations
