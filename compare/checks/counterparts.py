@@ -2,11 +2,13 @@
 
 The evidence the replaced-word and gap checks share, computed once per group. A word is
 *missing* from a version when the lexicon knows its counterparts there and none of them is in
-that version's text; how much that says is the word's reliability (the share of its other units
-where a counterpart stands beside it). With three languages a missing concept is *confirmed*
-when two versions both hold it (two words the lexicon links) and both lack it in the third: the
-third version is the one at fault. A word of one version whose counterparts are missing from
-every other version is *unmatched*: something that version adds or puts in another's place.
+that version's text, or when the word stands there more often than its counterparts do (a
+repeated term one version says once less); how much that says is the word's reliability (the
+share of its other units where a counterpart stands beside it). With three languages a missing
+concept is *confirmed* when two versions both hold it (two words the lexicon links) and both
+lack it in the third: the third version is the one at fault. A word of one version whose
+counterparts are missing from every other version is *unmatched*: something that version adds or
+puts in another's place.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ class UnitEvidence:
     lacks: Mapping[str, tuple[Lack, ...]]
     unmatched: Mapping[str, tuple[Word, ...]]
     unaccounted: Mapping[str, tuple[Word, ...]] = field(default_factory=dict)
+    # (version, other version): starts of the words whose counterpart the other one holds
+    matched: Mapping[tuple[str, str], frozenset[int]] = field(default_factory=dict)
 
 
 def content_words(text: str, lang: str) -> list[Token]:
@@ -72,6 +76,13 @@ def _present(
     if entry is None or entry.seen < MIN_SEEN:
         return None
     return any(holds(forms, c) for c in entry.counterparts)
+
+
+def _held(lexicon: Lexicon, src: str, tgt: str, token: Token, targets: Sequence[Token]) -> int:
+    """How many words of `targets` hold a counterpart of `token`: a word said twice is
+    missing once when its counterpart is said once."""
+    counterparts = lexicon.get(src, tgt, token.stem).counterparts  # type: ignore[union-attr]
+    return sum(any(holds(t.forms, c) for c in counterparts) for t in targets)
 
 
 def holds(forms: frozenset[str], stem: str) -> bool:
@@ -103,16 +114,25 @@ def unit_evidence(
     forms = {k: frozenset(f for t in words[k] for f in t.forms) for k in present}
     # missing[src][tgt]: words of src whose counterparts in tgt are absent
     missing: dict[str, dict[str, list[Word]]] = {k: {} for k in present}
+    matched: dict[tuple[str, str], set[int]] = {}
     for src in present:
         for tgt in present:
             if langs[src] == langs[tgt]:
                 continue
             out = missing[src].setdefault(tgt, [])
+            nth: dict[str, int] = {}
             for token in words[src]:
                 there = _present(lexicon, langs[src], langs[tgt], token, forms[tgt])
                 if there is None:
                     continue
-                if not there:
+                nth[token.stem] = nth.get(token.stem, 0) + 1
+                if there and nth[token.stem] > 1:
+                    there = (
+                        _held(lexicon, langs[src], langs[tgt], token, words[tgt]) >= nth[token.stem]
+                    )
+                if there:
+                    matched.setdefault((src, tgt), set()).add(token.start)
+                else:
                     entry = lexicon.get(langs[src], langs[tgt], token.stem)
                     out.append(Word(src, token, entry.reliability()))
     lacks: dict[str, list[Lack]] = {}
@@ -141,7 +161,12 @@ def unit_evidence(
             if len(ws) == len(others) and min(w.reliability for w in ws) >= MIN_RELIABILITY
         )
     unaccounted = {key: _unaccounted(lexicon, key, words, forms, langs, present) for key in present}
-    return UnitEvidence({k: tuple(v) for k, v in lacks.items()}, unmatched, unaccounted)
+    return UnitEvidence(
+        {k: tuple(v) for k, v in lacks.items()},
+        unmatched,
+        unaccounted,
+        {k: frozenset(v) for k, v in matched.items()},
+    )
 
 
 def _unaccounted(

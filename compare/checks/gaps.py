@@ -1,8 +1,13 @@
 """Dropped or added phrases inside a unit, located by the words whose counterparts are missing.
 
 A version that lacks two or more concepts the other versions render (see checks.counterparts)
-dropped a phrase: the finding quotes the stretch of another version those words span. A version
-with two or more words whose counterparts are missing from every other version added one.
+dropped a phrase: the finding quotes the stretch of another version those words span. Fewer of
+them need be sure when they stand together: a run of another version's words with none between
+them whose counterpart the version holds is a dropped phrase too when one of them is surely
+missing and either MIN_WORDS of them are known to be missing or the run has RUN_WORDS words,
+counting those nothing in the version accounts for (one clause cut from a long sentence leaves
+such a run; words a free translation renders otherwise are scattered). A version with two or
+more words whose counterparts are missing from every other version added one.
 """
 
 from __future__ import annotations
@@ -10,11 +15,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compare.checks.base import Finding, Span, UnitText
-from compare.checks.counterparts import MIN_STRENGTH, LexiconCheck, Word, quoted
+from compare.checks.counterparts import (
+    MIN_STRENGTH,
+    Lack,
+    LexiconCheck,
+    UnitEvidence,
+    Word,
+    quoted,
+    strong_lacks,
+)
 from compare.checks.similarity import text_of
 from compare.lexicon.learn import Lexicon
 
 MIN_WORDS = 2  # concepts (dropped) or words (added) that make a phrase
+RUN_WORDS = 3  # words of a run, known to be missing or unaccounted for, that make a phrase
 
 
 def stretch(unit: UnitText, words: Sequence[Word]) -> Span:
@@ -52,9 +66,12 @@ class GapCheck(LexiconCheck):
         findings: dict[int, list[Finding]] = {}
         for unit, key, found, lacks in self.lacking(units):
             here = findings.setdefault(unit.unit, [])
-            if len(lacks) >= self.min_words:
-                holder = [lack.words[0] for lack in lacks]
-                here.append(self._finding(unit, key, "dropped", holder, lacks[0].strength))
+            holder = [lack.words[0] for lack in lacks]
+            if len(lacks) < self.min_words:
+                lacks, holder = self.run_of(found, key)
+            if lacks:
+                strength = max(lack.strength for lack in lacks)
+                here.append(self._finding(unit, key, "dropped", holder, strength))
                 continue
             added = [w for w in found.unmatched.get(key, ()) if w.reliability >= self.min_strength]
             if len(added) >= self.min_words:
@@ -66,6 +83,35 @@ class GapCheck(LexiconCheck):
             if f.details["kind"] == "dropped"
             or not any(g.details["kind"] == "dropped" for g in here)
         ]
+
+    def run_of(self, evidence: UnitEvidence, key: str) -> tuple[list[Lack], list[Word]]:
+        """The longest run of another version's words that `key` renders none of (see module
+        doc): the concepts it lacks there and all the run's words; ([], []) when no run has a
+        sure lack and MIN_WORDS lacking concepts or RUN_WORDS words."""
+        lacks = strong_lacks(evidence, key, 0.0)
+        if not lacks:
+            return [], []
+        holder = lacks[0].words[0].key
+        mine = {lack.words[0].token.start: lack for lack in lacks if lack.words[0].key == holder}
+        loose = [w for w in evidence.unaccounted.get(holder, ()) if w.token.start not in mine]
+        words = sorted(
+            [*(lack.words[0] for lack in mine.values()), *loose], key=lambda w: w.token.start
+        )
+        held = sorted(evidence.matched.get((holder, key), ()))
+        runs: list[list[Word]] = [[words[0]]]
+        for word in words[1:]:
+            after = runs[-1][-1].token.start
+            if any(after < start < word.token.start for start in held):
+                runs.append([word])
+            else:
+                runs[-1].append(word)
+        for run in sorted(runs, key=len, reverse=True):
+            lacking = [mine[w.token.start] for w in run if w.token.start in mine]
+            if not any(lack.strength >= self.min_strength for lack in lacking):
+                continue
+            if len(lacking) >= self.min_words or len(run) >= RUN_WORDS:
+                return lacking, run
+        return [], []
 
     def _finding(
         self, unit: UnitText, key: str, kind: str, words: Sequence[Word], strength: float

@@ -2,10 +2,21 @@
 
 Evidence is the lexicon's (see checks.counterparts): with three languages, two versions hold a
 pair of words the lexicon links and the third holds neither word's counterparts. One such
-concept lacking is a replaced word; two or more are the gap check's (a dropped phrase). The
+concept lacking is a replaced word (or two, MAX_LACKS: a word rendered loosely often lacks its
+counterpart beside the replaced one); more are the gap check's (a dropped phrase). The
 finding names the lacking version and the words it lacks, and points at the word of that
 version that stands there instead: one whose own counterparts are missing everywhere else, or
 else the word at the same relative place in the sentence.
+
+With two versions the lack alone does not say which one is at fault: a word put in another's
+place leaves each version without the other's counterpart, or leaves the right one looking
+lacking when only the new word is known. The version at fault is the one holding the word that
+is unusual where it stands (checks.collocations): of the words no other version accounts for,
+the one whose neighbours are least often its neighbours elsewhere in the text. When the other
+version holds such a word with no support at all and the lacking version's words all have some,
+the other version is named, with that word. A version lacking two concepts is named only when
+one of the two versions holds a word with no support (a replaced word is out of place; a word
+rendered freely is not).
 """
 
 from __future__ import annotations
@@ -13,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.checks.base import Finding, Span, UnitText
+from compare.checks.collocations import Pairs, group_pairs, intrudes, support
 from compare.checks.counterparts import (
     Lack,
     LexiconCheck,
@@ -21,7 +33,9 @@ from compare.checks.counterparts import (
     quoted,
     word_span,
 )
-from compare.checks.similarity import text_of
+from compare.checks.similarity import text_of, version_keys
+
+MAX_LACKS = 2  # concepts a version may lack for one replaced word (a second is often loose)
 
 
 def stand_in(unit: UnitText, key: str, lacking: Lack, evidence: UnitEvidence) -> Span | None:
@@ -40,6 +54,28 @@ def stand_in(unit: UnitText, key: str, lacking: Lack, evidence: UnitEvidence) ->
     return word_span(unit, min(loose, key=lambda w: abs(w.token.start / length - place)))
 
 
+def unusual(
+    pairs: Pairs,
+    unit: UnitText,
+    keys: Sequence[str],
+    evidence: UnitEvidence,
+    langs: dict[str, str],
+) -> Word | None:
+    """Of the words of versions `keys` that no other version matches or accounts for, the
+    least usual where it stands (see checks.collocations)."""
+    words = [
+        w
+        for key in keys
+        for w in (*evidence.unmatched.get(key, ()), *evidence.unaccounted.get(key, ()))
+    ]
+    return min(words, key=lambda w: usual(pairs, unit, w, langs), default=None)
+
+
+def usual(pairs: Pairs, unit: UnitText, word: Word, langs: dict[str, str]) -> int:
+    """A word's support where it stands (see checks.collocations)."""
+    return support(pairs, unit, word.key, langs[word.key], word.token.start)
+
+
 class ReplacedWordCheck(LexiconCheck):
     """Flags a version lacking one concept that the other versions render (see module doc).
 
@@ -52,14 +88,59 @@ class ReplacedWordCheck(LexiconCheck):
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """One finding per unit: where two versions each lack one concept (two languages: a
-        word put in another's place breaks the lexicon both ways), the surer lack."""
-        best: dict[int, tuple[float, UnitText, str, UnitEvidence, Lack]] = {}
+        word put in another's place breaks the lexicon both ways), the surer lack, on the
+        version that holds the less usual word (see module doc)."""
+        keys = version_keys(units)
+        langs = {k: self.langs.get(k, k) for k in keys}
+        pairs = group_pairs(units, keys, langs)
+        best: dict[int, tuple[float, UnitText, str, UnitEvidence, Lack, int]] = {}
         for unit, key, found, lacks in self.lacking(units):
-            if len(lacks) == 1 and lacks[0].strength > best.get(unit.unit, (-1.0,))[0]:
-                best[unit.unit] = (lacks[0].strength, unit, key, found, lacks[0])
-        return [
-            self._finding(unit, key, lack, found) for _, unit, key, found, lack in best.values()
-        ]
+            if 1 <= len(lacks) <= MAX_LACKS and lacks[0].strength > best.get(unit.unit, (-1.0,))[0]:
+                best[unit.unit] = (lacks[0].strength, unit, key, found, lacks[0], len(lacks))
+        out = []
+        for _, unit, key, found, lack, n in best.values():
+            theirs = unusual(pairs, unit, lack.holders, found, langs)
+            mine = unusual(pairs, unit, (key,), found, langs)
+            if (
+                len(lack.holders) == 1
+                and theirs is not None
+                and mine is not None
+                and intrudes(pairs, unit, langs, word_span(unit, theirs), word_span(unit, mine))
+            ):
+                out.append(self._added(unit, key, lack, theirs, found))
+            elif n == 1 or (mine is not None and usual(pairs, unit, mine, langs) == 0):
+                out.append(self._finding(unit, key, lack, found))
+        return out
+
+    def _added(
+        self, unit: UnitText, key: str, lack: Lack, intruder: Word, evidence: UnitEvidence
+    ) -> Finding:
+        """The version holding `intruder` is at fault: its word has no counterpart in `key`
+        and stands where it seldom stands elsewhere in the text."""
+        word = word_span(unit, intruder)
+        instead = stand_in(unit, key, lack, evidence)
+        message = (
+            f"{intruder.key} '{word.text}' has no counterpart in {key} and seldom stands beside "
+            "these words elsewhere in the text"
+        )
+        if instead is not None:
+            message += f"; it may stand in place of what {key} renders as '{instead.text}'"
+        return Finding(
+            check=self.name,
+            severity="minor",
+            confidence=round(min(0.95, lack.strength), 2),
+            unit=unit.unit,
+            langs=(intruder.key, key),
+            message=message + ".",
+            spans=(word,) + ((instead,) if instead else ()),
+            details={
+                "kind": "replaced",
+                "lang": intruder.key,
+                "lacks": {key: instead.text if instead else None},
+                "word": word.text,
+                "strength": round(lack.strength, 3),
+            },
+        )
 
     def _finding(self, unit: UnitText, key: str, lack: Lack, evidence: UnitEvidence) -> Finding:
         instead = stand_in(unit, key, lack, evidence)

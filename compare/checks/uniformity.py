@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from compare.checks.base import Finding, Span, UnitText
+from compare.checks.collocations import group_pairs, intrudes
 from compare.checks.counterparts import (
     Lack,
     LexiconCheck,
@@ -198,13 +199,17 @@ class UniformityCheck(LexiconCheck):
             )
         )
         kept = surest(found)
+        pairs = group_pairs(units, keys, langs)
         missing = Counter((unit, tgt) for unit, tgt, _ in {_missed(o) for o in kept})
         findings = []
         for o in kept:
             if missing[(o.occurrence.unit.unit, o.tgt)] > MAX_MISSING:
                 continue
             here = _instead(o, evidence[o.occurrence.unit.unit])
-            if here is not None:
+            if here is None:
+                continue
+            said = word_span(o.occurrence.unit, Word(o.src, o.occurrence.token, o.share))
+            if here[1] or not intrudes(pairs, o.occurrence.unit, langs, said, here[0]):
                 findings.append(self._finding(o, *here))
         return findings
 
