@@ -7,7 +7,10 @@ vectors flow back into this machine's embedding cache as they arrive, so an inte
 keeps them and a later run on one machine reads them. Then each group is aligned and checked
 by `check_group` as a Ray task, handed the vectors of its own passages; what a task embeds
 besides (the checks' own texts) comes back with its result and goes into the cache too. A
-task that fails, or whose worker dies, fails its group and not the run.
+task that fails, or whose worker dies, fails its group and not the run. With the word checks,
+every group is first aligned by a Ray task, the lexicon is learned on this machine from all the
+alignments (`run_lexicon`, as a run on one machine learns it), and each group's check task is
+handed its alignment and that one lexicon.
 
 `tilmash timeline --ray` uses the first stage only: the passages of every version are embedded
 by the pipeline, and the series are tracked on this machine from those vectors.
@@ -20,10 +23,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
-from compare.align.documents import aligned_passages
+from compare.align.documents import Alignment, align_group, aligned_passages
 from compare.corpus import Corpus, Document
 from compare.diff import compared_passages
 from compare.embed.cache import cache_key
@@ -31,8 +35,16 @@ from compare.embed.encoder import ModelInfo
 from compare.embed.protocol import ProgressCallback
 from compare.errors import TilmashError
 from compare.glossary import Glossary
+from compare.lexicon.learn import Lexicon
 from compare.profile import Profile
-from compare.report import GroupFailure, Progress, ReportSection, check_group
+from compare.report import (
+    GroupFailure,
+    GroupResults,
+    LexiconLearner,
+    Progress,
+    ReportSection,
+    check_group,
+)
 
 RAY_MISSING = 'Ray is not installed: pip install -e ".[ray]" (or pip install "ray[data]")'
 
@@ -193,6 +205,15 @@ def embedded_on_ray(
     return KnownVectors(encoder, vectors)
 
 
+def _align_group_task(
+    corpus: Corpus, group_index: int, make_encoder: EncoderFactory, known: dict[bytes, np.ndarray]
+) -> tuple[Alignment, dict[bytes, np.ndarray]]:
+    """One group aligned on a worker (when the word checks need every alignment before any
+    group is checked): its alignment and the vectors it embedded."""
+    encoder = KnownVectors(make_encoder(), dict(known))
+    return align_group(corpus, corpus.groups[group_index], encoder), encoder.fresh
+
+
 def _check_group_task(
     corpus: Corpus,
     group_index: int,
@@ -200,12 +221,17 @@ def _check_group_task(
     known: dict[bytes, np.ndarray],
     glossary: Glossary | None,
     profile: Profile | None = None,
-) -> tuple[ReportSection, dict[str, object], dict[bytes, np.ndarray]]:
-    """One group on a worker: its section, its checks' settings and the vectors it embedded."""
+    lexicon: Lexicon | None = None,
+    alignment: Alignment | None = None,
+) -> tuple[tuple[ReportSection, dict[str, object]], dict[bytes, np.ndarray]]:
+    """One group on a worker: its section, its checks' settings and the vectors it embedded.
+    Aligned here unless `alignment` is given; with a `lexicon`, the word checks too."""
     encoder = KnownVectors(make_encoder(), dict(known))
     group = corpus.groups[group_index]
-    section, settings = check_group(corpus, group, encoder, glossary, profile=profile)
-    return section, settings, encoder.fresh
+    checked = check_group(
+        corpus, group, encoder, glossary, lexicon=lexicon, alignment=alignment, profile=profile
+    )
+    return checked, encoder.fresh
 
 
 def check_groups_on_ray(
@@ -218,9 +244,12 @@ def check_groups_on_ray(
     settings: RaySettings,
     warn: Callable[[str], None],
     profile: Profile | None = None,
-) -> tuple[list[ReportSection], dict[str, object], list[GroupFailure]]:
+    learn: LexiconLearner | None = None,
+) -> GroupResults:
     """Every group of the corpus as a Ray task (a GroupRunner for build_report): passages
-    embedded first, once for the whole corpus; sections in the corpus's order."""
+    embedded first, once for the whole corpus; sections in the corpus's order. With `learn`
+    (the word checks), every group is aligned by a Ray task first, the lexicon learned here
+    from all the alignments, and each group's check task handed its alignment and the lexicon."""
     import ray
 
     vectors = embedded_on_ray(
@@ -231,33 +260,56 @@ def check_groups_on_ray(
         settings=settings,
         warn=warn,
     ).known
-    cache = getattr(encoder, "cache", None)
-    task = ray.remote(max_retries=1)(_check_group_task)
-    shared = ray.put(corpus), ray.put(make_encoder), ray.put(glossary)
-    pending = {}
-    for n in range(len(corpus.groups)):
-        own = {k: vectors[k] for k in _group_keys(corpus, n, encoder.info) if k in vectors}
-        pending[task.remote(shared[0], n, shared[1], own, shared[2], profile)] = n
-    results: dict[int, tuple] = {}
+    gather = partial(_gather, corpus, getattr(encoder, "cache", None), progress)
+    own = [
+        {k: vectors[k] for k in _group_keys(corpus, n, encoder.info) if k in vectors}
+        for n in range(len(corpus.groups))
+    ]
+    on_corpus, maker = ray.put(corpus), ray.put(make_encoder)
+    aligned: dict[int, Alignment] = {}
     failures: list[GroupFailure] = []
-    total = len(corpus.groups)
-    progress("group", "Groups on Ray", 0, total)
+    lexicon = None
+    if learn is not None:
+        task = ray.remote(max_retries=1)(_align_group_task)
+        pending = {task.remote(on_corpus, n, maker, own[n]): n for n in range(len(corpus.groups))}
+        aligned, failures = gather("Aligning", pending)
+        lexicon = learn([aligned[n] for n in sorted(aligned)])
+    task = ray.remote(max_retries=1)(_check_group_task)
+    todo = sorted(aligned) if learn is not None else range(len(corpus.groups))
+    given = ray.put(glossary), profile, ray.put(lexicon)
+    pending = {task.remote(on_corpus, n, maker, own[n], *given, aligned.get(n)): n for n in todo}
+    results, failed = gather("Group", pending)
+    used: dict[str, object] = {}
+    for n in sorted(results):
+        used.update(results[n][1])
+    sections = [results[n][0] for n in sorted(results)]
+    return GroupResults(sections, used, [*failures, *failed], lexicon)
+
+
+def _gather(
+    corpus: Corpus, cache, progress: Progress, label: str, pending: dict
+) -> tuple[dict[int, object], list[GroupFailure]]:
+    """The results of the groups' tasks (`pending`: task -> group index) by group index, as
+    they finish; the vectors each embedded go into the cache. A task that raised, or whose
+    worker died, is its group's failure, in the corpus's order."""
+    import ray
+
+    results: dict[int, object] = {}
+    failed: dict[int, GroupFailure] = {}
+    total = len(pending)
+    progress("group", f"{label} on Ray", 0, total)
     while pending:
         [done], _ = ray.wait(list(pending), num_returns=1)
         n = pending.pop(done)
         try:
-            results[n] = ray.get(done)
+            results[n], fresh = ray.get(done)
         except Exception as err:  # the task raised, or its worker died: this group fails
-            failures.append(GroupFailure(corpus.groups[n].id, _task_error(err)))
+            failed[n] = GroupFailure(corpus.groups[n].id, _task_error(err))
         else:
-            if cache is not None and results[n][2]:
-                cache.put_many(list(results[n][2].items()))
-        progress("group", f"Group {corpus.groups[n].id}", total - len(pending), total)
-    sections = [results[n][0] for n in sorted(results)]
-    used: dict[str, object] = {}
-    for n in sorted(results):
-        used.update(results[n][1])
-    return sections, used, failures
+            if cache is not None and fresh:
+                cache.put_many(list(fresh.items()))
+        progress("group", f"{label} {corpus.groups[n].id}", total - len(pending), total)
+    return results, [failed[n] for n in sorted(failed)]
 
 
 def _group_keys(corpus: Corpus, n: int, info: ModelInfo) -> Iterable[bytes]:
