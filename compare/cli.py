@@ -870,7 +870,8 @@ def timeline(
 ) -> None:
     """How the wording changed across versions: term frequencies per 10,000 words with trends,
     recurring replacements (old term → new term), and changes made in one language only.
-    With --ray every passage is embedded by a Ray Data pipeline first.
+    With --ray every passage is embedded by a Ray Data pipeline, then each series is tracked
+    by a Ray task.
 
     Example: [bold]tilmash timeline concept-2007.ru.txt concept-2017.ru.txt concept-2023.ru.txt[/]
     """
@@ -891,14 +892,15 @@ def timeline(
     terms = Glossary.load(glossary) if glossary else None
     encoder = _load_encoder(model, cache_dir)
     if ray is not None:
-        from compare.cluster import embedded_on_ray, series_texts
+        from compare.cluster import track_series_on_ray
 
-        with _progress() as bars:
-            encoder = embedded_on_ray(series_texts(series), encoder, bars.embedding, **ray)
-    tracked = []
-    for name, by_lang in series.items():
-        with _timed(f"Tracked {name}"), _status(f"Tracking terms in {name} …"):
-            tracked.append(track_series(name, by_lang, terms, encoder))
+        with _timed("Tracked every series on Ray"), _progress() as bars:
+            tracked = track_series_on_ray(series, encoder, terms, bars.update, **ray)
+    else:
+        tracked = []
+        for name, by_lang in series.items():
+            with _timed(f"Tracked {name}"), _status(f"Tracking terms in {name} …"):
+                tracked.append(track_series(name, by_lang, terms, encoder))
     if as_json:
         print(series_to_json(tracked), end="")
         return

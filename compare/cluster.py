@@ -12,8 +12,8 @@ every group is first aligned by a Ray task, the lexicon is learned on this machi
 alignments (`run_lexicon`, as a run on one machine learns it), and each group's check task is
 handed its alignment and that one lexicon.
 
-`tilmash timeline --ray` uses the first stage only: the passages of every version are embedded
-by the pipeline, and the series are tracked on this machine from those vectors.
+`tilmash timeline --ray` works the same way: the passages of every version are embedded by the
+pipeline, then each version series is tracked by `track_series` as a Ray task.
 
 Ray is an optional extra: `pip install -e ".[ray]"`.
 """
@@ -45,6 +45,7 @@ from compare.report import (
     ReportSection,
     check_group,
 )
+from compare.timeline import SeriesTracking, track_series
 
 RAY_MISSING = 'Ray is not installed: pip install -e ".[ray]" (or pip install "ray[data]")'
 
@@ -260,7 +261,8 @@ def check_groups_on_ray(
         settings=settings,
         warn=warn,
     ).known
-    gather = partial(_gather, corpus, getattr(encoder, "cache", None), progress)
+    names = [group.id for group in corpus.groups]
+    gather = partial(_gather, names, getattr(encoder, "cache", None), progress)
     own = [
         {k: vectors[k] for k in _group_keys(corpus, n, encoder.info) if k in vectors}
         for n in range(len(corpus.groups))
@@ -287,11 +289,11 @@ def check_groups_on_ray(
 
 
 def _gather(
-    corpus: Corpus, cache, progress: Progress, label: str, pending: dict
+    names: Sequence[str], cache, progress: Progress, label: str, pending: dict
 ) -> tuple[dict[int, object], list[GroupFailure]]:
-    """The results of the groups' tasks (`pending`: task -> group index) by group index, as
-    they finish; the vectors each embedded go into the cache. A task that raised, or whose
-    worker died, is its group's failure, in the corpus's order."""
+    """The results of tasks (`pending`: task -> index into `names`, the groups or series they
+    work on) by index, as they finish; the vectors each embedded go into the cache. A task
+    that raised, or whose worker died, is the failure of its group, in `names`' order."""
     import ray
 
     results: dict[int, object] = {}
@@ -304,12 +306,64 @@ def _gather(
         try:
             results[n], fresh = ray.get(done)
         except Exception as err:  # the task raised, or its worker died: this group fails
-            failed[n] = GroupFailure(corpus.groups[n].id, _task_error(err))
+            failed[n] = GroupFailure(names[n], _task_error(err))
         else:
             if cache is not None and fresh:
                 cache.put_many(list(fresh.items()))
-        progress("group", f"{label} {corpus.groups[n].id}", total - len(pending), total)
+        progress("group", f"{label} {names[n]}", total - len(pending), total)
     return results, [failed[n] for n in sorted(failed)]
+
+
+def _track_series_task(
+    name: str,
+    by_lang: Mapping[str, Sequence[Document]],
+    glossary: Glossary | None,
+    make_encoder: EncoderFactory,
+    known: dict[bytes, np.ndarray],
+) -> tuple[SeriesTracking, dict[bytes, np.ndarray]]:
+    """One version series tracked on a worker: its timelines and the vectors it embedded."""
+    encoder = KnownVectors(make_encoder(), dict(known))
+    return track_series(name, by_lang, glossary, encoder), encoder.fresh
+
+
+def track_series_on_ray(
+    series: Mapping[str, Mapping[str, Sequence[Document]]],
+    encoder,
+    glossary: Glossary | None,
+    progress: Progress,
+    *,
+    make_encoder: EncoderFactory,
+    settings: RaySettings,
+    warn: Callable[[str], None],
+) -> list[SeriesTracking]:
+    """Every version series (`timeline.series_of`) tracked by a Ray task, in order, after
+    their passages are embedded once by the pipeline; a series whose task fails is a warning
+    and is left out."""
+    import ray
+
+    vectors = embedded_on_ray(
+        series_texts(series),
+        encoder,
+        lambda done, total: progress("embed", "Embedding the versions", done, total),
+        make_encoder=make_encoder,
+        settings=settings,
+        warn=warn,
+    ).known
+    task = ray.remote(max_retries=1)(_track_series_task)
+    given = ray.put(glossary), ray.put(make_encoder)
+    pending = {}
+    for n, (name, by_lang) in enumerate(series.items()):
+        keys = (
+            cache_key(encoder.info.identity, encoder.info.prompt, t)
+            for t in series_texts({name: by_lang})
+        )
+        own = {k: vectors[k] for k in keys if k in vectors}
+        pending[task.remote(name, by_lang, *given, own)] = n
+    names = list(series)
+    tracked, failed = _gather(names, getattr(encoder, "cache", None), progress, "Tracking", pending)
+    for failure in failed:
+        warn(f"warning: series {failure.group} failed ({failure.reason})")
+    return [tracked[n] for n in sorted(tracked)]
 
 
 def _group_keys(corpus: Corpus, n: int, info: ModelInfo) -> Iterable[bytes]:

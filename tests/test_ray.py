@@ -185,8 +185,9 @@ def fake_load_encoder(*_options) -> FakeEncoder:
 
 
 def test_timeline_on_ray_prints_what_it_prints_here(local_ray, tmp_path, monkeypatch):
-    """`tilmash timeline --ray`: every passage embedded by the Ray Data pipeline, the same
-    timeline (terms, replacements, cross-language changes) as without it."""
+    """`tilmash timeline --ray`: every passage embedded by the Ray Data pipeline, each series
+    tracked by a Ray task, and the same timeline (terms, replacements, cross-language changes)
+    as without it."""
     from typer.testing import CliRunner
 
     from compare import cli, embed
@@ -209,7 +210,7 @@ def test_timeline_on_ray_prints_what_it_prints_here(local_ray, tmp_path, monkeyp
     there = CliRunner().invoke(cli.app, ["timeline", *files, "--json", "--ray"])
     assert there.exit_code == 0, there.output
     assert there.stdout == here.stdout
-    assert embedded_here == []  # every passage came from the pipeline's vectors
+    assert embedded_here == []  # nothing embedded here: the pipeline and the tasks did it
 
 
 def test_word_checks_on_ray_read_one_lexicon_of_the_whole_corpus(local_ray, tmp_path, monkeypatch):
