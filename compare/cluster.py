@@ -28,7 +28,7 @@ from functools import partial
 import numpy as np
 
 from compare.align.documents import Alignment, align_group, aligned_passages
-from compare.corpus import Corpus, Document
+from compare.corpus import Corpus, Document, DocumentGroup
 from compare.diff import compared_passages
 from compare.embed.cache import cache_key
 from compare.embed.encoder import ModelInfo
@@ -99,11 +99,12 @@ class Embedder:
         return {"key": batch["key"], "vector": vectors}
 
 
-def corpus_texts(corpus: Corpus) -> list[str]:
-    """Every passage alignment embeds, in every group of the corpus, each text once."""
+def corpus_texts(corpus: Corpus, groups: Iterable[DocumentGroup] | None = None) -> list[str]:
+    """Every passage alignment embeds, in every group of the corpus (or in `groups`), each
+    text once."""
     texts = (
         p.text
-        for group in corpus.groups
+        for group in (corpus.groups if groups is None else groups)
         for doc in corpus.group_documents(group)
         for p in aligned_passages(doc)
     )
@@ -263,9 +264,9 @@ def check_groups_on_ray(
     ).known
     names = [group.id for group in corpus.groups]
     gather = partial(_gather, names, getattr(encoder, "cache", None), progress)
-    own = [
-        {k: vectors[k] for k in _group_keys(corpus, n, encoder.info) if k in vectors}
-        for n in range(len(corpus.groups))
+    own = [  # each group's vectors, in the object store once for both its tasks
+        ray.put(_vectors_of(corpus_texts(corpus, [group]), encoder.info, vectors))
+        for group in corpus.groups
     ]
     on_corpus, maker = ray.put(corpus), ray.put(make_encoder)
     aligned: dict[int, Alignment] = {}
@@ -353,11 +354,7 @@ def track_series_on_ray(
     given = ray.put(glossary), ray.put(make_encoder)
     pending = {}
     for n, (name, by_lang) in enumerate(series.items()):
-        keys = (
-            cache_key(encoder.info.identity, encoder.info.prompt, t)
-            for t in series_texts({name: by_lang})
-        )
-        own = {k: vectors[k] for k in keys if k in vectors}
+        own = _vectors_of(series_texts({name: by_lang}), encoder.info, vectors)
         pending[task.remote(name, by_lang, *given, own)] = n
     names = list(series)
     tracked, failed = _gather(names, getattr(encoder, "cache", None), progress, "Tracking", pending)
@@ -366,10 +363,12 @@ def track_series_on_ray(
     return [tracked[n] for n in sorted(tracked)]
 
 
-def _group_keys(corpus: Corpus, n: int, info: ModelInfo) -> Iterable[bytes]:
-    documents = corpus.group_documents(corpus.groups[n])
-    texts = {p.text for doc in documents for p in aligned_passages(doc)}
-    return (cache_key(info.identity, info.prompt, t) for t in texts)
+def _vectors_of(
+    texts: Iterable[str], info: ModelInfo, vectors: Mapping[bytes, np.ndarray]
+) -> dict[bytes, np.ndarray]:
+    """The vectors of the texts among `vectors`, by cache key: what one task is handed."""
+    keys = (cache_key(info.identity, info.prompt, t) for t in texts)
+    return {k: vectors[k] for k in keys if k in vectors}
 
 
 def _task_error(err: Exception) -> str:
