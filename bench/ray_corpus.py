@@ -17,7 +17,7 @@ from laws import LAWS, pairs
 from realdata import require
 
 from compare.checks.run import WORD_CHECKS
-from compare.cluster import RaySettings, check_groups_on_ray, connect
+from compare.cluster import RayJob, RaySettings, check_groups_on_ray, connect
 from compare.corpus import load_corpus
 from compare.embed import load_encoder
 from compare.report import build_report
@@ -52,12 +52,8 @@ def main() -> None:
     began = time.perf_counter()
     connect(settings)
     start = time.perf_counter() - began
-    runner = partial(
-        check_groups_on_ray,
-        make_encoder=partial(load_encoder, None, None, False),
-        settings=settings,
-        warn=print,
-    )
+    job = RayJob(partial(load_encoder, None, None, False), settings)
+    runner = partial(check_groups_on_ray, job=job)
     began = time.perf_counter()
     there = build_report(corpus, encoder, timelines=False, runner=runner, words=args.word_checks)
     on_ray = time.perf_counter() - began

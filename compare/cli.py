@@ -511,23 +511,19 @@ RayBatchOpt = Annotated[
 
 
 def _ray_options(use_ray: bool, address: str | None, actors: int, batch: int, model, cache_dir):
-    """The options of a run on Ray (connected before any long work, so that a missing Ray or
+    """The RayJob of a run on Ray (connected before any long work, so that a missing Ray or
     a wrong address is said at once), or None for a run on this machine."""
     if not use_ray and address is None:
         return None
     from functools import partial
 
-    from compare.cluster import RaySettings, connect
+    from compare.cluster import RayJob, RaySettings, connect
     from compare.embed import load_encoder
 
     settings = RaySettings(address, actors, batch)
     with _status(f"Connecting to Ray at {address or 'this machine'} …"):
         connect(settings)
-    return {
-        "make_encoder": partial(load_encoder, model, cache_dir, False),
-        "settings": settings,
-        "warn": _say,
-    }
+    return RayJob(partial(load_encoder, model, cache_dir, False), settings, _say)
 
 
 def _runner(*ray):
@@ -537,8 +533,8 @@ def _runner(*ray):
     from compare.cluster import check_groups_on_ray
     from compare.report import check_groups_here
 
-    options = _ray_options(*ray)
-    return check_groups_here if options is None else partial(check_groups_on_ray, **options)
+    job = _ray_options(*ray)
+    return check_groups_here if job is None else partial(check_groups_on_ray, job=job)
 
 
 def _checked(
@@ -895,7 +891,7 @@ def timeline(
         from compare.cluster import track_series_on_ray
 
         with _timed("Tracked every series on Ray"), _progress() as bars:
-            tracked = track_series_on_ray(series, encoder, terms, bars.update, **ray)
+            tracked = track_series_on_ray(series, encoder, terms, bars.update, ray)
     else:
         tracked = []
         for name, by_lang in series.items():

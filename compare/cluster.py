@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
@@ -61,6 +61,16 @@ class RaySettings:
     address: str | None = None
     actors: int = 2  # embedding actors, each holding one copy of the model
     batch_size: int = 64  # passages per embedding batch
+
+
+@dataclass(frozen=True)
+class RayJob:
+    """A run on Ray: how a worker builds the encoder, where the work runs and how it is cut,
+    and where warnings go."""
+
+    make_encoder: EncoderFactory
+    settings: RaySettings = field(default_factory=RaySettings)
+    warn: Callable[[str], None] = print
 
 
 def connect(settings: RaySettings) -> None:
@@ -191,20 +201,17 @@ class KnownVectors:
 
 
 def embedded_on_ray(
-    texts: Sequence[str],
-    encoder,
-    progress: ProgressCallback,
-    *,
-    make_encoder: EncoderFactory,
-    settings: RaySettings,
-    warn: Callable[[str], None],
-) -> KnownVectors:
-    """`encoder` answering the texts from the vectors the Ray Data pipeline made for them
-    (see embed_on_ray); any other text it embeds itself, on this machine."""
-    connect(settings)
+    texts: Sequence[str], encoder, progress: Progress, label: str, job: RayJob
+) -> dict[bytes, np.ndarray]:
+    """The vectors of the texts by cache key, from `encoder`'s cache or made by the Ray Data
+    pipeline (see embed_on_ray), its progress shown as `label`."""
+    connect(job.settings)
     cache = getattr(encoder, "cache", None)
-    vectors = embed_on_ray(texts, encoder.info, cache, make_encoder, settings, progress, warn)
-    return KnownVectors(encoder, vectors)
+
+    def step(done: int, total: int) -> None:
+        progress("embed", label, done, total)
+
+    return embed_on_ray(texts, encoder.info, cache, job.make_encoder, job.settings, step, job.warn)
 
 
 def _align_group_task(
@@ -242,9 +249,7 @@ def check_groups_on_ray(
     glossary: Glossary | None,
     progress: Progress,
     *,
-    make_encoder: EncoderFactory,
-    settings: RaySettings,
-    warn: Callable[[str], None],
+    job: RayJob,
     profile: Profile | None = None,
     learn: LexiconLearner | None = None,
 ) -> GroupResults:
@@ -254,21 +259,14 @@ def check_groups_on_ray(
     from all the alignments, and each group's check task handed its alignment and the lexicon."""
     import ray
 
-    vectors = embedded_on_ray(
-        corpus_texts(corpus),
-        encoder,
-        lambda done, total: progress("embed", "Embedding the corpus", done, total),
-        make_encoder=make_encoder,
-        settings=settings,
-        warn=warn,
-    ).known
+    vectors = embedded_on_ray(corpus_texts(corpus), encoder, progress, "Embedding the corpus", job)
     names = [group.id for group in corpus.groups]
     gather = partial(_gather, names, getattr(encoder, "cache", None), progress)
     own = [  # each group's vectors, in the object store once for both its tasks
         ray.put(_vectors_of(corpus_texts(corpus, [group]), encoder.info, vectors))
         for group in corpus.groups
     ]
-    on_corpus, maker = ray.put(corpus), ray.put(make_encoder)
+    on_corpus, maker = ray.put(corpus), ray.put(job.make_encoder)
     aligned: dict[int, Alignment] = {}
     failures: list[GroupFailure] = []
     lexicon = None
@@ -332,26 +330,17 @@ def track_series_on_ray(
     encoder,
     glossary: Glossary | None,
     progress: Progress,
-    *,
-    make_encoder: EncoderFactory,
-    settings: RaySettings,
-    warn: Callable[[str], None],
+    job: RayJob,
 ) -> list[SeriesTracking]:
     """Every version series (`timeline.series_of`) tracked by a Ray task, in order, after
     their passages are embedded once by the pipeline; a series whose task fails is a warning
     and is left out."""
     import ray
 
-    vectors = embedded_on_ray(
-        series_texts(series),
-        encoder,
-        lambda done, total: progress("embed", "Embedding the versions", done, total),
-        make_encoder=make_encoder,
-        settings=settings,
-        warn=warn,
-    ).known
+    texts = series_texts(series)
+    vectors = embedded_on_ray(texts, encoder, progress, "Embedding the versions", job)
     task = ray.remote(max_retries=1)(_track_series_task)
-    given = ray.put(glossary), ray.put(make_encoder)
+    given = ray.put(glossary), ray.put(job.make_encoder)
     pending = {}
     for n, (name, by_lang) in enumerate(series.items()):
         own = _vectors_of(series_texts({name: by_lang}), encoder.info, vectors)
@@ -359,7 +348,7 @@ def track_series_on_ray(
     names = list(series)
     tracked, failed = _gather(names, getattr(encoder, "cache", None), progress, "Tracking", pending)
     for failure in failed:
-        warn(f"warning: series {failure.group} failed ({failure.reason})")
+        job.warn(f"warning: series {failure.group} failed ({failure.reason})")
     return [tracked[n] for n in sorted(tracked)]
 
 

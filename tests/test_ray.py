@@ -16,6 +16,7 @@ import pytest
 from lxml import html as lxml_html
 
 from compare.cluster import (
+    RayJob,
     RaySettings,
     check_groups_on_ray,
     connect,
@@ -108,7 +109,7 @@ def findings_json(report) -> str:
 
 
 def on_ray(settings: RaySettings, make_encoder=FakeEncoder, warn=print):
-    return partial(check_groups_on_ray, make_encoder=make_encoder, settings=settings, warn=warn)
+    return partial(check_groups_on_ray, job=RayJob(make_encoder, settings, warn))
 
 
 def test_each_passage_is_embedded_once_and_cached(local_ray, tmp_path):
