@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections import Counter
 from functools import partial
 
 from laws import LAWS, pairs
@@ -26,6 +27,27 @@ from compare.writers.findings import findings_to_json
 
 def findings_json(report) -> str:
     return findings_to_json(report.data.sections, report.data.signature)
+
+
+def differences(here, there) -> str:
+    """Per check, the findings only here, only on Ray, and on both but not equal (with the
+    largest gap between their confidences)."""
+
+    def keyed(report):
+        return {(s.group, f.id, f.unit): f for s in report.data.sections for f in s.findings}
+
+    one, two = keyed(here), keyed(there)
+    counts: Counter[str] = Counter()
+    gap = 0.0
+    for key in one.keys() | two.keys():
+        a, b = one.get(key), two.get(key)
+        if a is None or b is None:
+            counts[f"{(a or b).check} only {'here' if b is None else 'on Ray'}"] += 1
+        elif a != b:
+            counts[f"{a.check} unequal"] += 1
+            gap = max(gap, abs(a.confidence - b.confidence))
+    listed = "; ".join(f"{what}: {n}" for what, n in sorted(counts.items())) or "none"
+    return f"{listed} (confidences differ by up to {gap:.1e})"
 
 
 def main() -> None:
@@ -62,6 +84,8 @@ def main() -> None:
     print(f"({on_ray / one:.2f}x without it); groups failed: {len(there.data.failures)}")
     same = findings_json(here) == findings_json(there)
     print(f"findings: {len(here.findings)} here, {len(there.findings)} on Ray, identical: {same}")
+    if not same:
+        print(f"differences: {differences(here, there)}")
     if args.word_checks:
         named = {cls.name for cls in WORD_CHECKS}
         from_words = sum(f.check in named for f in here.findings)
