@@ -9,6 +9,7 @@ Usage: python3 bench/ray_corpus.py [--smallest 3] [--actors 2] [--batch 64] [--w
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import time
 from collections import Counter
 from functools import partial
@@ -44,7 +45,10 @@ def differences(here, there) -> str:
         if a is None or b is None:
             counts[f"{(a or b).check} only {'here' if b is None else 'on Ray'}"] += 1
         elif a != b:
-            counts[f"{a.check} unequal"] += 1
+            fields = [
+                f.name for f in dataclasses.fields(a) if getattr(a, f.name) != getattr(b, f.name)
+            ]
+            counts[f"{a.check} unequal in {'+'.join(fields)}"] += 1
             gap = max(gap, abs(a.confidence - b.confidence))
     listed = "; ".join(f"{what}: {n}" for what, n in sorted(counts.items())) or "none"
     return f"{listed} (confidences differ by up to {gap:.1e})"
