@@ -511,23 +511,19 @@ RayBatchOpt = Annotated[
 
 
 def _ray_options(use_ray: bool, address: str | None, actors: int, batch: int, model, cache_dir):
-    """The options of a run on Ray (connected before any long work, so that a missing Ray or
+    """The RayJob of a run on Ray (connected before any long work, so that a missing Ray or
     a wrong address is said at once), or None for a run on this machine."""
     if not use_ray and address is None:
         return None
     from functools import partial
 
-    from compare.cluster import RaySettings, connect
+    from compare.cluster import RayJob, RaySettings, connect
     from compare.embed import load_encoder
 
     settings = RaySettings(address, actors, batch)
     with _status(f"Connecting to Ray at {address or 'this machine'} …"):
         connect(settings)
-    return {
-        "make_encoder": partial(load_encoder, model, cache_dir, False),
-        "settings": settings,
-        "warn": _say,
-    }
+    return RayJob(partial(load_encoder, model, cache_dir, False), settings, _say)
 
 
 def _runner(*ray):
@@ -537,8 +533,8 @@ def _runner(*ray):
     from compare.cluster import check_groups_on_ray
     from compare.report import check_groups_here
 
-    options = _ray_options(*ray)
-    return check_groups_here if options is None else partial(check_groups_on_ray, **options)
+    job = _ray_options(*ray)
+    return check_groups_here if job is None else partial(check_groups_on_ray, job=job)
 
 
 def _checked(
@@ -877,7 +873,8 @@ def timeline(
 ) -> None:
     """How the wording changed across versions: term frequencies per 10,000 words with trends,
     recurring replacements (old term → new term), and changes made in one language only.
-    With --ray every passage is embedded by a Ray Data pipeline first.
+    With --ray every passage is embedded by a Ray Data pipeline, then each series is tracked
+    by a Ray task.
 
     Example: [bold]tilmash timeline concept-2007.ru.txt concept-2017.ru.txt concept-2023.ru.txt[/]
     """
@@ -898,14 +895,15 @@ def timeline(
     terms = Glossary.load(glossary) if glossary else None
     encoder = _load_encoder(model, cache_dir)
     if ray is not None:
-        from compare.cluster import embedded_on_ray, series_texts
+        from compare.cluster import track_series_on_ray
 
-        with _progress() as bars:
-            encoder = embedded_on_ray(series_texts(series), encoder, bars.embedding, **ray)
-    tracked = []
-    for name, by_lang in series.items():
-        with _timed(f"Tracked {name}"), _status(f"Tracking terms in {name} …"):
-            tracked.append(track_series(name, by_lang, terms, encoder))
+        with _timed("Tracked every series on Ray"), _progress() as bars:
+            tracked = track_series_on_ray(series, encoder, terms, bars.update, ray)
+    else:
+        tracked = []
+        for name, by_lang in series.items():
+            with _timed(f"Tracked {name}"), _status(f"Tracking terms in {name} …"):
+                tracked.append(track_series(name, by_lang, terms, encoder))
     if as_json:
         print(series_to_json(tracked), end="")
         return

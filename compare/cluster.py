@@ -7,10 +7,13 @@ vectors flow back into this machine's embedding cache as they arrive, so an inte
 keeps them and a later run on one machine reads them. Then each group is aligned and checked
 by `check_group` as a Ray task, handed the vectors of its own passages; what a task embeds
 besides (the checks' own texts) comes back with its result and goes into the cache too. A
-task that fails, or whose worker dies, fails its group and not the run.
+task that fails, or whose worker dies, fails its group and not the run. With the word checks,
+every group is first aligned by a Ray task, the lexicon is learned on this machine from all the
+alignments (`run_lexicon`, as a run on one machine learns it), and each group's check task is
+handed its alignment and that one lexicon.
 
-`tilmash timeline --ray` uses the first stage only: the passages of every version are embedded
-by the pipeline, and the series are tracked on this machine from those vectors.
+`tilmash timeline --ray` works the same way: the passages of every version are embedded by the
+pipeline, then each version series is tracked by `track_series` as a Ray task.
 
 Ray is an optional extra: `pip install -e ".[ray]"`.
 """
@@ -19,20 +22,30 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
-from compare.align.documents import aligned_passages
-from compare.corpus import Corpus, Document
+from compare.align.documents import Alignment, align_group, aligned_passages
+from compare.corpus import Corpus, Document, DocumentGroup
 from compare.diff import compared_passages
 from compare.embed.cache import cache_key
 from compare.embed.encoder import ModelInfo
 from compare.embed.protocol import ProgressCallback
 from compare.errors import TilmashError
 from compare.glossary import Glossary
+from compare.lexicon.learn import Lexicon
 from compare.profile import Profile
-from compare.report import GroupFailure, Progress, ReportSection, check_group
+from compare.report import (
+    GroupFailure,
+    GroupResults,
+    LexiconLearner,
+    Progress,
+    ReportSection,
+    check_group,
+)
+from compare.timeline import SeriesTracking, track_series
 
 RAY_MISSING = 'Ray is not installed: pip install -e ".[ray]" (or pip install "ray[data]")'
 
@@ -48,6 +61,16 @@ class RaySettings:
     address: str | None = None
     actors: int = 2  # embedding actors, each holding one copy of the model
     batch_size: int = 64  # passages per embedding batch
+
+
+@dataclass(frozen=True)
+class RayJob:
+    """A run on Ray: how a worker builds the encoder, where the work runs and how it is cut,
+    and where warnings go."""
+
+    make_encoder: EncoderFactory
+    settings: RaySettings = field(default_factory=RaySettings)
+    warn: Callable[[str], None] = print
 
 
 def connect(settings: RaySettings) -> None:
@@ -86,11 +109,12 @@ class Embedder:
         return {"key": batch["key"], "vector": vectors}
 
 
-def corpus_texts(corpus: Corpus) -> list[str]:
-    """Every passage alignment embeds, in every group of the corpus, each text once."""
+def corpus_texts(corpus: Corpus, groups: Iterable[DocumentGroup] | None = None) -> list[str]:
+    """Every passage alignment embeds, in every group of the corpus (or in `groups`), each
+    text once."""
     texts = (
         p.text
-        for group in corpus.groups
+        for group in (corpus.groups if groups is None else groups)
         for doc in corpus.group_documents(group)
         for p in aligned_passages(doc)
     )
@@ -177,20 +201,26 @@ class KnownVectors:
 
 
 def embedded_on_ray(
-    texts: Sequence[str],
-    encoder,
-    progress: ProgressCallback,
-    *,
-    make_encoder: EncoderFactory,
-    settings: RaySettings,
-    warn: Callable[[str], None],
-) -> KnownVectors:
-    """`encoder` answering the texts from the vectors the Ray Data pipeline made for them
-    (see embed_on_ray); any other text it embeds itself, on this machine."""
-    connect(settings)
+    texts: Sequence[str], encoder, progress: Progress, label: str, job: RayJob
+) -> dict[bytes, np.ndarray]:
+    """The vectors of the texts by cache key, from `encoder`'s cache or made by the Ray Data
+    pipeline (see embed_on_ray), its progress shown as `label`."""
+    connect(job.settings)
     cache = getattr(encoder, "cache", None)
-    vectors = embed_on_ray(texts, encoder.info, cache, make_encoder, settings, progress, warn)
-    return KnownVectors(encoder, vectors)
+
+    def step(done: int, total: int) -> None:
+        progress("embed", label, done, total)
+
+    return embed_on_ray(texts, encoder.info, cache, job.make_encoder, job.settings, step, job.warn)
+
+
+def _align_group_task(
+    corpus: Corpus, group_index: int, make_encoder: EncoderFactory, known: dict[bytes, np.ndarray]
+) -> tuple[Alignment, dict[bytes, np.ndarray]]:
+    """One group aligned on a worker (when the word checks need every alignment before any
+    group is checked): its alignment and the vectors it embedded."""
+    encoder = KnownVectors(make_encoder(), dict(known))
+    return align_group(corpus, corpus.groups[group_index], encoder), encoder.fresh
 
 
 def _check_group_task(
@@ -200,12 +230,17 @@ def _check_group_task(
     known: dict[bytes, np.ndarray],
     glossary: Glossary | None,
     profile: Profile | None = None,
-) -> tuple[ReportSection, dict[str, object], dict[bytes, np.ndarray]]:
-    """One group on a worker: its section, its checks' settings and the vectors it embedded."""
+    lexicon: Lexicon | None = None,
+    alignment: Alignment | None = None,
+) -> tuple[tuple[ReportSection, dict[str, object]], dict[bytes, np.ndarray]]:
+    """One group on a worker: its section, its checks' settings and the vectors it embedded.
+    Aligned here unless `alignment` is given; with a `lexicon`, the word checks too."""
     encoder = KnownVectors(make_encoder(), dict(known))
     group = corpus.groups[group_index]
-    section, settings = check_group(corpus, group, encoder, glossary, profile=profile)
-    return section, settings, encoder.fresh
+    checked = check_group(
+        corpus, group, encoder, glossary, lexicon=lexicon, alignment=alignment, profile=profile
+    )
+    return checked, encoder.fresh
 
 
 def check_groups_on_ray(
@@ -214,56 +249,115 @@ def check_groups_on_ray(
     glossary: Glossary | None,
     progress: Progress,
     *,
-    make_encoder: EncoderFactory,
-    settings: RaySettings,
-    warn: Callable[[str], None],
+    job: RayJob,
     profile: Profile | None = None,
-) -> tuple[list[ReportSection], dict[str, object], list[GroupFailure]]:
+    learn: LexiconLearner | None = None,
+) -> GroupResults:
     """Every group of the corpus as a Ray task (a GroupRunner for build_report): passages
-    embedded first, once for the whole corpus; sections in the corpus's order."""
+    embedded first, once for the whole corpus; sections in the corpus's order. With `learn`
+    (the word checks), every group is aligned by a Ray task first, the lexicon learned here
+    from all the alignments, and each group's check task handed its alignment and the lexicon."""
     import ray
 
-    vectors = embedded_on_ray(
-        corpus_texts(corpus),
-        encoder,
-        lambda done, total: progress("embed", "Embedding the corpus", done, total),
-        make_encoder=make_encoder,
-        settings=settings,
-        warn=warn,
-    ).known
-    cache = getattr(encoder, "cache", None)
-    task = ray.remote(max_retries=1)(_check_group_task)
-    shared = ray.put(corpus), ray.put(make_encoder), ray.put(glossary)
-    pending = {}
-    for n in range(len(corpus.groups)):
-        own = {k: vectors[k] for k in _group_keys(corpus, n, encoder.info) if k in vectors}
-        pending[task.remote(shared[0], n, shared[1], own, shared[2], profile)] = n
-    results: dict[int, tuple] = {}
+    vectors = embedded_on_ray(corpus_texts(corpus), encoder, progress, "Embedding the corpus", job)
+    names = [group.id for group in corpus.groups]
+    gather = partial(_gather, names, getattr(encoder, "cache", None), progress)
+    own = [  # each group's vectors, in the object store once for both its tasks
+        ray.put(_vectors_of(corpus_texts(corpus, [group]), encoder.info, vectors))
+        for group in corpus.groups
+    ]
+    on_corpus, maker = ray.put(corpus), ray.put(job.make_encoder)
+    aligned: dict[int, Alignment] = {}
     failures: list[GroupFailure] = []
-    total = len(corpus.groups)
-    progress("group", "Groups on Ray", 0, total)
+    lexicon = None
+    if learn is not None:
+        task = ray.remote(max_retries=1)(_align_group_task)
+        pending = {task.remote(on_corpus, n, maker, own[n]): n for n in range(len(corpus.groups))}
+        aligned, failures = gather("Aligning", pending)
+        lexicon = learn([aligned[n] for n in sorted(aligned)])
+    task = ray.remote(max_retries=1)(_check_group_task)
+    todo = sorted(aligned) if learn is not None else range(len(corpus.groups))
+    given = ray.put(glossary), profile, ray.put(lexicon)
+    pending = {task.remote(on_corpus, n, maker, own[n], *given, aligned.get(n)): n for n in todo}
+    results, failed = gather("Group", pending)
+    used: dict[str, object] = {}
+    for n in sorted(results):
+        used.update(results[n][1])
+    sections = [results[n][0] for n in sorted(results)]
+    return GroupResults(sections, used, [*failures, *failed], lexicon)
+
+
+def _gather(
+    names: Sequence[str], cache, progress: Progress, label: str, pending: dict
+) -> tuple[dict[int, object], list[GroupFailure]]:
+    """The results of tasks (`pending`: task -> index into `names`, the groups or series they
+    work on) by index, as they finish; the vectors each embedded go into the cache. A task
+    that raised, or whose worker died, is the failure of its group, in `names`' order."""
+    import ray
+
+    results: dict[int, object] = {}
+    failed: dict[int, GroupFailure] = {}
+    total = len(pending)
+    progress("group", f"{label} on Ray", 0, total)
     while pending:
         [done], _ = ray.wait(list(pending), num_returns=1)
         n = pending.pop(done)
         try:
-            results[n] = ray.get(done)
+            results[n], fresh = ray.get(done)
         except Exception as err:  # the task raised, or its worker died: this group fails
-            failures.append(GroupFailure(corpus.groups[n].id, _task_error(err)))
+            failed[n] = GroupFailure(names[n], _task_error(err))
         else:
-            if cache is not None and results[n][2]:
-                cache.put_many(list(results[n][2].items()))
-        progress("group", f"Group {corpus.groups[n].id}", total - len(pending), total)
-    sections = [results[n][0] for n in sorted(results)]
-    used: dict[str, object] = {}
-    for n in sorted(results):
-        used.update(results[n][1])
-    return sections, used, failures
+            if cache is not None and fresh:
+                cache.put_many(list(fresh.items()))
+        progress("group", f"{label} {names[n]}", total - len(pending), total)
+    return results, [failed[n] for n in sorted(failed)]
 
 
-def _group_keys(corpus: Corpus, n: int, info: ModelInfo) -> Iterable[bytes]:
-    documents = corpus.group_documents(corpus.groups[n])
-    texts = {p.text for doc in documents for p in aligned_passages(doc)}
-    return (cache_key(info.identity, info.prompt, t) for t in texts)
+def _track_series_task(
+    name: str,
+    by_lang: Mapping[str, Sequence[Document]],
+    glossary: Glossary | None,
+    make_encoder: EncoderFactory,
+    known: dict[bytes, np.ndarray],
+) -> tuple[SeriesTracking, dict[bytes, np.ndarray]]:
+    """One version series tracked on a worker: its timelines and the vectors it embedded."""
+    encoder = KnownVectors(make_encoder(), dict(known))
+    return track_series(name, by_lang, glossary, encoder), encoder.fresh
+
+
+def track_series_on_ray(
+    series: Mapping[str, Mapping[str, Sequence[Document]]],
+    encoder,
+    glossary: Glossary | None,
+    progress: Progress,
+    job: RayJob,
+) -> list[SeriesTracking]:
+    """Every version series (`timeline.series_of`) tracked by a Ray task, in order, after
+    their passages are embedded once by the pipeline; a series whose task fails is a warning
+    and is left out."""
+    import ray
+
+    texts = series_texts(series)
+    vectors = embedded_on_ray(texts, encoder, progress, "Embedding the versions", job)
+    task = ray.remote(max_retries=1)(_track_series_task)
+    given = ray.put(glossary), ray.put(job.make_encoder)
+    pending = {}
+    for n, (name, by_lang) in enumerate(series.items()):
+        own = _vectors_of(series_texts({name: by_lang}), encoder.info, vectors)
+        pending[task.remote(name, by_lang, *given, own)] = n
+    names = list(series)
+    tracked, failed = _gather(names, getattr(encoder, "cache", None), progress, "Tracking", pending)
+    for failure in failed:
+        job.warn(f"warning: series {failure.group} failed ({failure.reason})")
+    return [tracked[n] for n in sorted(tracked)]
+
+
+def _vectors_of(
+    texts: Iterable[str], info: ModelInfo, vectors: Mapping[bytes, np.ndarray]
+) -> dict[bytes, np.ndarray]:
+    """The vectors of the texts among `vectors`, by cache key: what one task is handed."""
+    keys = (cache_key(info.identity, info.prompt, t) for t in texts)
+    return {k: vectors[k] for k in keys if k in vectors}
 
 
 def _task_error(err: Exception) -> str:

@@ -24,7 +24,6 @@ from compare.checks.run import (
     unit_texts,
 )
 from compare.corpus import Corpus, DocumentGroup
-from compare.errors import TilmashError
 from compare.glossary import Glossary
 from compare.lexicon.learn import Lexicon
 from compare.profile import Profile
@@ -155,12 +154,26 @@ def check_group(
     return section, {c.name: c.settings() for c in checks if c.settings()}
 
 
-# Checks every group of a corpus: (corpus, encoder, glossary, progress, profile=) -> (sections,
-# checks' settings, failures). The default checks them one after another on this machine.
-GroupRunner = Callable[
-    [Corpus, object, Glossary | None, Progress],
-    tuple[list[ReportSection], dict[str, object], list[GroupFailure]],
-]
+# Learns the word checks' lexicon from the alignments of every group of a run: run_lexicon with
+# the user's dictionaries (see build_report).
+LexiconLearner = Callable[[Sequence[Alignment]], Lexicon]
+
+
+@dataclass(frozen=True)
+class GroupResults:
+    """What checking every group of a corpus gives: the sections in the corpus's order, the
+    settings of the checks that ran, the groups that failed, and the lexicon the word checks
+    read (None without them)."""
+
+    sections: list[ReportSection]
+    settings: dict[str, object]
+    failures: list[GroupFailure]
+    lexicon: Lexicon | None = None
+
+
+# Checks every group of a corpus: (corpus, encoder, glossary, progress, profile=, learn=) ->
+# GroupResults. The default checks them one after another on this machine.
+GroupRunner = Callable[[Corpus, object, Glossary | None, Progress], GroupResults]
 
 
 def check_groups_here(
@@ -168,22 +181,29 @@ def check_groups_here(
     encoder,
     glossary: Glossary | None,
     progress: Progress,
-    lexicon: Lexicon | None = None,
-    aligned: Mapping[str, Alignment] | None = None,
     profile: Profile | None = None,
-) -> tuple[list[ReportSection], dict[str, object], list[GroupFailure]]:
-    """Every group in turn, in this process (`aligned`: alignments already made, by group)."""
+    learn: LexiconLearner | None = None,
+) -> GroupResults:
+    """Every group in turn, in this process. With `learn`, every group is aligned first and
+    the word checks read the lexicon `learn` makes from all the alignments."""
+    aligned: dict[str, Alignment] = {}
+    lexicon = None
+    if learn is not None:
+        for n, group in enumerate(corpus.groups):
+            progress("group", f"Aligning {group.id}", n, len(corpus.groups))
+            aligned[group.id] = align_group(corpus, group, encoder)
+        lexicon = learn(list(aligned.values()))
     sections: list[ReportSection] = []
     settings: dict[str, object] = {}
     for n, group in enumerate(corpus.groups):
         progress("group", f"Group {group.id}", n, len(corpus.groups))
-        done = (aligned or {}).get(group.id)
+        done = aligned.get(group.id)
         section, used = check_group(
             corpus, group, encoder, glossary, progress, lexicon, done, profile
         )
         sections.append(section)
         settings.update(used)
-    return sections, settings, []
+    return GroupResults(sections, settings, [], lexicon)
 
 
 def build_report(
@@ -201,26 +221,19 @@ def build_report(
     telling `progress` what is being done; with `timelines`, also track the terms of every
     version series (the HTML report shows them, a check does not need them). `words` (or a
     `dictionary`) adds the replaced-word, gap and uniformity checks, on a lexicon learned from
-    all groups' aligned units: every group is aligned first, here. A `profile` chooses the
+    all groups' aligned units (run_lexicon): the runner aligns every group first, here or on
+    Ray, and hands the lexicon to every group's checks. A `profile` chooses the
     checks and sets their thresholds; the signature records both."""
     step = progress or (lambda *_: None)
     encoder = _Reporting(encoder, lambda done, total: step("embed", "Embedding", done, total))
-    lexicon = None
-    if words or dictionary:
-        if runner is not check_groups_here:
-            raise TilmashError("the word checks run on this machine only, not on Ray yet")
-        aligned = {}
-        for n, group in enumerate(corpus.groups):
-            step("group", f"Aligning {group.id}", n, len(corpus.groups))
-            aligned[group.id] = align_group(corpus, group, encoder)
-        lexicon = run_lexicon(list(aligned.values()), dictionary)
-        runner = partial(check_groups_here, lexicon=lexicon, aligned=aligned)
+    learn = partial(run_lexicon, known=dictionary) if words or dictionary else None
     profile = profile or Profile()
-    sections, used, failures = partial(runner, profile=profile)(corpus, encoder, glossary, step)
-    failures = [*(GroupFailure(group, why) for group, why in corpus.failed), *failures]
+    checked = partial(runner, profile=profile, learn=learn)(corpus, encoder, glossary, step)
+    sections = checked.sections
+    failures = [*(GroupFailure(group, why) for group, why in corpus.failed), *checked.failures]
     step("group", "Groups", len(corpus.groups), len(corpus.groups))
-    settings = {"align": asdict(AlignParams()), **profile.signature(), **used}
+    settings = {"align": asdict(AlignParams()), **profile.signature(), **checked.settings}
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
     tracked = series_timelines(corpus, encoder, glossary) if timelines else ()
     data = ReportData(signature, tuple(sections), tracked, failures=tuple(failures))
-    return Report(data, corpus, tuple(f for s in sections for f in s.findings), lexicon)
+    return Report(data, corpus, tuple(f for s in sections for f in s.findings), checked.lexicon)

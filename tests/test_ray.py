@@ -16,6 +16,7 @@ import pytest
 from lxml import html as lxml_html
 
 from compare.cluster import (
+    RayJob,
     RaySettings,
     check_groups_on_ray,
     connect,
@@ -49,6 +50,32 @@ TEXTS = {
     },
 }
 POISON = "Су ресурстары қорғалады."
+# Two groups that name the Ministry of Finance in five units between them; one unit of the
+# second drops it in English.
+MINISTRY = {
+    "budget": {
+        "kk": "2019 жылы Қаржы министрлігі бюджетті жариялады.\n\n"
+        "2020 жылы Қаржы министрлігі салық кодексін бекітті.\n\n"
+        "2021 жылы Қаржы министрлігі өңірлерді тексерді.",
+        "ru": "В 2019 году Министерство финансов опубликовало бюджет.\n\n"
+        "В 2020 году Министерство финансов утвердило налоговый кодекс.\n\n"
+        "В 2021 году Министерство финансов проверило регионы.",
+        "en": "In 2019 the Ministry of Finance published the budget.\n\n"
+        "In 2020 the Ministry of Finance approved the tax code.\n\n"
+        "In 2021 the Ministry of Finance audited the regions.",
+    },
+    "water": {
+        "kk": "2022 жылы су ресурстары қорғалды.\n\n"
+        "2023 жылы Қаржы министрлігі каналдарды қаржыландырды.\n\n"
+        "2024 жылы Қаржы министрлігі өзендерді өлшеді.",
+        "ru": "В 2022 году водные ресурсы охранялись.\n\n"
+        "В 2023 году Министерство финансов профинансировало каналы.\n\n"
+        "В 2024 году Министерство финансов измерило реки.",
+        "en": "In 2022 water resources were protected.\n\n"
+        "In 2023 the Ministry of Finance funded the canals.\n\n"
+        "In 2024 the agency measured the rivers.",
+    },
+}
 
 
 class PoisonedEncoder(FakeEncoder):
@@ -70,8 +97,8 @@ def local_ray():
     ray.shutdown()
 
 
-def write_corpus(folder: Path) -> Path:
-    for name, by_lang in TEXTS.items():
+def write_corpus(folder: Path, texts=TEXTS) -> Path:
+    for name, by_lang in texts.items():
         for lang, text in by_lang.items():
             (folder / f"{name}.{lang}.txt").write_text(text, encoding="utf-8")
     return folder
@@ -82,7 +109,7 @@ def findings_json(report) -> str:
 
 
 def on_ray(settings: RaySettings, make_encoder=FakeEncoder, warn=print):
-    return partial(check_groups_on_ray, make_encoder=make_encoder, settings=settings, warn=warn)
+    return partial(check_groups_on_ray, job=RayJob(make_encoder, settings, warn))
 
 
 def test_each_passage_is_embedded_once_and_cached(local_ray, tmp_path):
@@ -159,8 +186,9 @@ def fake_load_encoder(*_options) -> FakeEncoder:
 
 
 def test_timeline_on_ray_prints_what_it_prints_here(local_ray, tmp_path, monkeypatch):
-    """`tilmash timeline --ray`: every passage embedded by the Ray Data pipeline, the same
-    timeline (terms, replacements, cross-language changes) as without it."""
+    """`tilmash timeline --ray`: every passage embedded by the Ray Data pipeline, each series
+    tracked by a Ray task, and the same timeline (terms, replacements, cross-language changes)
+    as without it."""
     from typer.testing import CliRunner
 
     from compare import cli, embed
@@ -183,4 +211,29 @@ def test_timeline_on_ray_prints_what_it_prints_here(local_ray, tmp_path, monkeyp
     there = CliRunner().invoke(cli.app, ["timeline", *files, "--json", "--ray"])
     assert there.exit_code == 0, there.output
     assert there.stdout == here.stdout
-    assert embedded_here == []  # every passage came from the pipeline's vectors
+    assert embedded_here == []  # nothing embedded here: the pipeline and the tasks did it
+
+
+def test_word_checks_on_ray_read_one_lexicon_of_the_whole_corpus(local_ray, tmp_path, monkeypatch):
+    """`tilmash check --word-checks --ray`: every group aligned on Ray, one lexicon learned
+    from all of them (its units span both groups), and the findings and the lexicon of the
+    run without Ray."""
+    from typer.testing import CliRunner
+
+    from compare import cli, embed
+
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: FakeEncoder())
+    monkeypatch.setattr(embed, "load_encoder", fake_load_encoder)
+    files = [str(f) for f in sorted(write_corpus(tmp_path, MINISTRY).glob("*.txt"))]
+    runs = {}
+    for name, flags in (("here", []), ("ray", ["--ray"])):
+        lexicon = tmp_path / f"{name}.csv"
+        args = ["check", *files, "--json", "--fail-on", "none", "--save-lexicon", str(lexicon)]
+        result = CliRunner().invoke(cli.app, [*args, *flags])
+        assert result.exit_code == 0, result.output
+        runs[name] = result.stdout, lexicon.read_text(encoding="utf-8")
+    assert runs["ray"] == runs["here"]
+    findings, lexicon = runs["ray"]
+    assert '"check": "replaced"' in findings
+    ministry = next(row for row in lexicon.splitlines() if row.startswith("kk,en,министрлік,"))
+    assert ministry.split(",")[4] == "5"  # three units of one group, two of the other
