@@ -19,7 +19,7 @@ from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.corpus import load_document
 from compare.diff import diff_documents
 from compare.readers import read_document
-from compare.readers.adilet import adilet_blocks, is_adilet_layout
+from compare.readers.adilet import adilet_blocks, is_adilet_layout, mark_apparatus
 
 RU = """Примечание ИЗПИ!
 Порядок введения в действие см.\x20
@@ -448,3 +448,43 @@ def test_sub_points_of_a_paragraph_left_unnumbered_are_not_missing_too() -> None
     assert [f.message for f in MissingPartsCheck().run(units)] == [
         "kk lacks article 30, paragraph 1, which ru has"
     ]
+
+
+def test_notes_the_site_writes_without_a_note_word_are_apparatus() -> None:
+    """A word replaced through the whole text, an article's title amended, a ruling of the
+    Constitutional Court, and a note header without its "!" are notes, not the law."""
+    lines = [
+        '      По всему тексту слова "пасечник" заменены словом "пчеловод" Законом РК от 05.07.2024 ',
+        "№ 115-VIII",
+        " (вводится в действие по истечении десяти календарных дней).",
+        "",
+        "Статья 1. Регистрация пасек",
+        "",
+        "      Заголовок статьи 1 с изменением, внесенным Законом РК от 03.10.2024 ",
+        "№ 130-VIII.",
+        "",
+        "      1. Пасеки регистрируются местным исполнительным органом.",
+        "",
+        "Нормативным постановлением",
+        " Конституционного Суда РК от 26.12.2023 № 38-НП ",
+        "пункт 1",
+        " статьи 1 настоящего Закона признан соответствующим Конституции.",
+        "",
+        "      ЗҚАИ-ның ескертпесі",
+        "",
+        "      2) тармақша 01.01.2027 бастап қолданысқа енгізіледі.",
+        "",
+        "      ҚР Конституциялық Сотының 03.12.2024 ",
+        "№ 54-НҚ",
+        " нормативтік қаулысымен осы Заңның 1-бабы Конституцияға сәйкес деп танылды.",
+    ]
+    blocks = mark_apparatus(adilet_blocks(lines))
+    law = [b.text for b in blocks if b.kind != "apparatus"]
+    assert law == [
+        "Статья 1. Регистрация пасек",
+        "1. Пасеки регистрируются местным исполнительным органом.",
+    ]
+    notes = [b.text for b in blocks if b.kind == "apparatus"]
+    assert notes[0].startswith("По всему тексту") and notes[1].startswith("Заголовок статьи 1")
+    assert notes[3] == "ЗҚАИ-ның ескертпесі 2) тармақша 01.01.2027 бастап қолданысқа енгізіледі."
+    assert len(notes) == 5

@@ -116,7 +116,8 @@ LEGAL_DIVISIONS = (
 )
 
 # Editorial apparatus of adilet.zan.kz law texts (the Institute of Legislation, ИЗПИ / ЗҚАИ,
-# formerly РЦПИ / РҚАО): lines that head a note on the next paragraph, as written.
+# formerly РЦПИ / РҚАО): lines that head a note on the next paragraph, as written (some pages
+# leave out the "!").
 NOTE_HEADERS = (
     "примечание изпи!",
     "примечание рцпи!",
@@ -128,6 +129,15 @@ NOTE_HEADERS = (
 # Words that open a paragraph which is a note on the article above it ("Сноска. Статья 3 - в
 # редакции Закона РК ...", "Ескерту. 3-бап жаңа редакцияда ...").
 NOTE_OPENERS = ("сноска", "ескерту")
+# Notes the site writes without such a word first: a word replaced through the whole text, an
+# article's title amended, a ruling of the Constitutional Court on a provision (patterns).
+NOTE_PHRASES = (
+    r"по\s+всему\s+тексту\b",
+    r"бүкіл\s+мәтін\s+бойынша\b",
+    r"заголовок\s+(?:статьи|главы|параграфа|раздела)\s+\S+\s+(?:с\s+изменени|в\s+редакции|исключ)",
+    r"нормативным\s+постановлением\s+конституционного\s+суда\b",
+    r"(?:ҚР\s+)?конституциялық\s+сотының\s+\d",
+)
 # Lines that stand for the site's table of contents or its other links, not for the law.
 CONTENTS_HEADINGS = ("содержание", "оглавление", "мазмұны")
 SITE_LINKS = ("пресс-релиз", "баспасөз-релиз")

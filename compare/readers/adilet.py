@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from compare.lang.rules import CONTENTS_HEADINGS, NOTE_HEADERS, NOTE_OPENERS, SITE_LINKS
+from compare.lang.rules import (
+    CONTENTS_HEADINGS,
+    NOTE_HEADERS,
+    NOTE_OPENERS,
+    NOTE_PHRASES,
+    SITE_LINKS,
+)
 from compare.readers.base import Block, normalize_space
 from compare.readers.structure import APPARATUS, CONTENTS, opens_division
 
@@ -22,7 +28,10 @@ from compare.readers.structure import APPARATUS, CONTENTS, opens_division
 _DECORATION = " \t>*_#"
 # The longest line a wrapped title of a division runs onto in a table of contents.
 _TITLE_LINE = 160
-_NOTE_OPENING = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
+_NOTE_OPENING = re.compile(
+    rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]|{'|'.join(NOTE_PHRASES)}", re.IGNORECASE
+)
+_HEADERS = frozenset(header.rstrip("!") for header in NOTE_HEADERS)
 
 
 def _bare(line: str) -> str:
@@ -31,7 +40,7 @@ def _bare(line: str) -> str:
 
 def heads_note(line: str) -> bool:
     """A line such as "Примечание ИЗПИ!" that heads a note on the paragraph after it."""
-    return _bare(line) in NOTE_HEADERS
+    return _bare(line).rstrip("!") in _HEADERS
 
 
 def _site_line(line: str) -> bool:
@@ -40,7 +49,8 @@ def _site_line(line: str) -> bool:
 
 
 def opens_note(text: str) -> bool:
-    """A paragraph such as "Сноска. Статья 3 - в редакции ..." that notes amendments."""
+    """A paragraph such as "Сноска. Статья 3 - в редакции ..." that notes amendments, or a note
+    the site writes without such a word ("По всему тексту слова ... заменены ...")."""
     # Any white space first, no-break spaces included (some pages indent with them).
     return _NOTE_OPENING.match(text.lstrip().lstrip(_DECORATION)) is not None
 

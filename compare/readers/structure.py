@@ -43,7 +43,8 @@ _HEADING_LABEL = "heading"  # the readers' own label, which the corpus turns int
 def _division_patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for level, words in _DIVISIONS:
-        alternatives = "|".join(re.escape(w) for w in words)
+        # Kazakh pages often type the Latin "i" for "і" ("1 Бөлiм").
+        alternatives = "|".join(re.escape(w).replace("і", "[іi]") for w in words)
         before = rf"(?:{alternatives})\s*{_NUMBER}\b"
         after = rf"{_NUMBER}\s*-?\s*(?:{alternatives})\b"
         out.append((level, re.compile(rf"(?:{before}|{after})", re.IGNORECASE)))
@@ -73,6 +74,20 @@ def strip_numbering(text: str) -> str:
     """The text without the numbering that opens it ("2.1. Text" -> "Text")."""
     found = numbering(text)
     return text[found[2] :].lstrip(" .:-–—\t") if found else text
+
+
+# A repealed part keeps its number and says so: "3. исключен Законом РК ...", "4) алып
+# тасталды – ҚР ...", "Статья 20. (Исключена Законом РК ...)", "Статья 9. Число участников ...
+# (Статья 9 исключена - Законом РК ...)".
+_REPEALED = re.compile(
+    r"\(?\s*(?:исключен|ал(?:ын)?ып\s+тасталды)|.*\([^()]*\b(?:исключен|алып\s+тасталды)",
+    re.IGNORECASE,
+)
+
+
+def repealed(text: str) -> bool:
+    """Whether a numbered part says only that it was repealed (the amending act cited)."""
+    return _REPEALED.match(strip_numbering(text)) is not None
 
 
 def opens_division(line: str) -> bool:
