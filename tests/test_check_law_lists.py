@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from law_units import units
 
-from compare.checks.neighbours import neighbours
+from compare.checks.neighbours import list_seam, neighbours
 from compare.checks.omission import OmissionCheck
 
 LAW = [
@@ -93,6 +93,29 @@ def test_a_lead_in_and_the_last_sub_point_of_its_list_are_neighbours() -> None:
     assert not {10, 11, 12} & set(neighbours(law, LAST, ("kk", "ru")))
 
 
+def test_the_predicate_before_repealed_points_or_a_closing_part_ends_the_list() -> None:
+    """The sub-point that carries the kk predicate is an end of the list when repealed points
+    or an unnumbered closing part of the paragraph follow it."""
+    lead = ("article 3, paragraph 2", *LAW[LEAD_IN][1:])
+    live = ("article 3, paragraph 2, sub-point 2)", *LAW[LAST][1:])
+    gone = (
+        "article 3, paragraph 2, sub-point 3)",
+        "3) алып тасталды – ҚР 21.11.2024 № 136-VIII Заңымен.",
+        "3) исключен Законом РК от 21.11.2024 № 136-VIII.",
+    )
+    closing = (  # an unnumbered part stays at the place of the part before it
+        "article 3, paragraph 2, sub-point 2)",
+        "Тоқтата тұру туралы шешімге шағым жасалуы мүмкін.",
+        "Решение о приостановлении может быть обжаловано.",
+    )
+    first = ("article 3, paragraph 2, sub-point 1)", *LAW[LEAD_IN + 1][1:])
+    after_gone = (gone[0], *closing[1:])
+    for tail in ([gone], [gone, after_gone], [closing]):
+        law = units([lead, first, live, *tail])
+        assert list_seam(law, 2) and 2 in neighbours(law, 0, ("kk", "ru"))
+        assert not list_seam(law, 1)
+
+
 @pytest.fixture(scope="module")
 def check(encoder) -> OmissionCheck:
     return OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"})
@@ -104,6 +127,8 @@ def test_a_predicate_moved_to_the_last_sub_point_is_not_omitted(check, encoder) 
     alone = OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"}, beside=float("inf"))
     [finding] = [f for f in alone.run(units(LAW)) if f.unit == LAST]
     assert finding.details["beside"] < 0
+    # An end of a list is list syntax before it is an omission: minor whatever the gain.
+    assert finding.severity == "minor"
 
 
 def test_the_lead_in_that_says_it_is_minor_at_most(check) -> None:
