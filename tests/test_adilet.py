@@ -452,7 +452,8 @@ def test_sub_points_of_a_paragraph_left_unnumbered_are_not_missing_too() -> None
 
 def test_notes_the_site_writes_without_a_note_word_are_apparatus() -> None:
     """A word replaced through the whole text, an article's title amended, a ruling of the
-    Constitutional Court, and a note header without its "!" are notes, not the law."""
+    Constitutional Court, an amendment announced, and a note header without its "!" are notes,
+    not the law."""
     lines = [
         '      По всему тексту слова "пасечник" заменены словом "пчеловод" Законом РК от 05.07.2024 ',
         "№ 115-VIII",
@@ -477,14 +478,31 @@ def test_notes_the_site_writes_without_a_note_word_are_apparatus() -> None:
         "      ҚР Конституциялық Сотының 03.12.2024 ",
         "№ 54-НҚ",
         " нормативтік қаулысымен осы Заңның 1-бабы Конституцияға сәйкес деп танылды.",
+        "",
+        "В пункт 2 предусматривается изменение Законом РК от 09.01.2026 ",
+        "№ 256-VIII",
+        "",
+        "(вводится в действие по истечении шести месяцев).",
+        "",
+        "2. исключен Законом РК от 15.07.2025 ",
+        "№ 207-VIII",
+        "",
+        "(вводится в действие по истечении шестидесяти календарных дней).",
     ]
     blocks = mark_apparatus(adilet_blocks(lines))
     law = [b.text for b in blocks if b.kind != "apparatus"]
     assert law == [
         "Статья 1. Регистрация пасек",
         "1. Пасеки регистрируются местным исполнительным органом.",
+        # a bracketed entry into force set off by a blank line ends the point before it
+        "2. исключен Законом РК от 15.07.2025 № 207-VIII (вводится в действие по истечении "
+        "шестидесяти календарных дней).",
     ]
     notes = [b.text for b in blocks if b.kind == "apparatus"]
     assert notes[0].startswith("По всему тексту") and notes[1].startswith("Заголовок статьи 1")
     assert notes[3] == "ЗҚАИ-ның ескертпесі 2) тармақша 01.01.2027 бастап қолданысқа енгізіледі."
-    assert len(notes) == 5
+    assert notes[5] == (
+        "В пункт 2 предусматривается изменение Законом РК от 09.01.2026 № 256-VIII "
+        "(вводится в действие по истечении шести месяцев)."
+    )
+    assert len(notes) == 6
