@@ -95,3 +95,34 @@ def test_a_repealed_part_is_told_from_one_that_speaks_of_exclusion():
         assert repealed(text), text
     for text in ("1) исключительных случаев;", "2. Суд исключает из реестра требования:"):
         assert not repealed(text), text
+
+
+def test_an_article_heading_written_without_its_word_is_read_as_the_article():
+    """Kazakh texts sometimes drop "-бап" from an inserted article's heading; a paragraph 2-1
+    after paragraph 2, or a repealed point, stays a paragraph."""
+    blocks = label_blocks(
+        [
+            Block(t)
+            for t in (
+                "18-бап. Тіркеу",
+                "1. Тіркеуді орган жүргізеді.",
+                "18-1. Уәкілетті органның құзыреті",
+                "1. Уәкілетті орган қағидаларды бекітеді.",
+                "2. Орган тізілімді жүргізеді.",
+                "2-1. Тізілімге енгізу тегін",
+                "3. алып тасталды - ҚР 2009.04.22 № 151-IV Заңымен",
+                "9. 2013 жылғы 1 қаңтарға дейін берілген куәліктер жарамды.",
+            )
+        ]
+    )
+    assert [b.path for b in blocks] == [
+        "article 18",
+        "article 18, paragraph 1",
+        "article 18-1",
+        "article 18-1, paragraph 1",
+        "article 18-1, paragraph 2",
+        "article 18-1, paragraph 2-1",
+        "article 18-1, paragraph 3",
+        "article 18-1, paragraph 9",
+    ]
+    assert blocks[2].label == "heading"
