@@ -19,7 +19,7 @@ from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.corpus import load_document
 from compare.diff import diff_documents
 from compare.readers import read_document
-from compare.readers.adilet import adilet_blocks, is_adilet_layout, mark_apparatus
+from compare.readers.adilet import adilet_blocks, is_adilet_layout, mark_apparatus, opens_note
 
 RU = """Примечание ИЗПИ!
 Порядок введения в действие см.\x20
@@ -506,3 +506,25 @@ def test_notes_the_site_writes_without_a_note_word_are_apparatus() -> None:
         "(вводится в действие по истечении шести месяцев)."
     )
     assert len(notes) == 6
+
+
+def test_words_replaced_or_removed_through_the_text_are_notes() -> None:
+    assert opens_note('слово "(активов)" исключено;')
+    assert opens_note('слова "пасечник", "пасечника" заменены словами "пчеловод", "пчеловода"')
+    assert opens_note(
+        '"омарташы", "омарташының" деген сөздер тиісінше "ара өсіруші" деген сөздермен '
+        "ауыстырылды - ҚР 27.12.2019 № 290-VІ Заңымен."
+    )
+    assert not opens_note("1. Слова и выражения, используемые в настоящем Законе, заменены.")
+
+
+def test_a_note_of_the_law_itself_is_law_not_apparatus() -> None:
+    """An editorial footnote cites the amending act; the law's own note does not."""
+    assert not opens_note("Ескерту. Осы бапта арнайы іс-шаралар деп құқық қорғау органдары "
+                          "жүргізетін іс-шаралар түсініледі.")  # fmt: skip
+    assert opens_note("Ескерту. 5-бапқа өзгеріс енгізілді - ҚР 2007.05.07 № 244 Заңымен.")
+    assert opens_note(
+        "В соответствии с Нормативным постановлением Конституционного Суда Республики "
+        "Казахстан 03.12.2024 № 54-НП:"
+    )
+    assert opens_note("пункт 1 статьи 65 настоящего Закона РК признан соответствующим Конституции")

@@ -31,6 +31,9 @@ _DECORATION = " \t>*_#"
 _TITLE_LINE = 160
 _NOTE_WORD = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
 _NOTE_PHRASE = re.compile("|".join(NOTE_PHRASES), re.IGNORECASE)
+# An editorial footnote cites the amending act by its number or date; a note of the law itself
+# ("Ескерту. Осы бапта арнайы іс-шаралар деп ... түсініледі.") does not.
+_CITES_ACT = re.compile(r"№|\d{1,4}\.\d{1,2}\.\d{2,4}|\b(?:19|20)\d{2}\s+(?:года|жылғы)")
 # A paragraph that is only when an amendment comes into force, in brackets.
 _IN_FORCE = re.compile(rf"\((?=[^()]*(?:{'|'.join(ENTRY_INTO_FORCE)}))[^()]*\)\s*[.;]?\s*$")
 _HEADERS = frozenset(header.rstrip("!") for header in NOTE_HEADERS)
@@ -51,11 +54,14 @@ def _site_line(line: str) -> bool:
 
 
 def opens_note(text: str) -> bool:
-    """A paragraph such as "Сноска. Статья 3 - в редакции ..." that notes amendments, or a note
-    the site writes without such a word ("По всему тексту слова ... заменены ...")."""
+    """A paragraph such as "Сноска. Статья 3 - в редакции Закона РК от ..." that notes
+    amendments (citing the amending act), or a note the site writes without such a word ("По
+    всему тексту слова ... заменены ...")."""
     # Any white space first, no-break spaces included (some pages indent with them).
     bare = text.lstrip().lstrip(_DECORATION)
-    return _NOTE_WORD.match(bare) is not None or _NOTE_PHRASE.match(bare) is not None
+    if _NOTE_WORD.match(bare):
+        return _CITES_ACT.search(bare) is not None
+    return _NOTE_PHRASE.match(bare) is not None
 
 
 def note_kind(text: str) -> str:
