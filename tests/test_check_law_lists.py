@@ -14,6 +14,7 @@ import pytest
 from law_units import units
 
 from compare.checks.neighbours import list_seam, neighbours
+from compare.checks.numbers import NumbersCheck
 from compare.checks.omission import OmissionCheck
 
 LAW = [
@@ -116,6 +117,34 @@ def test_the_predicate_before_repealed_points_or_a_closing_part_ends_the_list() 
         assert not list_seam(law, 1)
 
 
+def test_an_unnumbered_lead_in_inside_a_list_opens_a_list_of_its_own() -> None:
+    rows = [
+        ("article 26, paragraph 4", "4. Мыналар:", "4. Признаются:"),
+        ("article 26, paragraph 4, sub-point 1)", "1) ауру;", "1) болезнь;"),
+        ("article 26, paragraph 4, sub-point 2)", "2) іссапар.", "2) командировка."),
+        (
+            "article 26, paragraph 4, sub-point 2)",
+            "Растайтын құжат болған кезде:",
+            "В качестве уважительной причины при наличии документа признается:",
+        ),
+        ("article 26, paragraph 4, sub-point 1)", "1) демалыс;", "1) отпуск;"),
+        (
+            "article 26, paragraph 4, sub-point 2)",
+            "2) өзге де себеп дәлелді себеп ретінде танылады.",
+            "2) иная причина.",
+        ),
+        (
+            "article 26, paragraph 5",
+            "5. Шешім хаттамамен ресімделеді.",
+            "5. Решение оформляется протоколом.",
+        ),
+    ]
+    law = units(rows)
+    assert list_seam(law, 3) and list_seam(law, 5)
+    assert 5 in neighbours(law, 3, ("kk", "ru"))
+    assert not list_seam(law, 6)
+
+
 @pytest.fixture(scope="module")
 def check(encoder) -> OmissionCheck:
     return OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"})
@@ -142,3 +171,31 @@ def test_a_dropped_clause_is_still_found(check) -> None:
     assert finding.severity == "major"
     assert finding.details["lang"] == "kk"
     assert "форму свидетельства" in finding.spans[0].text
+
+
+def test_a_number_said_in_the_lead_in_of_one_and_the_list_end_of_the_other_is_minor() -> None:
+    rows = [
+        (
+            "article 41, paragraph 7",
+            "7. Кепілді кредитордың талаптарын қанағаттандыру мынадай:",
+            "7. Удовлетворение требований залогового кредитора осуществляется в порядке, "
+            "предусмотренном пунктом 4 статьи 40 настоящего Закона, в случаях:",
+        ),
+        ("article 41, paragraph 7, sub-point 1)", "1) мүлік болмаған;", "1) отсутствия имущества;"),
+        (
+            "article 41, paragraph 7, sub-point 2)",
+            "2) шығыстар өтелмеген жағдайларда, осы Заңның 40-бабының 4-тармағында көзделген "
+            "тәртіппен жүзеге асырылады.",
+            "2) непогашения расходов.",
+        ),
+        (
+            "article 41, paragraph 8",
+            "8. Кредитор 15 күн ішінде хабарлайды.",
+            "8. Кредитор сообщает в течение 10 дней.",
+        ),
+    ]
+    findings = NumbersCheck(langs={"kk": "kk", "ru": "ru"}).run(units(rows))
+    by_unit = {f.unit: f for f in findings}
+    assert by_unit[0].severity == by_unit[2].severity == "minor"
+    assert "other end of the list" in by_unit[0].message
+    assert by_unit[3].severity == "major"

@@ -64,8 +64,11 @@ def _leads(unit: UnitText) -> bool:
 
 
 def _list_end(units: Sequence[UnitText], lead: int) -> int:
-    """The last row of the list a lead-in opens: the rows after it whose paths lie inside its."""
-    outer = _places(units[lead], whole=True)
+    """The last row of the list a lead-in opens: the rows after it whose paths lie inside its.
+    An unnumbered lead-in inside a list ("В качестве уважительной причины признается:" after
+    sub-point 2) opens a list numbered anew, so its list is the rest of its paragraph."""
+    numbered = any(numbering(t) for t in units[lead].texts.values() if t.strip())
+    outer = _places(units[lead], whole=numbered)
     end = lead
     while end + 1 < len(units):
         paths = _places(units[end + 1], whole=True)
@@ -103,10 +106,16 @@ def _list_partners(units: Sequence[UnitText], row: int, rows: range) -> list[int
     return []
 
 
+def list_partners(units: Sequence[UnitText], row: int) -> list[int]:
+    """For a lead-in with its list after it, the ends of that list; for an end of such a list,
+    its lead-in: the other half of one sentence, whose words the languages share out
+    differently."""
+    return _list_partners(units, row, _run(units, row))
+
+
 def list_seam(units: Sequence[UnitText], row: int) -> bool:
-    """Whether the unit is a lead-in with its list after it, or an end of such a list: the
-    two halves of one sentence, whose words the languages share out differently."""
-    return bool(_list_partners(units, row, _run(units, row)))
+    """Whether the unit is a lead-in with its list after it, or an end of such a list."""
+    return bool(list_partners(units, row))
 
 
 def neighbours(units: Sequence[UnitText], row: int, keys: Sequence[str]) -> list[int]:
