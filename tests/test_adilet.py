@@ -377,6 +377,25 @@ def test_findings_inside_a_missing_part_fold_into_it() -> None:
     assert kept[1].message == "7"
 
 
+def test_findings_where_one_version_holds_only_the_missing_part_fold_into_it() -> None:
+    """The aligner pairs the kk text of a chapter ru lacks with whatever ru text stands
+    there; what differs in such a unit comes from the missing chapter."""
+
+    def unit(n: int, kk: tuple[str, ...], ru: tuple[str, ...]) -> UnitText:
+        return UnitText(n, {"kk": "мәтін", "ru": "текст"}, {}, paths={"kk": kk, "ru": ru})
+
+    units = [
+        unit(0, ("chapter 4-1, article 29-4",), ("chapter 4-1, article 29-4",)),
+        unit(1, ("chapter 4-1, article 29-4", "chapter 4-2"), ("chapter 4-1, article 29-4",)),
+        unit(2, ("chapter 4-2, article 29-7",), ("chapter 4-1, article 29-4",)),
+    ]
+    missing = MissingPartsCheck().run(units)
+    assert [f.message for f in missing] == ["ru lacks chapter 4-2, which kk has"]
+    others = [Finding("omission", "major", 0.6, n, ("kk", "ru"), "...") for n in (0, 1, 2)]
+    kept = fold_missing_parts([*missing, *others], units)
+    assert [(f.check, f.unit) for f in kept] == [("structure", 1), ("omission", 0), ("omission", 1)]
+
+
 def test_articles_found_in_every_version_cut_the_alignment_into_segments() -> None:
     kk = [None, "article 1", "article 1, sub-point 1)", "article 2", "article 2-1", "article 3"]
     ru = [None, None, "article 1", "article 1, sub-point 1)", "article 2", "article 3"]
