@@ -33,7 +33,7 @@ _NOTE_WORD = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
 _NOTE_PHRASE = re.compile("|".join(NOTE_PHRASES), re.IGNORECASE)
 # An editorial footnote cites the amending act by its number or date; a note of the law itself
 # ("Ескерту. Осы бапта арнайы іс-шаралар деп ... түсініледі.") does not.
-_CITES_ACT = re.compile(r"№|\d{1,4}\.\d{1,2}\.\d{2,4}|\b(?:19|20)\d{2}\s+(?:года|жылғы)")
+_CITES_ACT = re.compile(r"№|\bN\s*\d|\b(?:19|20)\d{2}\b")
 # A paragraph that is only when an amendment comes into force, in brackets.
 _IN_FORCE = re.compile(rf"\((?=[^()]*(?:{'|'.join(ENTRY_INTO_FORCE)}))[^()]*\)\s*[.;]?\s*$")
 _HEADERS = frozenset(header.rstrip("!") for header in NOTE_HEADERS)
