@@ -19,7 +19,7 @@ from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.corpus import load_document
 from compare.diff import diff_documents
 from compare.readers import read_document
-from compare.readers.adilet import adilet_blocks, is_adilet_layout
+from compare.readers.adilet import adilet_blocks, is_adilet_layout, mark_apparatus, opens_note
 
 RU = """Примечание ИЗПИ!
 Порядок введения в действие см.\x20
@@ -377,6 +377,25 @@ def test_findings_inside_a_missing_part_fold_into_it() -> None:
     assert kept[1].message == "7"
 
 
+def test_findings_where_one_version_holds_only_the_missing_part_fold_into_it() -> None:
+    """The aligner pairs the kk text of a chapter ru lacks with whatever ru text stands
+    there; what differs in such a unit comes from the missing chapter."""
+
+    def unit(n: int, kk: tuple[str, ...], ru: tuple[str, ...]) -> UnitText:
+        return UnitText(n, {"kk": "мәтін", "ru": "текст"}, {}, paths={"kk": kk, "ru": ru})
+
+    units = [
+        unit(0, ("chapter 4-1, article 29-4",), ("chapter 4-1, article 29-4",)),
+        unit(1, ("chapter 4-1, article 29-4", "chapter 4-2"), ("chapter 4-1, article 29-4",)),
+        unit(2, ("chapter 4-2, article 29-7",), ("chapter 4-1, article 29-4",)),
+    ]
+    missing = MissingPartsCheck().run(units)
+    assert [f.message for f in missing] == ["ru lacks chapter 4-2, which kk has"]
+    others = [Finding("omission", "major", 0.6, n, ("kk", "ru"), "...") for n in (0, 1, 2)]
+    kept = fold_missing_parts([*missing, *others], units)
+    assert [(f.check, f.unit) for f in kept] == [("structure", 1), ("omission", 0), ("omission", 1)]
+
+
 def test_articles_found_in_every_version_cut_the_alignment_into_segments() -> None:
     kk = [None, "article 1", "article 1, sub-point 1)", "article 2", "article 2-1", "article 3"]
     ru = [None, None, "article 1", "article 1, sub-point 1)", "article 2", "article 3"]
@@ -448,3 +467,84 @@ def test_sub_points_of_a_paragraph_left_unnumbered_are_not_missing_too() -> None
     assert [f.message for f in MissingPartsCheck().run(units)] == [
         "kk lacks article 30, paragraph 1, which ru has"
     ]
+
+
+def test_notes_the_site_writes_without_a_note_word_are_apparatus() -> None:
+    """A word replaced through the whole text, an article's title amended, a ruling of the
+    Constitutional Court, an amendment announced, and a note header without its "!" are notes,
+    not the law."""
+    lines = [
+        '      По всему тексту слова "пасечник" заменены словом "пчеловод" Законом РК от 05.07.2024 ',
+        "№ 115-VIII",
+        " (вводится в действие по истечении десяти календарных дней).",
+        "",
+        "Статья 1. Регистрация пасек",
+        "",
+        "      Заголовок статьи 1 с изменением, внесенным Законом РК от 03.10.2024 ",
+        "№ 130-VIII.",
+        "",
+        "      1. Пасеки регистрируются местным исполнительным органом.",
+        "",
+        "Нормативным постановлением",
+        " Конституционного Суда РК от 26.12.2023 № 38-НП ",
+        "пункт 1",
+        " статьи 1 настоящего Закона признан соответствующим Конституции.",
+        "",
+        "      ЗҚАИ-ның ескертпесі",
+        "",
+        "      2) тармақша 01.01.2027 бастап қолданысқа енгізіледі.",
+        "",
+        "      ҚР Конституциялық Сотының 03.12.2024 ",
+        "№ 54-НҚ",
+        " нормативтік қаулысымен осы Заңның 1-бабы Конституцияға сәйкес деп танылды.",
+        "",
+        "В пункт 2 предусматривается изменение Законом РК от 09.01.2026 ",
+        "№ 256-VIII",
+        "",
+        "(вводится в действие по истечении шести месяцев).",
+        "",
+        "2. исключен Законом РК от 15.07.2025 ",
+        "№ 207-VIII",
+        "",
+        "(вводится в действие по истечении шестидесяти календарных дней).",
+    ]
+    blocks = mark_apparatus(adilet_blocks(lines))
+    law = [b.text for b in blocks if b.kind != "apparatus"]
+    assert law == [
+        "Статья 1. Регистрация пасек",
+        "1. Пасеки регистрируются местным исполнительным органом.",
+        # a bracketed entry into force set off by a blank line ends the point before it
+        "2. исключен Законом РК от 15.07.2025 № 207-VIII (вводится в действие по истечении "
+        "шестидесяти календарных дней).",
+    ]
+    notes = [b.text for b in blocks if b.kind == "apparatus"]
+    assert notes[0].startswith("По всему тексту") and notes[1].startswith("Заголовок статьи 1")
+    assert notes[3] == "ЗҚАИ-ның ескертпесі 2) тармақша 01.01.2027 бастап қолданысқа енгізіледі."
+    assert notes[5] == (
+        "В пункт 2 предусматривается изменение Законом РК от 09.01.2026 № 256-VIII "
+        "(вводится в действие по истечении шести месяцев)."
+    )
+    assert len(notes) == 6
+
+
+def test_words_replaced_or_removed_through_the_text_are_notes() -> None:
+    assert opens_note('слово "(активов)" исключено;')
+    assert opens_note('слова "пасечник", "пасечника" заменены словами "пчеловод", "пчеловода"')
+    assert opens_note(
+        '"омарташы", "омарташының" деген сөздер тиісінше "ара өсіруші" деген сөздермен '
+        "ауыстырылды - ҚР 27.12.2019 № 290-VІ Заңымен."
+    )
+    assert not opens_note("1. Слова и выражения, используемые в настоящем Законе, заменены.")
+
+
+def test_a_note_of_the_law_itself_is_law_not_apparatus() -> None:
+    """An editorial footnote cites the amending act; the law's own note does not."""
+    assert not opens_note("Ескерту. Осы бапта арнайы іс-шаралар деп құқық қорғау органдары "
+                          "жүргізетін іс-шаралар түсініледі.")  # fmt: skip
+    assert opens_note("Ескерту. 5-бапқа өзгеріс енгізілді - ҚР 2007.05.07 № 244 Заңымен.")
+    assert opens_note("Сноска. В статью 8 внесены изменения - Законом РК от 21 мая 2002 г.")
+    assert opens_note(
+        "В соответствии с Нормативным постановлением Конституционного Суда Республики "
+        "Казахстан 03.12.2024 № 54-НП:"
+    )
+    assert opens_note("пункт 1 статьи 65 настоящего Закона РК признан соответствующим Конституции")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from compare.align.documents import AlignedUnit, Alignment, apparatus_units
 from compare.checks.base import Finding, UnitText
-from compare.checks.editions import EditionCheck, amendment_dates, mark_editions
+from compare.checks.editions import EditionCheck, amendment_dates, mark_editions, mark_repealed
 from compare.checks.run import run_checks, unit_texts
 from compare.corpus import load_document
 
@@ -103,3 +103,27 @@ def test_majors_inside_an_article_of_another_edition_become_minor(tmp_path: Path
     assert "article 1 is of a later edition in kk" in by_unit[("omission", 0)].message
     assert by_unit[("omission", 1)].severity == "major"
     assert mark_editions(omitted, texts) == omitted
+
+
+def test_majors_on_a_repealed_part_become_minor_but_not_a_missing_part() -> None:
+    """A repealed point cites the repealing law in each language's own way ("ҚР 2007.05.07
+    № 244" / "от 07.05.2007 № 244 (порядок введения в действие см. ст.2)")."""
+    rows = [
+        (
+            "4) Алынып тасталды - ҚР 2007.05.07 № 244 Заңымен.",
+            "4) (исключен - от 07.05.2007 № 244);",
+        ),
+        ("5) Омарта иесі тіркеу куәлігін алады.", "5) Владелец пасеки получает свидетельство."),
+    ]
+    units = [
+        UnitText(i, {"kk": kk, "ru": ru}, {}, paths={"kk": ("article 2",), "ru": ("article 2",)})
+        for i, (kk, ru) in enumerate(rows)
+    ]
+    findings = [
+        Finding("omission", "major", 0.6, 0, ("kk", "ru"), "'порядок введения' (ru) ..."),
+        Finding("structure", "major", 0.9, 0, ("kk", "ru"), "ru lacks article 2, sub-point 6)"),
+        Finding("numbers", "major", 0.72, 1, ("kk", "ru"), "Number 5 is in kk but not in ru."),
+    ]
+    marked = mark_repealed(findings, units)
+    assert [f.severity for f in marked] == ["minor", "major", "major"]
+    assert marked[0].message.endswith("(a repealed part).")

@@ -13,7 +13,8 @@ from __future__ import annotations
 import pytest
 from law_units import units
 
-from compare.checks.neighbours import neighbours
+from compare.checks.neighbours import list_seam, neighbours
+from compare.checks.numbers import NumbersCheck
 from compare.checks.omission import OmissionCheck
 
 LAW = [
@@ -93,6 +94,57 @@ def test_a_lead_in_and_the_last_sub_point_of_its_list_are_neighbours() -> None:
     assert not {10, 11, 12} & set(neighbours(law, LAST, ("kk", "ru")))
 
 
+def test_the_predicate_before_repealed_points_or_a_closing_part_ends_the_list() -> None:
+    """The sub-point that carries the kk predicate is an end of the list when repealed points
+    or an unnumbered closing part of the paragraph follow it."""
+    lead = ("article 3, paragraph 2", *LAW[LEAD_IN][1:])
+    live = ("article 3, paragraph 2, sub-point 2)", *LAW[LAST][1:])
+    gone = (
+        "article 3, paragraph 2, sub-point 3)",
+        "3) алып тасталды – ҚР 21.11.2024 № 136-VIII Заңымен.",
+        "3) исключен Законом РК от 21.11.2024 № 136-VIII.",
+    )
+    closing = (  # an unnumbered part stays at the place of the part before it
+        "article 3, paragraph 2, sub-point 2)",
+        "Тоқтата тұру туралы шешімге шағым жасалуы мүмкін.",
+        "Решение о приостановлении может быть обжаловано.",
+    )
+    first = ("article 3, paragraph 2, sub-point 1)", *LAW[LEAD_IN + 1][1:])
+    after_gone = (gone[0], *closing[1:])
+    for tail in ([gone], [gone, after_gone], [closing]):
+        law = units([lead, first, live, *tail])
+        assert list_seam(law, 2) and 2 in neighbours(law, 0, ("kk", "ru"))
+        assert not list_seam(law, 1)
+
+
+def test_an_unnumbered_lead_in_inside_a_list_opens_a_list_of_its_own() -> None:
+    rows = [
+        ("article 26, paragraph 4", "4. Мыналар:", "4. Признаются:"),
+        ("article 26, paragraph 4, sub-point 1)", "1) ауру;", "1) болезнь;"),
+        ("article 26, paragraph 4, sub-point 2)", "2) іссапар.", "2) командировка."),
+        (
+            "article 26, paragraph 4, sub-point 2)",
+            "Растайтын құжат болған кезде:",
+            "В качестве уважительной причины при наличии документа признается:",
+        ),
+        ("article 26, paragraph 4, sub-point 1)", "1) демалыс;", "1) отпуск;"),
+        (
+            "article 26, paragraph 4, sub-point 2)",
+            "2) өзге де себеп дәлелді себеп ретінде танылады.",
+            "2) иная причина.",
+        ),
+        (
+            "article 26, paragraph 5",
+            "5. Шешім хаттамамен ресімделеді.",
+            "5. Решение оформляется протоколом.",
+        ),
+    ]
+    law = units(rows)
+    assert list_seam(law, 3) and list_seam(law, 5)
+    assert 5 in neighbours(law, 3, ("kk", "ru"))
+    assert not list_seam(law, 6)
+
+
 @pytest.fixture(scope="module")
 def check(encoder) -> OmissionCheck:
     return OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"})
@@ -104,6 +156,8 @@ def test_a_predicate_moved_to_the_last_sub_point_is_not_omitted(check, encoder) 
     alone = OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"}, beside=float("inf"))
     [finding] = [f for f in alone.run(units(LAW)) if f.unit == LAST]
     assert finding.details["beside"] < 0
+    # An end of a list is list syntax before it is an omission: minor whatever the gain.
+    assert finding.severity == "minor"
 
 
 def test_the_lead_in_that_says_it_is_minor_at_most(check) -> None:
@@ -117,3 +171,31 @@ def test_a_dropped_clause_is_still_found(check) -> None:
     assert finding.severity == "major"
     assert finding.details["lang"] == "kk"
     assert "форму свидетельства" in finding.spans[0].text
+
+
+def test_a_number_said_in_the_lead_in_of_one_and_the_list_end_of_the_other_is_minor() -> None:
+    rows = [
+        (
+            "article 41, paragraph 7",
+            "7. Кепілді кредитордың талаптарын қанағаттандыру мынадай:",
+            "7. Удовлетворение требований залогового кредитора осуществляется в порядке, "
+            "предусмотренном пунктом 4 статьи 40 настоящего Закона, в случаях:",
+        ),
+        ("article 41, paragraph 7, sub-point 1)", "1) мүлік болмаған;", "1) отсутствия имущества;"),
+        (
+            "article 41, paragraph 7, sub-point 2)",
+            "2) шығыстар өтелмеген жағдайларда, осы Заңның 40-бабының 4-тармағында көзделген "
+            "тәртіппен жүзеге асырылады.",
+            "2) непогашения расходов.",
+        ),
+        (
+            "article 41, paragraph 8",
+            "8. Кредитор 15 күн ішінде хабарлайды.",
+            "8. Кредитор сообщает в течение 10 дней.",
+        ),
+    ]
+    findings = NumbersCheck(langs={"kk": "kk", "ru": "ru"}).run(units(rows))
+    by_unit = {f.unit: f for f in findings}
+    assert by_unit[0].severity == by_unit[2].severity == "minor"
+    assert "other end of the list" in by_unit[0].message
+    assert by_unit[3].severity == "major"

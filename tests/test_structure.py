@@ -1,7 +1,7 @@
 """Legal-structure labels on hand-written blocks in the style of adilet.zan.kz texts (ru, kk, en)."""
 
 from compare.readers.base import Block
-from compare.readers.structure import label_blocks, numbering, strip_numbering
+from compare.readers.structure import label_blocks, numbering, repealed, strip_numbering
 
 
 def _labels(texts: list[str]) -> list[str | None]:
@@ -73,3 +73,56 @@ def test_headings_keep_the_readers_label_and_text_is_unchanged():
     assert blocks[1] == Block("1. Текст.", "section 1, paragraph 1")
     assert strip_numbering("2.1. Внешняя миграция") == "Внешняя миграция"
     assert strip_numbering("3-бөлім. Талдау") == "Талдау"
+
+
+def test_kazakh_divisions_typed_with_the_latin_i():
+    """Kazakh pages often type the Latin "i" for "і": "1 Бөлiм", "2 БӨЛIМ" are sections."""
+    assert _labels(["1 Бөлiм", "1-тарау. Жалпы ережелер", "2 БӨЛIМ"]) == [
+        "section 1",
+        "section 1, chapter 1",
+        "section 2",
+    ]
+
+
+def test_a_repealed_part_is_told_from_one_that_speaks_of_exclusion():
+    for text in (
+        "3. исключен Законом РК от 06.04.2024 № 71-VIII",
+        "4) Алынып тасталды - ҚР 2007.05.07 № 244 Заңымен.",
+        "5) алып тасталды – ҚР 21.11.2024 № 136-VIII",
+        "Статья 20. (Исключена Законом РК от 06.07.2007 N 278)",
+        "Статья 9. Число участников (Статья 9 исключена - Законом РК от 16 мая 2003 г.",
+    ):
+        assert repealed(text), text
+    for text in ("1) исключительных случаев;", "2. Суд исключает из реестра требования:"):
+        assert not repealed(text), text
+
+
+def test_an_article_heading_written_without_its_word_is_read_as_the_article():
+    """Kazakh texts sometimes drop "-бап" from an inserted article's heading; a paragraph 2-1
+    after paragraph 2, or a repealed point, stays a paragraph."""
+    blocks = label_blocks(
+        [
+            Block(t)
+            for t in (
+                "18-бап. Тіркеу",
+                "1. Тіркеуді орган жүргізеді.",
+                "18-1. Уәкілетті органның құзыреті",
+                "1. Уәкілетті орган қағидаларды бекітеді.",
+                "2. Орган тізілімді жүргізеді.",
+                "2-1. Тізілімге енгізу тегін",
+                "3. алып тасталды - ҚР 2009.04.22 № 151-IV Заңымен",
+                "9. 2013 жылғы 1 қаңтарға дейін берілген куәліктер жарамды.",
+            )
+        ]
+    )
+    assert [b.path for b in blocks] == [
+        "article 18",
+        "article 18, paragraph 1",
+        "article 18-1",
+        "article 18-1, paragraph 1",
+        "article 18-1, paragraph 2",
+        "article 18-1, paragraph 2-1",
+        "article 18-1, paragraph 3",
+        "article 18-1, paragraph 9",
+    ]
+    assert blocks[2].label == "heading"

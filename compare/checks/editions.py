@@ -6,7 +6,8 @@ amendment the other does not yet have: its note on the article ("Ескерту.
 ("Сноска. Статья 13 с изменением, внесенным Законом РК от 18.07.2025 № 215-VIII") does not.
 Inside such an article the texts differ because the law changed, not because the translation
 slipped: the article is named once, and the other checks' majors inside it become minors that
-say so (see `mark_editions`).
+say so (see `mark_editions`). A repealed part keeps its number and only cites the repealing
+law, which the languages cite in their own ways; findings there are minor (see `mark_repealed`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from compare.checks.base import Check, Finding, Span, UnitText
+from compare.checks.structure import MissingPartsCheck
 from compare.quantities import Quantity, describe, extract
 from compare.readers.adilet import opens_note
-from compare.readers.structure import division_of
+from compare.readers.structure import division_of, repealed
 
 # The dates are read from the notes themselves; only which text lags is inferred.
 _CONFIDENCE = 0.9
@@ -120,3 +122,23 @@ def mark_editions(findings: Sequence[Finding], units: Sequence[UnitText]) -> lis
         note = f" ({part} is of a later edition in {later})"
         out.append(replace(f, severity="minor", message=f.message.rstrip(".") + note + "."))
     return out
+
+
+def mark_repealed(findings: Sequence[Finding], units: Sequence[UnitText]) -> list[Finding]:
+    """The findings with the majors of other checks than the structure check on units where a
+    version only says that its part was repealed ("3. исключен Законом РК от ...", "3. Алынып
+    тасталды - ҚР ...") made minor, their message saying why: the versions then differ in how
+    they cite the repealing law, or in which of them already shows the repeal, not in what a
+    provision says."""
+    gone = {
+        unit.unit
+        for unit in units
+        if any(repealed(text) for text in unit.texts.values() if text.strip())
+    }
+    exempt = {MissingPartsCheck.name, EditionCheck.name}
+    return [
+        replace(f, severity="minor", message=f.message.rstrip(".") + " (a repealed part).")
+        if f.severity == "major" and f.unit in gone and f.check not in exempt
+        else f
+        for f in findings
+    ]

@@ -19,6 +19,7 @@ from compare.checks.base import Span, UnitText
 from compare.checks.phrases import without
 from compare.checks.similarity import text_of
 from compare.checks.structure import within
+from compare.readers.structure import numbering, repealed
 
 # Levels of a list: a unit's place is its path without them (its article and paragraph).
 _LIST_LEVELS = ("sub-point", "item")
@@ -63,8 +64,11 @@ def _leads(unit: UnitText) -> bool:
 
 
 def _list_end(units: Sequence[UnitText], lead: int) -> int:
-    """The last row of the list a lead-in opens: the rows after it whose paths lie inside its."""
-    outer = _places(units[lead], whole=True)
+    """The last row of the list a lead-in opens: the rows after it whose paths lie inside its.
+    An unnumbered lead-in inside a list ("В качестве уважительной причины признается:" after
+    sub-point 2) opens a list numbered anew, so its list is the rest of its paragraph."""
+    numbered = any(numbering(t) for t in units[lead].texts.values() if t.strip())
+    outer = _places(units[lead], whole=numbered)
     end = lead
     while end + 1 < len(units):
         paths = _places(units[end + 1], whole=True)
@@ -74,33 +78,55 @@ def _list_end(units: Sequence[UnitText], lead: int) -> int:
     return end
 
 
-def _list_partner(units: Sequence[UnitText], row: int, rows: range) -> int | None:
-    """For a lead-in, the last row of its list; for the last row of a list, its lead-in."""
+def _list_ends(units: Sequence[UnitText], lead: int) -> list[int]:
+    """Where the list a lead-in opens ends: its last row, and its last sub-point that is not
+    repealed (the predicate a language puts at the end of a list stands there when repealed
+    points or an unnumbered closing part follow); empty when no list follows."""
+    end = _list_end(units, lead)
+    points = [r for r in range(lead + 1, end + 1) if _live_point(units[r])]
+    return list(dict.fromkeys([end, *points[-1:]])) if end != lead else []
+
+
+def _live_point(unit: UnitText) -> bool:
+    """Whether every version of the unit opens with a list number and is not repealed."""
+    texts = [t for t in unit.texts.values() if t.strip()]
+    return bool(texts) and all(
+        (found := numbering(t)) is not None and found[0] in _LIST_LEVELS and not repealed(t)
+        for t in texts
+    )
+
+
+def _list_partners(units: Sequence[UnitText], row: int, rows: range) -> list[int]:
+    """For a lead-in, the ends of its list; for an end of a list, its lead-in."""
     if _leads(units[row]):
-        end = _list_end(units, row)
-        return end if end != row else None
+        return _list_ends(units, row)
     for lead in range(row - 1, rows.start - 1, -1):
         if _leads(units[lead]):
-            return lead if _list_end(units, lead) == row else None
-    return None
+            return [lead] if row in _list_ends(units, lead) else []
+    return []
+
+
+def list_partners(units: Sequence[UnitText], row: int) -> list[int]:
+    """For a lead-in with its list after it, the ends of that list; for an end of such a list,
+    its lead-in: the other half of one sentence, whose words the languages share out
+    differently."""
+    return _list_partners(units, row, _run(units, row))
 
 
 def list_seam(units: Sequence[UnitText], row: int) -> bool:
-    """Whether the unit is a lead-in with its list after it, or the last unit of such a list:
-    the two halves of one sentence, whose words the languages share out differently."""
-    return _list_partner(units, row, _run(units, row)) is not None
+    """Whether the unit is a lead-in with its list after it, or an end of such a list."""
+    return bool(list_partners(units, row))
 
 
 def neighbours(units: Sequence[UnitText], row: int, keys: Sequence[str]) -> list[int]:
     """Rows of the same place where every version in `keys` has text: the nearest before and
-    after, and the other end of a list the unit begins or ends (a lead-in, its last
-    sub-point)."""
+    after, and the other end of a list the unit begins or ends (a lead-in, the ends of its
+    list)."""
     rows = _run(units, row)
     full = [r for r in rows if r != row and all(text_of(units[r], k) for k in keys)]
     before = [r for r in full if r < row]
     after = [r for r in full if r > row]
-    partner = _list_partner(units, row, rows)
-    ends = [partner] if partner in full else []
+    ends = [r for r in _list_partners(units, row, rows) if r in full]
     return list(dict.fromkeys(before[-1:] + after[:1] + ends))
 
 

@@ -12,9 +12,11 @@ missing there, unless it only restates a matched one in another unit ("85 mph (1
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from compare.checks.base import Check, Finding, Span, UnitText
+from compare.checks.neighbours import list_partners
 from compare.checks.wording import names, names_verb
 from compare.quantities import Quantity, describe, extract
 from compare.units import DEGREES_TOLERANCE, TOLERANCE, dimension, same_measure
@@ -209,6 +211,14 @@ def _missing(cluster: Cluster, clusters: list[Cluster], keys: Sequence[str]) -> 
     return ("minor" if small else "major"), message, suggestion, 0.85, fault
 
 
+def _moved(finding: Finding) -> Finding:
+    """A finding on one half of a list's sentence that the other half resolves, as a minor."""
+    if finding.severity != "major":
+        return finding
+    message = finding.message.rstrip(".") + " (it stands at the other end of the list)."
+    return replace(finding, severity="minor", message=message)
+
+
 class NumbersCheck(Check):
     """Flags numbers, years, dates, times and percentages that differ or are missing.
 
@@ -227,8 +237,22 @@ class NumbersCheck(Check):
         self.langs = dict(langs or {})
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
-        """Findings for each unit on its own: quantities do not depend on the rest of the text."""
-        return [finding for unit in units for finding in self.check_unit(unit)]
+        """Findings for each unit on its own, except that at a lead-in of a law's list or an
+        end of it a finding the other half of the sentence resolves is minor: a language may
+        say in the lead-in what the other says at the end of the list ("в порядке,
+        предусмотренном пунктом 4 статьи 40" / "... 40-бабының 4-тармағында көзделген тәртіппен
+        жүзеге асырылады.")."""
+        out = []
+        for row, unit in enumerate(units):
+            found = self.check_unit(unit)
+            partners = list_partners(units, row) if found else []
+            if partners:
+                rows = sorted({row, *partners})
+                texts = {k: " ".join(units[r].texts.get(k, "") for r in rows) for k in unit.texts}
+                joined = {f.message for f in self.check_unit(replace(unit, texts=texts))}
+                found = [f if f.message in joined else _moved(f) for f in found]
+            out += found
+        return out
 
     def check_unit(self, unit: UnitText) -> list[Finding]:
         """Findings for one unit; versions with empty text are left to the omission check."""

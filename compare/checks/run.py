@@ -14,7 +14,7 @@ from compare.checks.apparatus import UnmatchedNotesCheck
 from compare.checks.base import SEVERITIES, Check, Finding, UnitText
 from compare.checks.consistency import ConsistencyCheck
 from compare.checks.context import GroupUnits, split_apparatus
-from compare.checks.editions import EditionCheck, mark_editions
+from compare.checks.editions import EditionCheck, mark_editions, mark_repealed
 from compare.checks.gaps import GapCheck
 from compare.checks.numbers import NumbersCheck
 from compare.checks.replaced import ReplacedWordCheck
@@ -132,9 +132,9 @@ def run_checks(
     """All findings over a group's units (see unit_texts), most severe and surest first, then
     in document order. Each check reads either the text's own units or the apparatus units
     (editorial notes), never both; findings inside a missing part fold into it, and majors
-    inside a part of different editions become minors (see checks.editions). Each finding
-    carries its unit's text (Finding.context), which its id and fingerprint are made of, and
-    in a bilingual file its segment's id.
+    inside a part of different editions or on a repealed part become minors (see
+    checks.editions). Each finding carries its unit's text (Finding.context), which its id and
+    fingerprint are made of, and in a bilingual file its segment's id.
     `on_check(name, checks done, checks in all)` is called before each."""
     text, notes = split_apparatus(units)
     findings = []
@@ -149,7 +149,7 @@ def run_checks(
             context=by_index[f.unit].texts if f.unit in by_index else {},
             segment=by_index[f.unit].segment if f.unit in by_index else None,
         )
-        for f in mark_editions(fold_missing_parts(findings, text), text)
+        for f in mark_repealed(mark_editions(fold_missing_parts(findings, text), text), text)
     ]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 

@@ -87,10 +87,10 @@ def within(path: str | None, part: str) -> bool:
 
 
 def fold_missing_parts(findings: Sequence[Finding], units: Sequence[UnitText]) -> list[Finding]:
-    """The findings without those of other checks on units lying wholly inside a part that a
-    structure finding names as missing, and without a number finding for the number of the
-    part where it begins: a missing article is one finding, not also one omission per
-    paragraph and a numbers finding for its number."""
+    """The findings without those of other checks on units where a version lies wholly inside
+    a part that a structure finding names as missing, and without a number finding for the
+    number of the part where it begins: a missing article is one finding, not also one
+    omission per paragraph and a numbers finding for its number."""
     missing = [f for f in findings if f.check == MissingPartsCheck.name]
     if not missing:
         return list(findings)
@@ -106,7 +106,12 @@ def fold_missing_parts(findings: Sequence[Finding], units: Sequence[UnitText]) -
         number = isinstance(values, Mapping) and bool(values) and finding.unit in numbers
         if number and {str(v) for v in values.values()} <= numbers[finding.unit]:
             return True
-        paths = [path for key in unit.paths for path in unit.paths[key]]
-        return bool(paths) and any(all(within(p, part) for p in paths) for part in parts)
+        # A version holding only text of the missing part: the aligner had nothing in the
+        # other versions to pair it with, so whatever stands beside it differs.
+        return any(
+            paths and all(within(p, part) for p in paths)
+            for paths in (list(filter(None, ps)) for ps in unit.paths.values())
+            for part in parts
+        )
 
     return [f for f in findings if not folded(f)]

@@ -116,7 +116,8 @@ LEGAL_DIVISIONS = (
 )
 
 # Editorial apparatus of adilet.zan.kz law texts (the Institute of Legislation, ИЗПИ / ЗҚАИ,
-# formerly РЦПИ / РҚАО): lines that head a note on the next paragraph, as written.
+# formerly РЦПИ / РҚАО): lines that head a note on the next paragraph, as written (some pages
+# leave out the "!").
 NOTE_HEADERS = (
     "примечание изпи!",
     "примечание рцпи!",
@@ -128,6 +129,25 @@ NOTE_HEADERS = (
 # Words that open a paragraph which is a note on the article above it ("Сноска. Статья 3 - в
 # редакции Закона РК ...", "Ескерту. 3-бап жаңа редакцияда ...").
 NOTE_OPENERS = ("сноска", "ескерту")
+# Notes the site writes without such a word first: a word replaced through the whole text, an
+# article's title amended, a ruling of the Constitutional Court on a provision (patterns).
+NOTE_PHRASES = (
+    r"по\s+всему\s+тексту\b",
+    r"бүкіл\s+мәтін\s+бойынша\b",
+    r"заголовок\s+(?:статьи|главы|параграфа|раздела)\s+\S+\s+(?:с\s+изменени|в\s+редакции|исключ)",
+    r"(?:в\s+соответствии\s+с\s+)?нормативным\s+постановлением\s+конституционного\s+суда\b",
+    r"[^.]{0,120}?\bнастоящего\s+Закона\s+РК\s+признан[аоы]?\s+(?:не\s+)?соответствующ",
+    r"(?:ҚР\s+)?конституциялық\s+сотының\s+\d",
+    r"слов[оа]\s+[\"«][^\n]{0,300}?\b(?:заменен[оы]?|исключен[оы]?)\b",
+    r"[\"«][^\n]{0,300}?деген\s+сөз[^\n]{0,300}?(?:ауыстырылды|алып\s+тасталды)",
+    # an amendment announced ("В пункт 2 предусматривается изменение Законом РК ...", "2-тармаққа
+    # өзгеріс енгізу көзделген – ҚР ...") when the page has lost the note's header
+    r"[^.]{0,80}?\bпредусматривается\s+(?:изменение\s+Законом|в\s+редакции\s+Закона|исключить\s+Законом)",
+    r"[^.]{0,80}?(?:өзгеріс\s+енгізу|редакцияда\s+жазу|алып\s+тастау)\s+көзделген\s*[–-]\s*ҚР",
+)
+# How a note says when an amendment comes into force ("(вводится в действие с 01.01.2026)",
+# "(... қолданысқа енгізіледі)"); the site sometimes sets it off by a blank line (patterns).
+ENTRY_INTO_FORCE = (r"вводится\s+в\s+действие", r"қолданысқа\s+енгізіл")
 # Lines that stand for the site's table of contents or its other links, not for the law.
 CONTENTS_HEADINGS = ("содержание", "оглавление", "мазмұны")
 SITE_LINKS = ("пресс-релиз", "баспасөз-релиз")

@@ -14,7 +14,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from compare.lang.rules import CONTENTS_HEADINGS, NOTE_HEADERS, NOTE_OPENERS, SITE_LINKS
+from compare.lang.rules import (
+    CONTENTS_HEADINGS,
+    ENTRY_INTO_FORCE,
+    NOTE_HEADERS,
+    NOTE_OPENERS,
+    NOTE_PHRASES,
+    SITE_LINKS,
+)
 from compare.readers.base import Block, normalize_space
 from compare.readers.structure import APPARATUS, CONTENTS, opens_division
 
@@ -22,7 +29,14 @@ from compare.readers.structure import APPARATUS, CONTENTS, opens_division
 _DECORATION = " \t>*_#"
 # The longest line a wrapped title of a division runs onto in a table of contents.
 _TITLE_LINE = 160
-_NOTE_OPENING = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
+_NOTE_WORD = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
+_NOTE_PHRASE = re.compile("|".join(NOTE_PHRASES), re.IGNORECASE)
+# An editorial footnote cites the amending act by its number or date; a note of the law itself
+# ("Ескерту. Осы бапта арнайы іс-шаралар деп ... түсініледі.") does not.
+_CITES_ACT = re.compile(r"№|\bN\s*\d|\b(?:19|20)\d{2}\b")
+# A paragraph that is only when an amendment comes into force, in brackets.
+_IN_FORCE = re.compile(rf"\((?=[^()]*(?:{'|'.join(ENTRY_INTO_FORCE)}))[^()]*\)\s*[.;]?\s*$")
+_HEADERS = frozenset(header.rstrip("!") for header in NOTE_HEADERS)
 
 
 def _bare(line: str) -> str:
@@ -31,7 +45,7 @@ def _bare(line: str) -> str:
 
 def heads_note(line: str) -> bool:
     """A line such as "Примечание ИЗПИ!" that heads a note on the paragraph after it."""
-    return _bare(line) in NOTE_HEADERS
+    return _bare(line).rstrip("!") in _HEADERS
 
 
 def _site_line(line: str) -> bool:
@@ -40,9 +54,14 @@ def _site_line(line: str) -> bool:
 
 
 def opens_note(text: str) -> bool:
-    """A paragraph such as "Сноска. Статья 3 - в редакции ..." that notes amendments."""
+    """A paragraph such as "Сноска. Статья 3 - в редакции Закона РК от ..." that notes
+    amendments (citing the amending act), or a note the site writes without such a word ("По
+    всему тексту слова ... заменены ...")."""
     # Any white space first, no-break spaces included (some pages indent with them).
-    return _NOTE_OPENING.match(text.lstrip().lstrip(_DECORATION)) is not None
+    bare = text.lstrip().lstrip(_DECORATION)
+    if _NOTE_WORD.match(bare):
+        return _CITES_ACT.search(bare) is not None
+    return _NOTE_PHRASE.match(bare) is not None
 
 
 def note_kind(text: str) -> str:
@@ -69,7 +88,7 @@ def adilet_blocks(lines: Sequence[str]) -> list[Block] | None:
     """
     if not is_adilet_layout(lines):
         return None
-    blocks = [Block(normalize_space(text)) for text in _paragraphs(lines)]
+    blocks = [Block(normalize_space(text)) for text in _rejoined(_paragraphs(lines))]
     return [replace(b, label="heading") if opens_division(b.text) else b for b in blocks]
 
 
@@ -87,6 +106,18 @@ def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
                 text = ""
     if text:
         yield text
+
+
+def _rejoined(paragraphs: Iterator[str]) -> list[str]:
+    """Paragraphs with a bracketed entry into force ("(вводится в действие ...).") that the
+    site set off by a blank line joined to the note or point it ends."""
+    out: list[str] = []
+    for text in paragraphs:
+        if out and _IN_FORCE.match(text.strip()) and not opens_division(out[-1]):
+            out[-1] = f"{out[-1].rstrip()} {text.strip()}"
+        else:
+            out.append(text)
+    return out
 
 
 def _run_on(text: str, line: str) -> str:
@@ -121,9 +152,11 @@ def mark_apparatus(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _annotatable(block: Block) -> bool:
-    """A block that can be a note's text: not a heading, another note or a site link."""
+    """A block that can be a note's text: not a heading, a footnote ("Сноска. ..."), another
+    note header or a site link."""
     text = block.text
-    return not (opens_division(text) or heads_note(text) or _site_line(text) or opens_note(text))
+    footnote = _NOTE_WORD.match(text.lstrip().lstrip(_DECORATION)) is not None
+    return not (opens_division(text) or heads_note(text) or _site_line(text) or footnote)
 
 
 def _contents_entries(blocks: Sequence[Block]) -> set[int]:

@@ -31,19 +31,24 @@ _POINTS = (
 )
 # (Kazakh texts may write "Ә" as the Latin "Ə") ... or a bracket or the word of a repealed
 # point, which keeps its number: "2. (исключен - от 7 мая 2007 года № 244)", "3. исключен
-# Законом РК ...", "4. алып тасталды - ҚР ...".
-_CAPITAL = re.compile(r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ]|исключ|ал(?:ын)?ып\s+тасталды)")
+# Законом РК ...", "4. алып тасталды - ҚР ...", or a Kazakh year ("9. 2013 жылғы 1 қаңтарға
+# дейін ...").
+_CAPITAL = re.compile(
+    r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ]|исключ|ал(?:ын)?ып\s+тасталды|\d{4}\s+жыл)"
+)
 LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
 _DIVISION_LEVELS = frozenset(name for name, _ in _DIVISIONS)
 APPARATUS = "apparatus"  # the kind of block that editorial notes, contents and notices are
 CONTENTS = "contents"  # the label of an entry of a table of contents (apparatus)
 _HEADING_LABEL = "heading"  # the readers' own label, which the corpus turns into a heading
+_TITLE_WORDS = 15  # the most words an article's title written as a paragraph is read to have
 
 
 def _division_patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for level, words in _DIVISIONS:
-        alternatives = "|".join(re.escape(w) for w in words)
+        # Kazakh pages often type the Latin "i" for "і" ("1 Бөлiм").
+        alternatives = "|".join(re.escape(w).replace("і", "[іi]") for w in words)
         before = rf"(?:{alternatives})\s*{_NUMBER}\b"
         after = rf"{_NUMBER}\s*-?\s*(?:{alternatives})\b"
         out.append((level, re.compile(rf"(?:{before}|{after})", re.IGNORECASE)))
@@ -75,6 +80,20 @@ def strip_numbering(text: str) -> str:
     return text[found[2] :].lstrip(" .:-–—\t") if found else text
 
 
+# A repealed part keeps its number and says so: "3. исключен Законом РК ...", "4) алып
+# тасталды – ҚР ...", "Статья 20. (Исключена Законом РК ...)", "Статья 9. Число участников ...
+# (Статья 9 исключена - Законом РК ...)".
+_REPEALED = re.compile(
+    r"\(?\s*(?:исключен|ал(?:ын)?ып\s+тасталды)|.*\([^()]*\b(?:исключен|алып\s+тасталды)",
+    re.IGNORECASE,
+)
+
+
+def repealed(text: str) -> bool:
+    """Whether a numbered part says only that it was repealed (the amending act cited)."""
+    return _REPEALED.match(strip_numbering(text)) is not None
+
+
 def opens_division(line: str) -> bool:
     """Whether a line heads a division as adilet.zan.kz writes it: "Статья 8-1.", "5-бап.",
     "Глава II." (a capital or a number first, a period after), not a reference ("статьи 14")."""
@@ -96,7 +115,9 @@ def label_blocks(blocks: list[Block]) -> list[Block]:
     """Blocks labelled with their place in the legal structure; headings keep their label.
 
     Every block also gets that place as its `path`, headings included. Editorial apparatus
-    (a note opening "2) тармақшаға ...") takes the place it stands in without changing it.
+    (a note opening "2) тармақшаға ...") takes the place it stands in without changing it. An
+    article's heading written without its word ("18-1. Уәкілетті органның құзыреті") is read
+    as that article's heading.
     """
     path: dict[str, str] = {}
     out = []
@@ -104,10 +125,38 @@ def label_blocks(blocks: list[Block]) -> list[Block]:
         found = None if block.kind == APPARATUS else numbering(block.text)
         if found:
             level, number, _ = found
+            if level == "paragraph" and _untitled_article(block.text, number, path):
+                level, block = "article", replace(block, label=_HEADING_LABEL)
             depth = LEVELS.index(level)
             path = {k: v for k, v in path.items() if LEVELS.index(k) < depth}
             path[level] = number
         label = ", ".join(f"{level} {number}" for level, number in path.items()) or None
         keep = block.label == _HEADING_LABEL or block.kind == APPARATUS or not label
         out.append(replace(block, path=label) if keep else replace(block, label=label, path=label))
+    return out
+
+
+def _untitled_article(text: str, number: str, path: dict[str, str]) -> bool:
+    """Whether a "paragraph" is the heading of the next article written without its word
+    ("18-1. Уәкілетті органның құзыреті" after article 18): a short title (no sentence end,
+    not a repealed point) numbered as the next article would be, and not as the next
+    paragraph of its article would be."""
+    article, paragraph = path.get("article"), path.get("paragraph")
+    if not article or number not in _following(article):
+        return False
+    if paragraph and number in _following(paragraph):
+        return False
+    title = not text.rstrip().endswith((".", ";", ":", "!", "?"))
+    return title and len(text.split()) <= _TITLE_WORDS and not repealed(text)
+
+
+def _following(number: str) -> set[str]:
+    """The numbers the next part after `number` may have: "18" -> 19, 18-1; "112-3" -> 112-4,
+    113, 112-3-1."""
+    if not re.fullmatch(r"\d+(?:-\d+)*", number):
+        return set()
+    parts = number.split("-")
+    out = {str(int(parts[0]) + 1), f"{number}-1"}
+    if len(parts) > 1:
+        out.add("-".join([*parts[:-1], str(int(parts[-1]) + 1)]))
     return out
