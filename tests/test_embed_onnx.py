@@ -19,7 +19,8 @@ from test_embed_robust import built_model, copy_model  # noqa: F401  (a fixture 
 
 from compare.embed import load_encoder
 from compare.embed.build import BUILD_INFO, model_is_complete
-from compare.embed.onnx_model import ONNX_FP32, ONNX_INT8, onnx_model_dir
+from compare.embed.encoder import model_info
+from compare.embed.onnx_model import ONNX_FP32, ONNX_INT8, RUN_BATCH, onnx_model_dir
 from compare.errors import TilmashError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,6 +108,32 @@ def test_rows_come_back_in_input_order_from_length_sorted_batches(onnx_encoder, 
         assert vector[hash(text) % onnx_encoder.dim] == pytest.approx(1.0)
     tokens = [len(onnx_encoder.model.tokenizer.tokenize(t)) for b in batches for t in b]
     assert tokens == sorted(tokens, reverse=True)  # the longest first, across all batches
+
+
+def test_onnx_runtime_runs_at_most_run_batch_texts_at_once(onnx_encoder, monkeypatch):
+    session = onnx_encoder.model._session()
+    widths: list[int] = []
+
+    class Recording:
+        def run(self, outputs, feeds):
+            widths.append(len(feeds["input_ids"]))
+            return session.run(outputs, feeds)
+
+    monkeypatch.setattr(onnx_encoder.model, "_session", Recording)
+    texts = [f"Сөйлем {i}: " + "сөз " * (i % 7) for i in range(3 * RUN_BATCH + 5)]
+    vectors = onnx_encoder.model.encode(texts, prompt="query: ", batch_size=64)
+    assert widths == [RUN_BATCH] * 3 + [5]
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_recipe_is_part_of_the_identity(onnx_encoder, cache, tmp_path):
+    folder = onnx_model_dir(cache, ONNX_INT8)
+    record = json.loads((folder / BUILD_INFO).read_text(encoding="utf-8"))
+    other = tmp_path / "other-recipe"
+    other.mkdir()
+    (other / BUILD_INFO).write_text(json.dumps({**record, "recipe": "v0"}), encoding="utf-8")
+    assert f" {record['recipe']}@sha256:" in onnx_encoder.info.identity
+    assert model_info(onnx_encoder.model, str(other)).identity != onnx_encoder.info.identity
 
 
 def test_the_onnx_engine_runs_without_torch(onnx_encoder, cache):

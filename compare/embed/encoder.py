@@ -138,7 +138,9 @@ def model_info(model, location: str) -> ModelInfo:
         info = json.loads(built.read_text(encoding="utf-8"))
         # Another engine's vectors differ a little: it is another model, for the cache too.
         name = f"{info['name']} ({info['backend']})" if "backend" in info else info["name"]
-        identity = f"{name}@sha256:{info['sha256']}"
+        # A new recipe can change an engine's vectors without changing its weights.
+        recipe = f" {info['recipe']}" if "recipe" in info else ""
+        identity = f"{name}{recipe}@sha256:{info['sha256']}"
     elif folder.is_dir():
         name, identity = folder.name, f"{folder.name}@{_folder_fingerprint(folder)}"
     else:
