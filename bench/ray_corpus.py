@@ -1,9 +1,12 @@
 """The smallest adilet laws as one corpus, on one process and on a local Ray (a script, not a
 test): wall time of each, Ray's start-up apart, their ratio, and whether the findings are
-identical. Neither run uses the embedding cache, so both embed every passage. With
+identical. Neither run uses the embedding cache, so both embed every passage; with --cached
+both read it (fill it first, e.g. with bench/laws.py), which times aligning and checking the
+groups as Ray tasks against one process, with vectors both sides read alike. With
 --word-checks both runs learn one lexicon over all the laws and run the word checks too.
 Data: ../shared/data/adilet_laws_kk_ru, never copied.
-Usage: python3 bench/ray_corpus.py [--smallest 3] [--actors 2] [--batch 64] [--word-checks]
+Usage: python3 bench/ray_corpus.py [--smallest 3] [--actors 2] [--batch 64] [--cached]
+[--word-checks]
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ def main() -> None:
     parser.add_argument("--actors", type=int, default=2, help="embedding actors on Ray")
     parser.add_argument("--batch", type=int, default=64, help="passages per batch on Ray")
     parser.add_argument("--word-checks", action="store_true", help="the word checks too")
+    parser.add_argument("--cached", action="store_true", help="both runs read the cache")
     args = parser.parse_args()
     require(LAWS, "bench/ray_corpus.py")
     chosen = pairs(LAWS)[: args.smallest]
@@ -67,7 +71,7 @@ def main() -> None:
     words = sum(row[3] for row in chosen)
     print(f"{len(corpus.groups)} laws, {words:,.0f} words per language, ", end="")
     print(f"{sum(len(d.passages) for d in corpus.documents.values()):,} passages")
-    encoder = load_encoder(use_cache=False)
+    encoder = load_encoder(use_cache=args.cached)
 
     began = time.perf_counter()
     here = build_report(corpus, encoder, timelines=False, words=args.word_checks)
@@ -78,7 +82,7 @@ def main() -> None:
     began = time.perf_counter()
     connect(settings)
     start = time.perf_counter() - began
-    job = RayJob(partial(load_encoder, None, None, False), settings)
+    job = RayJob(partial(load_encoder, None, None, args.cached), settings)
     runner = partial(check_groups_on_ray, job=job)
     began = time.perf_counter()
     there = build_report(corpus, encoder, timelines=False, runner=runner, words=args.word_checks)

@@ -75,6 +75,12 @@ def write_texts(folder: Path, n: int) -> list[Path]:
     return paths
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """A suite started in the background (`pytest &`) ignores SIGINT and its children would
+    inherit that; the run under test takes Ctrl-C as a user's terminal delivers it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(*args: str, python: list[str] | None = None) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, *(python or ["-m", "compare"]), *args],
@@ -83,6 +89,7 @@ def start(*args: str, python: list[str] | None = None) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
 
 
