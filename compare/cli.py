@@ -7,15 +7,17 @@ as much of it as -q (errors only) or -v (what is read, the model, timings) asks 
 
 from __future__ import annotations
 
+import inspect
 import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from enum import StrEnum
+from functools import wraps
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_type_hints
 
 import typer
 from rich.console import Console
@@ -453,7 +455,6 @@ FailOnOpt = Annotated[
         "none); check and report both default to major.",
     ),
 ]
-FAIL_ON = FailOn.major  # the default of check and report: a CI job fails on a major finding
 ChecksOpt = Annotated[
     str | None,
     typer.Option(
@@ -491,7 +492,7 @@ RayOpt = Annotated[
     bool,
     typer.Option(
         "--ray",
-        help='Run the corpus on Ray (pip install -e ".[ray]"): starts Ray on this machine, '
+        help='Run the corpus on Ray (pip install -e ".\\[ray]"): starts Ray on this machine, '
         "or joins the cluster at --ray-address.",
     ),
 ]
@@ -510,71 +511,134 @@ RayBatchOpt = Annotated[
 ]
 
 
-def _ray_options(use_ray: bool, address: str | None, actors: int, batch: int, model, cache_dir):
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of a run of the checks, declared once for check and report (see
+    _option_groups)."""
+
+    glossary: GlossaryOpt = None
+    fail_on: FailOnOpt = FailOn.major  # a CI job fails on a major finding
+    model: ModelOpt = None
+    cache_dir: CacheOpt = None
+    allow_outside: OutsideOpt = False
+    words: WordsOpt = False
+    lexicon: LexiconOpt = None
+    save_lexicon: SaveLexiconOpt = None
+    checks: ChecksOpt = None
+    profile_file: ProfileOpt = None
+    review_file: ReviewOpt = None
+    show_reviewed: ShowReviewedOpt = False
+
+
+@dataclass(frozen=True)
+class RayOptions:
+    """Whether and where a run goes to Ray, declared once for check, report and timeline."""
+
+    use_ray: RayOpt = False
+    address: RayAddressOpt = None
+    actors: RayActorsOpt = 2
+    batch: RayBatchOpt = 64
+
+
+def _option_groups(command):
+    """`command` with each parameter annotated by an option group (a dataclass of typer
+    options: RunOptions, RayOptions) given that group's options in its place: typer shows
+    and parses them as the command's own, and the command gets them as one object. So
+    options that commands share are declared, with their help and default, once."""
+    own = inspect.signature(command, eval_str=True)
+    groups = {
+        name: param.annotation
+        for name, param in own.parameters.items()
+        if isinstance(param.annotation, type) and is_dataclass(param.annotation)
+    }
+    params = []
+    for name, param in own.parameters.items():
+        if name not in groups:
+            params.append(param.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+            continue
+        hints = get_type_hints(groups[name], include_extras=True)
+        params += [
+            inspect.Parameter(
+                f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name]
+            )
+            for f in fields(groups[name])
+        ]
+
+    @wraps(command)
+    def parsed(**options):
+        for name, group in groups.items():
+            options[name] = group(**{f.name: options.pop(f.name) for f in fields(group)})
+        return command(**options)
+
+    parsed.__signature__ = own.replace(parameters=params)
+    parsed.__annotations__ = {p.name: p.annotation for p in params}
+    return parsed
+
+
+def _ray_job(ray: RayOptions, model: str | None, cache_dir: Path | None):
     """The RayJob of a run on Ray (connected before any long work, so that a missing Ray or
     a wrong address is said at once), or None for a run on this machine."""
-    if not use_ray and address is None:
+    if not ray.use_ray and ray.address is None:
         return None
     from functools import partial
 
     from compare.cluster import RayJob, RaySettings, connect
     from compare.embed import load_encoder
 
-    settings = RaySettings(address, actors, batch)
-    with _status(f"Connecting to Ray at {address or 'this machine'} …"):
+    settings = RaySettings(ray.address, ray.actors, ray.batch)
+    with _status(f"Connecting to Ray at {ray.address or 'this machine'} …"):
         connect(settings)
     return RayJob(partial(load_encoder, model, cache_dir, False), settings, _say)
 
 
-def _runner(*ray):
-    """How the groups are checked: here (the default), or as Ray tasks (see _ray_options)."""
+def _runners(ray: RayOptions, model: str | None, cache_dir: Path | None):
+    """How the groups are checked and the version series tracked: here (the default), or as
+    Ray tasks (see _ray_job). Returns (GroupRunner, SeriesRunner)."""
+    from compare.report import check_groups_here
+    from compare.timeline import track_series_here
+
+    job = _ray_job(ray, model, cache_dir)
+    if job is None:
+        return check_groups_here, track_series_here
     from functools import partial
 
-    from compare.cluster import check_groups_on_ray
-    from compare.report import check_groups_here
+    from compare.cluster import check_groups_on_ray, track_series_on_ray
 
-    job = _ray_options(*ray)
-    return check_groups_here if job is None else partial(check_groups_on_ray, job=job)
+    return partial(check_groups_on_ray, job=job), partial(track_series_on_ray, job=job)
 
 
 def _checked(
     paths,
-    glossary,
-    model,
-    cache_dir,
-    allow_outside,
+    run: RunOptions,
+    ray: RayOptions,
+    profile,
     outputs=(),
     export=None,
     timelines=True,
-    words=False,
-    lexicon=None,
-    save=None,
-    ray=(False, None, 2, 64),
-    profile=None,
 ):
     """Load, align and check every group: the work `check` and `report` share. Arguments
     (the glossary, the dictionaries, the `outputs`, the `export` folder, Ray) are checked
-    before any long work. `words`, `lexicon` (.dix files), `save` (a CSV): the word checks;
-    `ray`: (--ray, --ray-address, --ray-actors, --ray-batch); `profile`: the checks chosen."""
+    before any long work; `profile`: the checks chosen."""
     from compare.glossary import Glossary
     from compare.lexicon.apertium import read_dictionaries
     from compare.report import build_report
     from compare.writers.lexicon import save_lexicon
 
+    save = run.save_lexicon
     if save is not None and save.suffix.lower() != ".csv":
         raise TilmashError(f"{save}: the lexicon is written as CSV; give a name ending in .csv")
-    runner = _runner(*ray, model, cache_dir)
+    runner, tracker = _runners(ray, run.model, run.cache_dir)
 
-    terms = Glossary.load(glossary) if glossary else None
-    dictionary = read_dictionaries(lexicon) if lexicon else None
-    loaded = _read_corpus(paths, allow_outside, grouped_only=True, isolate_bad_files=True)
+    terms = Glossary.load(run.glossary) if run.glossary else None
+    dictionary = read_dictionaries(run.lexicon) if run.lexicon else None
+    loaded = _read_corpus(paths, run.allow_outside, grouped_only=True, isolate_bad_files=True)
     if not loaded.groups:
         raise TilmashError(
             "nothing to compare: give two or more versions or translations of one text"
         )
     outputs = [*outputs, *([save] if save else [])]
-    _refuse_outputs(loaded, outputs, [glossary, *(lexicon or [])], export)
-    encoder = _load_encoder(model, cache_dir)
+    _refuse_outputs(loaded, outputs, [run.glossary, *(run.lexicon or [])], export)
+    encoder = _load_encoder(run.model, run.cache_dir)
     with _timed("Aligned and checked"), _progress() as bars:
         result = build_report(
             loaded,
@@ -582,10 +646,11 @@ def _checked(
             terms,
             progress=bars.update,
             timelines=timelines,
-            words=words or save is not None,
+            words=run.words or save is not None,
             dictionary=dictionary,
             runner=runner,
             profile=profile,
+            tracker=tracker,
         )
     if save is not None and result.lexicon is not None:
         save_lexicon(result.lexicon, save)
@@ -593,16 +658,7 @@ def _checked(
     return result
 
 
-def _checked_and_reviewed(
-    paths,
-    profile_file: Path | None,
-    checks: str | None,
-    review_file: Path | None,
-    show_reviewed: bool,
-    *,
-    cache_dir: Path | None,
-    **work,
-):
+def _checked_and_reviewed(paths, run: RunOptions, ray: RayOptions, **work):
     """`_checked` (given `work`) as check and report run it, with the profile and the review
     file: both read before any work (a malformed one is one line), the review applied to the
     findings after it, and the run remembered for `tilmash review accept`."""
@@ -611,16 +667,16 @@ def _checked_and_reviewed(
     from compare.review import REVIEW_NAME, apply_review, load_review
     from compare.writers.review import save_run
 
-    if profile_file is not None and not profile_file.is_file():
-        raise TilmashError(f"{profile_file}: no such profile file")
-    profile = load_profile(profile_file or beside(paths or [], CONFIG_NAME), checks)
-    review = load_review(review_file or beside(paths or [], REVIEW_NAME))
-    report = _checked(paths, cache_dir=cache_dir, profile=profile, **work)
+    if run.profile_file is not None and not run.profile_file.is_file():
+        raise TilmashError(f"{run.profile_file}: no such profile file")
+    profile = load_profile(run.profile_file or beside(paths or [], CONFIG_NAME), run.checks)
+    review = load_review(run.review_file or beside(paths or [], REVIEW_NAME))
+    report = _checked(paths, run, ray, profile, **work)
     try:
-        save_run(review.path, report.findings, cache_root(cache_dir))
+        save_run(review.path, report.findings, cache_root(run.cache_dir))
     except TilmashError as error:
         err.print(Text.assemble(("warning: ", "yellow"), f"run not remembered for review: {error}"))
-    return apply_review(report, review, show_reviewed), review
+    return apply_review(report, review, run.show_reviewed), review
 
 
 def _exit_for(report, fail_on: FailOn) -> None:
@@ -635,9 +691,9 @@ def _exit_for(report, fail_on: FailOn) -> None:
 
 
 @app.command()
+@_option_groups
 def check(
     paths: PathsArg = None,
-    glossary: GlossaryOpt = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -649,21 +705,9 @@ def check(
     ] = None,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
-    fail_on: FailOnOpt = FAIL_ON,
-    model: ModelOpt = None,
-    cache_dir: CacheOpt = None,
-    allow_outside: OutsideOpt = False,
-    words: WordsOpt = False,
-    lexicon: LexiconOpt = None,
-    save_lexicon: SaveLexiconOpt = None,
-    use_ray: RayOpt = False,
-    ray_address: RayAddressOpt = None,
-    ray_actors: RayActorsOpt = 2,
-    ray_batch: RayBatchOpt = 64,
-    checks: ChecksOpt = None,
-    profile_file: ProfileOpt = None,
-    review_file: ReviewOpt = None,
-    show_reviewed: ShowReviewedOpt = False,
+    *,
+    run: RunOptions,
+    ray: RayOptions,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -684,23 +728,7 @@ def check(
     if output:
         output_format(output, FINDINGS_FORMATS)
     outputs = [output] if output else []
-    report, review = _checked_and_reviewed(
-        paths,
-        profile_file,
-        checks,
-        review_file,
-        show_reviewed,
-        outputs=outputs,
-        glossary=glossary,
-        model=model,
-        cache_dir=cache_dir,
-        allow_outside=allow_outside,
-        timelines=False,
-        words=words,
-        lexicon=lexicon,
-        save=save_lexicon,
-        ray=(use_ray, ray_address, ray_actors, ray_batch),
-    )
+    report, review = _checked_and_reviewed(paths, run, ray, outputs=outputs, timelines=False)
     sections = report.data.sections
     if output:
         write_output(
@@ -725,16 +753,16 @@ def check(
         err.print(Text.assemble((f"group {failure.group} failed: ", "red"), failure.reason))
     if review.decisions:
         err.print(report.data.review.line())
-    _exit_for(report, fail_on)
+    _exit_for(report, run.fail_on)
 
 
 @app.command()
+@_option_groups
 def report(
     paths: PathsArg = None,
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Where to write the HTML report.")
     ] = Path("tilmash-report.html"),
-    glossary: GlossaryOpt = None,
     export: Annotated[
         Path | None,
         typer.Option(
@@ -743,21 +771,9 @@ def report(
             "glossary as TBX (for CAT tools), and the findings as CSV and XLSX.",
         ),
     ] = None,
-    fail_on: FailOnOpt = FAIL_ON,
-    model: ModelOpt = None,
-    cache_dir: CacheOpt = None,
-    allow_outside: OutsideOpt = False,
-    words: WordsOpt = False,
-    lexicon: LexiconOpt = None,
-    save_lexicon: SaveLexiconOpt = None,
-    use_ray: RayOpt = False,
-    ray_address: RayAddressOpt = None,
-    ray_actors: RayActorsOpt = 2,
-    ray_batch: RayBatchOpt = 64,
-    checks: ChecksOpt = None,
-    profile_file: ProfileOpt = None,
-    review_file: ReviewOpt = None,
-    show_reviewed: ShowReviewedOpt = False,
+    *,
+    run: RunOptions,
+    ray: RayOptions,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -783,21 +799,7 @@ def report(
         raise TilmashError("--export -: the export is a folder of files; give a folder name")
     json_path = output.with_suffix(".json")
     result, review = _checked_and_reviewed(
-        paths,
-        profile_file,
-        checks,
-        review_file,
-        show_reviewed,
-        outputs=(output, json_path),
-        glossary=glossary,
-        model=model,
-        cache_dir=cache_dir,
-        allow_outside=allow_outside,
-        export=export,
-        words=words,
-        lexicon=lexicon,
-        save=save_lexicon,
-        ray=(use_ray, ray_address, ray_actors, ray_batch),
+        paths, run, ray, outputs=(output, json_path), export=export
     )
     with _timed("Wrote the report"):
         atomic_write(output, render_report(result.data))
@@ -812,7 +814,7 @@ def report(
     out.print(result.data.signature["signature"], highlight=False, soft_wrap=True)
     if review.decisions:
         out.print(result.data.review.line(), highlight=False)
-    _exit_for(result, fail_on)
+    _exit_for(result, run.fail_on)
 
 
 @app.command()
@@ -851,6 +853,7 @@ def diff(
 
 
 @app.command()
+@_option_groups
 def timeline(
     paths: Annotated[
         list[Path] | None,
@@ -864,10 +867,8 @@ def timeline(
     model: ModelOpt = None,
     cache_dir: CacheOpt = None,
     allow_outside: OutsideOpt = False,
-    use_ray: RayOpt = False,
-    ray_address: RayAddressOpt = None,
-    ray_actors: RayActorsOpt = 2,
-    ray_batch: RayBatchOpt = 64,
+    *,
+    ray: RayOptions,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -881,11 +882,11 @@ def timeline(
     from compare.corpus import load_corpus
     from compare.glossary import Glossary
     from compare.render_versions import cross_language_table, replacements_table, timeline_table
-    from compare.timeline import series_of, track_series
+    from compare.timeline import series_of
     from compare.writers.versions import series_to_json
 
     _set_voice(quiet, verbose)
-    ray = _ray_options(use_ray, ray_address, ray_actors, ray_batch, model, cache_dir)
+    _, tracker = _runners(ray, model, cache_dir)
     with _timed("Read the documents"), _status("Reading documents …"):
         series = series_of(load_corpus(paths or [], allow_outside=allow_outside))
     if not series:
@@ -894,16 +895,8 @@ def timeline(
         )
     terms = Glossary.load(glossary) if glossary else None
     encoder = _load_encoder(model, cache_dir)
-    if ray is not None:
-        from compare.cluster import track_series_on_ray
-
-        with _timed("Tracked every series on Ray"), _progress() as bars:
-            tracked = track_series_on_ray(series, encoder, terms, bars.update, ray)
-    else:
-        tracked = []
-        for name, by_lang in series.items():
-            with _timed(f"Tracked {name}"), _status(f"Tracking terms in {name} …"):
-                tracked.append(track_series(name, by_lang, terms, encoder))
+    with _timed("Tracked every series"), _progress() as bars:
+        tracked = tracker(series, encoder, terms, bars.update)
     if as_json:
         print(series_to_json(tracked), end="")
         return

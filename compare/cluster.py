@@ -13,7 +13,8 @@ alignments (`run_lexicon`, as a run on one machine learns it), and each group's 
 handed its alignment and that one lexicon.
 
 `tilmash timeline --ray` works the same way: the passages of every version are embedded by the
-pipeline, then each version series is tracked by `track_series` as a Ray task.
+pipeline, then each version series is tracked by `track_series` as a Ray task; `tilmash report
+--ray` tracks the timelines of its version groups so too.
 
 Ray is an optional extra: `pip install -e ".[ray]"`.
 """
@@ -319,10 +320,11 @@ def _track_series_task(
     glossary: Glossary | None,
     make_encoder: EncoderFactory,
     known: dict[bytes, np.ndarray],
+    cross_language: bool = True,
 ) -> tuple[SeriesTracking, dict[bytes, np.ndarray]]:
     """One version series tracked on a worker: its timelines and the vectors it embedded."""
     encoder = KnownVectors(make_encoder(), dict(known))
-    return track_series(name, by_lang, glossary, encoder), encoder.fresh
+    return track_series(name, by_lang, glossary, encoder, cross_language), encoder.fresh
 
 
 def track_series_on_ray(
@@ -330,11 +332,13 @@ def track_series_on_ray(
     encoder,
     glossary: Glossary | None,
     progress: Progress,
+    cross_language: bool = True,
+    *,
     job: RayJob,
 ) -> list[SeriesTracking]:
     """Every version series (`timeline.series_of`) tracked by a Ray task, in order, after
-    their passages are embedded once by the pipeline; a series whose task fails is a warning
-    and is left out."""
+    their passages are embedded once by the pipeline (a SeriesRunner, as track_series_here
+    is); a series whose task fails is a warning and is left out."""
     import ray
 
     texts = series_texts(series)
@@ -344,7 +348,7 @@ def track_series_on_ray(
     pending = {}
     for n, (name, by_lang) in enumerate(series.items()):
         own = _vectors_of(series_texts({name: by_lang}), encoder.info, vectors)
-        pending[task.remote(name, by_lang, *given, own)] = n
+        pending[task.remote(name, by_lang, *given, own, cross_language)] = n
     names = list(series)
     tracked, failed = _gather(names, getattr(encoder, "cache", None), progress, "Tracking", pending)
     for failure in failed:

@@ -29,7 +29,13 @@ from compare.lexicon.learn import Lexicon
 from compare.profile import Profile
 from compare.review import ReviewSummary
 from compare.signature import Signature
-from compare.timeline import Timeline, build_timeline, version_series
+from compare.timeline import (
+    SeriesRunner,
+    SeriesTracking,
+    Timeline,
+    track_series_here,
+    version_series,
+)
 
 # progress(kind, label, done, total): kind is "group", "embed" or "check"; label says which.
 Progress = Callable[[str, str, int, int], None]
@@ -104,14 +110,12 @@ class Report:
     lexicon: Lexicon | None = None  # learned from the run when word checks were asked for
 
 
-def series_timelines(
-    corpus: Corpus, encoder, glossary: Glossary | None
-) -> tuple[TimelineSection, ...]:
-    """A timeline per language of every version series with two or more versions in it."""
+def series_timelines(tracked: Sequence[SeriesTracking]) -> tuple[TimelineSection, ...]:
+    """A section per language of every version series tracked."""
     return tuple(
-        TimelineSection(f"{name} ({lang})", build_timeline(docs, glossary, encoder))
-        for name, by_lang in version_series(corpus.version_families()).items()
-        for lang, docs in by_lang.items()
+        TimelineSection(f"{series.name} ({line.lang})", line)
+        for series in tracked
+        for line in series.timelines
     )
 
 
@@ -216,10 +220,13 @@ def build_report(
     words: bool = False,
     dictionary: Lexicon | None = None,
     profile: Profile | None = None,
+    tracker: SeriesRunner = track_series_here,
 ) -> Report:
     """Align and check every group of the corpus (with `runner`: here, or on a Ray cluster),
     telling `progress` what is being done; with `timelines`, also track the terms of every
-    version series (the HTML report shows them, a check does not need them). `words` (or a
+    version series with two or more versions in a language (with `tracker`, here or on Ray,
+    as `tilmash timeline` does; the HTML report shows them, a check does not need them; the
+    report shows no cross-language check, so it is not made). `words` (or a
     `dictionary`) adds the replaced-word, gap and uniformity checks, on a lexicon learned from
     all groups' aligned units (run_lexicon): the runner aligns every group first, here or on
     Ray, and hands the lexicon to every group's checks. A `profile` chooses the
@@ -234,6 +241,9 @@ def build_report(
     step("group", "Groups", len(corpus.groups), len(corpus.groups))
     settings = {"align": asdict(AlignParams()), **profile.signature(), **checked.settings}
     signature = Signature(encoder.info.name, encoder.info.identity, settings).fields()
-    tracked = series_timelines(corpus, encoder, glossary) if timelines else ()
+    tracked = ()
+    if timelines:
+        series = version_series(corpus.version_families())
+        tracked = series_timelines(tracker(series, encoder, glossary, step, cross_language=False))
     data = ReportData(signature, tuple(sections), tracked, failures=tuple(failures))
     return Report(data, corpus, tuple(f for s in sections for f in s.findings), checked.lexicon)

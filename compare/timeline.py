@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -486,9 +486,11 @@ def track_series(
     series_by_lang: Mapping[str, Sequence[Document]],
     glossary: Glossary | None,
     encoder,
+    cross_language: bool = True,
 ) -> SeriesTracking:
-    """Timelines and the cross-language check of one series; each language's consecutive
-    diffs are made once and serve both."""
+    """Timelines and (unless `cross_language` is False: the report does not show it) the
+    cross-language check of one series; each language's consecutive diffs are made once and
+    serve both."""
     diffs = {lang: consecutive_diffs(docs, encoder) for lang, docs in series_by_lang.items()}
     timelines = tuple(
         build_timeline(docs, glossary, encoder, diffs=diffs[lang])
@@ -496,7 +498,29 @@ def track_series(
     )
     crossed = (
         cross_language_changes(series_by_lang, encoder, diffs=diffs)
-        if comparable_releases(series_by_lang)
+        if cross_language and comparable_releases(series_by_lang)
         else []
     )
     return SeriesTracking(name, timelines, tuple(crossed))
+
+
+# Tracks every version series of a run: (series, encoder, glossary, progress,
+# cross_language=) -> [SeriesTracking], in the series' order; progress(kind, label, done,
+# total) as build_report's. The default tracks them here; compare.cluster's on Ray.
+SeriesRunner = Callable[..., list[SeriesTracking]]
+
+
+def track_series_here(
+    series: Mapping[str, Mapping[str, Sequence[Document]]],
+    encoder,
+    glossary: Glossary | None,
+    progress: Callable[[str, str, int, int], None],
+    cross_language: bool = True,
+) -> list[SeriesTracking]:
+    """Every version series (`series_of`, `version_series`) in turn, in this process."""
+    tracked = []
+    for n, (name, by_lang) in enumerate(series.items()):
+        progress("group", f"Tracking {name}", n, len(series))
+        tracked.append(track_series(name, by_lang, glossary, encoder, cross_language))
+    progress("group", "Tracked", len(series), len(series))
+    return tracked

@@ -237,3 +237,62 @@ def test_word_checks_on_ray_read_one_lexicon_of_the_whole_corpus(local_ray, tmp_
     assert '"check": "replaced"' in findings
     ministry = next(row for row in lexicon.splitlines() if row.startswith("kk,en,министрлік,"))
     assert ministry.split(",")[4] == "5"  # three units of one group, two of the other
+
+
+def law_versions(folder: Path) -> Path:
+    """The migration law's two versions in kk and ru, as one version group of a manifest."""
+    law = Path(__file__).parent / "data" / "migration"
+    documents, members = [], []
+    for n in (1, 2):
+        for lang in ("kk", "ru"):
+            name = f"law.v{n}.{lang}.txt"
+            (folder / name).write_bytes((law / name).read_bytes())
+            members.append(f'"v{n}-{lang}"')
+            documents.append(
+                f'[[document]]\nid = "v{n}-{lang}"\npath = "{name}"\nlang = "{lang}"\n'
+                f'work = "law"\npart = "body"\nversion = "v{n}"\n'
+            )
+    manifest = [
+        '[[work]]\nid = "law"\ntitle = "On population migration"\nyear = 2011\n',
+        *documents,
+        f'[[group]]\nid = "migration"\nrelation = "versions"\nmembers = [{", ".join(members)}]\n',
+    ]
+    (folder / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
+    return folder
+
+
+def test_report_on_ray_tracks_its_timelines_there_as_timeline_does(
+    local_ray, tmp_path, monkeypatch
+):
+    """`tilmash report --ray`: the version series are tracked by Ray tasks (the function
+    `timeline --ray` uses), nothing is embedded on this machine, and the page's timelines
+    are those of the run without Ray."""
+    from typer.testing import CliRunner
+
+    from compare import cli, embed
+
+    embedded_here: list[str] = []
+
+    class Here(FakeEncoder):
+        def encode(self, texts, progress=None):
+            embedded_here.extend(texts)
+            return super().encode(texts, progress)
+
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: Here())
+    monkeypatch.setattr(embed, "load_encoder", fake_load_encoder)
+    (tmp_path / "law").mkdir()
+    corpus = law_versions(tmp_path / "law")
+    timelines = {}
+    for name, flags in (("here", []), ("ray", ["--ray"])):
+        embedded_here.clear()
+        page = tmp_path / f"{name}.html"
+        args = ["report", str(corpus), "-o", str(page), "--fail-on", "none", *flags]
+        result = CliRunner().invoke(cli.app, args)
+        assert result.exit_code == 0, result.output
+        tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+        (section,) = tree.xpath("//section[@id='timeline']")
+        timelines[name] = lxml_html.tostring(section, encoding="unicode")
+    assert embedded_here == []  # the groups and the series were all done on Ray
+    assert timelines["ray"] == timelines["here"]
+    assert "migration (kk)" in timelines["here"] and "migration (ru)" in timelines["here"]
+    assert "оралман" in timelines["here"]  # a term the series tracks

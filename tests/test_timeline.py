@@ -134,6 +134,9 @@ def test_track_series_gives_what_the_separate_steps_give(encoder):
     tracked = track_series("concept", by_lang, None, encoder)
     assert tracked.timelines == tuple(build_timeline(d, None, encoder) for d in by_lang.values())
     assert list(tracked.cross_language) == cross_language_changes(by_lang, encoder)
+    # The report's series: the same timelines, no cross-language check made.
+    for_report = track_series("concept", by_lang, None, encoder, cross_language=False)
+    assert for_report.timelines == tracked.timelines and for_report.cross_language == ()
     # One language, or releases that do not match by position: no cross-language check.
     assert track_series("kk only", {"kk": by_lang["kk"]}, None, encoder).cross_language == ()
     uneven = {"kk": by_lang["kk"], "ru": by_lang["ru"][:2]}
