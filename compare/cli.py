@@ -967,7 +967,10 @@ def review_decide(
 
 @review_app.command("list")
 def review_list(review_file: ReviewOpt = None, cache_dir: CacheOpt = None) -> None:
-    """The decisions in the review file: id, status, date, check, note and the message."""
+    """The decisions in the review file: id, status, date, check, note and the message.
+
+    Example: [bold]tilmash review list[/] (the review file of the last run)
+    """
     from compare.render import review_table
     from compare.review import load_review
 
@@ -976,7 +979,10 @@ def review_list(review_file: ReviewOpt = None, cache_dir: CacheOpt = None) -> No
 
 @review_app.command("forget")
 def review_forget(ids: IdsArg, review_file: ReviewOpt = None, cache_dir: CacheOpt = None) -> None:
-    """Drop the decisions on findings: they are shown again."""
+    """Drop the decisions on findings: they are shown again.
+
+    Example: [bold]tilmash review forget numb-3f2a9c41d0[/]
+    """
     from compare.review import forget, load_review
     from compare.writers.review import save_review
 
