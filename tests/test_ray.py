@@ -185,23 +185,32 @@ def fake_load_encoder(*_options) -> FakeEncoder:
     return FakeEncoder()
 
 
-def test_timeline_on_ray_prints_what_it_prints_here(local_ray, tmp_path, monkeypatch):
+@pytest.fixture
+def embedded_here(monkeypatch) -> list[str]:
+    """The CLI's encoders faked: the texts embedded on this machine (the list returned), and
+    the workers' encoders built as `load_encoder`."""
+    from compare import cli, embed
+
+    texts: list[str] = []
+
+    class Here(FakeEncoder):
+        def encode(self, batch, progress=None):
+            texts.extend(batch)
+            return super().encode(batch, progress)
+
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: Here())
+    monkeypatch.setattr(embed, "load_encoder", fake_load_encoder)
+    return texts
+
+
+def test_timeline_on_ray_prints_what_it_prints_here(local_ray, tmp_path, embedded_here):
     """`tilmash timeline --ray`: every passage embedded by the Ray Data pipeline, each series
     tracked by a Ray task, and the same timeline (terms, replacements, cross-language changes)
     as without it."""
     from typer.testing import CliRunner
 
-    from compare import cli, embed
+    from compare import cli
 
-    embedded_here: list[str] = []
-
-    class Here(FakeEncoder):
-        def encode(self, texts, progress=None):
-            embedded_here.extend(texts)
-            return super().encode(texts, progress)
-
-    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: Here())
-    monkeypatch.setattr(embed, "load_encoder", fake_load_encoder)
     law = Path(__file__).parent / "data" / "migration"
     files = [str(law / f"law.v{n}.{lang}.txt") for n in (1, 2) for lang in ("kk", "ru")]
     here = CliRunner().invoke(cli.app, ["timeline", *files, "--json"])
@@ -262,24 +271,15 @@ def law_versions(folder: Path) -> Path:
 
 
 def test_report_on_ray_tracks_its_timelines_there_as_timeline_does(
-    local_ray, tmp_path, monkeypatch
+    local_ray, tmp_path, embedded_here
 ):
     """`tilmash report --ray`: the version series are tracked by Ray tasks (the function
     `timeline --ray` uses), nothing is embedded on this machine, and the page's timelines
     are those of the run without Ray."""
     from typer.testing import CliRunner
 
-    from compare import cli, embed
+    from compare import cli
 
-    embedded_here: list[str] = []
-
-    class Here(FakeEncoder):
-        def encode(self, texts, progress=None):
-            embedded_here.extend(texts)
-            return super().encode(texts, progress)
-
-    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: Here())
-    monkeypatch.setattr(embed, "load_encoder", fake_load_encoder)
     (tmp_path / "law").mkdir()
     corpus = law_versions(tmp_path / "law")
     timelines = {}
