@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, fields, is_dataclass, replace
 from enum import StrEnum
-from functools import wraps
+from functools import partial, wraps
 from pathlib import Path
 from typing import Annotated, get_type_hints
 
@@ -580,8 +580,6 @@ def _ray_job(ray: RayOptions, model: str | None, cache_dir: Path | None):
     a wrong address is said at once), or None for a run on this machine."""
     if not ray.use_ray and ray.address is None:
         return None
-    from functools import partial
-
     from compare.cluster import RayJob, RaySettings, connect
     from compare.embed import load_encoder
 
@@ -600,8 +598,6 @@ def _runners(ray: RayOptions, model: str | None, cache_dir: Path | None):
     job = _ray_job(ray, model, cache_dir)
     if job is None:
         return check_groups_here, track_series_here
-    from functools import partial
-
     from compare.cluster import check_groups_on_ray, track_series_on_ray
 
     return partial(check_groups_on_ray, job=job), partial(track_series_on_ray, job=job)
