@@ -18,7 +18,7 @@ from dataclasses import replace
 from compare.checks.base import Check, Finding, Span, UnitText
 from compare.checks.structure import MissingPartsCheck
 from compare.quantities import Quantity, describe, extract
-from compare.readers.adilet import opens_note
+from compare.readers.adilet import announces_amendment, opens_note
 from compare.readers.structure import division_of, repealed
 
 # The dates are read from the notes themselves; only which text lags is inferred.
@@ -51,7 +51,13 @@ class EditionCheck(Check):
             for key, text in unit.texts.items():
                 paths = unit.paths.get(key, ())
                 division = division_of(paths[0]) if paths else None
-                if not text or division is None or not opens_note(text):
+                # A note announcing an amendment cites one this version does not have yet.
+                if (
+                    not text
+                    or division is None
+                    or not opens_note(text)
+                    or announces_amendment(text)
+                ):
                     continue
                 for date in amendment_dates(text, self.langs.get(key, key)):
                     kept = latest.setdefault(division, {}).get(key)

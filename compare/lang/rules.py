@@ -126,6 +126,13 @@ NOTE_HEADERS = (
     "вниманию пользователей!",
     "қолданушылар назарына!",
 )
+# A note that announces an amendment still to come ("Статья 72-1 предусматривается в редакции
+# Закона РК от 16.01.2026 ...", "2-тармаққа өзгеріс енгізу көзделген – ҚР ..."): the version it
+# stands in does not have that amendment yet (patterns, matched after the note's header).
+ANNOUNCED_AMENDMENTS = (
+    r"[^.]{0,80}?\bпредусматривается\s+(?:изменение\s+Законом|в\s+редакции\s+Закона|исключить\s+Законом)",
+    r"[^.]{0,80}?(?:өзгеріс\s+енгізу|редакцияда\s+жазу|алып\s+тастау)\s+көзделген\s*[–-]\s*ҚР",
+)
 # Words that open a paragraph which is a note on the article above it ("Сноска. Статья 3 - в
 # редакции Закона РК ...", "Ескерту. 3-бап жаңа редакцияда ...").
 NOTE_OPENERS = ("сноска", "ескерту")
@@ -140,10 +147,8 @@ NOTE_PHRASES = (
     r"(?:ҚР\s+)?конституциялық\s+сотының\s+\d",
     r"слов[оа]\s+[\"«][^\n]{0,300}?\b(?:заменен[оы]?|исключен[оы]?)\b",
     r"[\"«][^\n]{0,300}?деген\s+сөз[^\n]{0,300}?(?:ауыстырылды|алып\s+тасталды)",
-    # an amendment announced ("В пункт 2 предусматривается изменение Законом РК ...", "2-тармаққа
-    # өзгеріс енгізу көзделген – ҚР ...") when the page has lost the note's header
-    r"[^.]{0,80}?\bпредусматривается\s+(?:изменение\s+Законом|в\s+редакции\s+Закона|исключить\s+Законом)",
-    r"[^.]{0,80}?(?:өзгеріс\s+енгізу|редакцияда\s+жазу|алып\s+тастау)\s+көзделген\s*[–-]\s*ҚР",
+    # an amendment announced when the page has lost the note's header
+    *ANNOUNCED_AMENDMENTS,
 )
 # How a note says when an amendment comes into force ("(вводится в действие с 01.01.2026)",
 # "(... қолданысқа енгізіледі)"); the site sometimes sets it off by a blank line (patterns).

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from compare.lang.rules import (
+    ANNOUNCED_AMENDMENTS,
     CONTENTS_HEADINGS,
     ENTRY_INTO_FORCE,
     NOTE_HEADERS,
@@ -31,6 +32,7 @@ _DECORATION = " \t>*_#"
 _TITLE_LINE = 160
 _NOTE_WORD = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
 _NOTE_PHRASE = re.compile("|".join(NOTE_PHRASES), re.IGNORECASE)
+_ANNOUNCED = re.compile("|".join(ANNOUNCED_AMENDMENTS), re.IGNORECASE)
 # An editorial footnote cites the amending act by its number or date; a note of the law itself
 # ("Ескерту. Осы бапта арнайы іс-шаралар деп ... түсініледі.") does not.
 _CITES_ACT = re.compile(r"№|\bN\s*\d|\b(?:19|20)\d{2}\b")
@@ -62,6 +64,13 @@ def opens_note(text: str) -> bool:
     if _NOTE_WORD.match(bare):
         return _CITES_ACT.search(bare) is not None
     return _NOTE_PHRASE.match(bare) is not None
+
+
+def announces_amendment(text: str) -> bool:
+    """A note ("Примечание ИЗПИ! Статья 5 предусматривается в редакции Закона РК от ...")
+    that announces an amendment still to come: the text it stands in does not have it yet.
+    The site sets such a note before the part it announces, so it stands in the part before."""
+    return _ANNOUNCED.match(text.lstrip().lstrip(_DECORATION)) is not None
 
 
 def note_kind(text: str) -> str:
