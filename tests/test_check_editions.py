@@ -177,3 +177,28 @@ def test_a_note_announcing_an_amendment_is_not_that_edition(tmp_path: Path) -> N
     [finding] = EditionCheck(langs={"kk": "kk", "ru": "ru"}).run(units)
     assert finding.details["division"] == "article 2"
     assert finding.details["later"] == ["kk"]
+
+
+def test_a_part_one_version_keeps_only_as_repealed_is_minor() -> None:
+    """kk lists each repealed sub-point ("8) алып тасталды ..."), ru writes them as one range:
+    nothing of the law is missing, so the structure finding is minor; a part that has text
+    stays major."""
+    units = [
+        UnitText(
+            0,
+            {"kk": "8) алып тасталды - ҚР 2011.10.24 N 487-IV Заңымен;", "ru": ""},
+            {},
+            paths={"kk": ("article 4, sub-point 8)",), "ru": ()},
+        ),
+        UnitText(
+            1,
+            {"kk": "9) омарта иесі тіркеу куәлігін алады;", "ru": ""},
+            {},
+            paths={"kk": ("article 4, sub-point 9)",), "ru": ()},
+        ),
+    ]
+    findings = [
+        Finding("structure", "major", 0.9, u, ("kk",), f"ru lacks {p}", details={"path": p})
+        for u, p in ((0, "article 4, sub-point 8)"), (1, "article 4, sub-point 9)"))
+    ]
+    assert [f.severity for f in mark_repealed(findings, units)] == ["minor", "major"]
