@@ -548,3 +548,23 @@ def test_a_note_of_the_law_itself_is_law_not_apparatus() -> None:
         "Казахстан 03.12.2024 № 54-НП:"
     )
     assert opens_note("пункт 1 статьи 65 настоящего Закона РК признан соответствующим Конституции")
+
+
+def test_a_footnote_broken_between_an_acts_date_and_its_number_is_one_note() -> None:
+    lines = [
+        "3-бап. Омарталарды тіркеу",
+        "",
+        "      1. Омарталарды жергілікті атқарушы орган тіркейді.",
+        "",
+        "      Ескерту. 3-бапқа өзгеріс енгізілді – ҚР 06.10.2020 ",
+        "№ 365-VI",
+        " (алғашқы ресми жарияланған күнінен кейін он күн өткен соң қолданысқа енгізіледі); 01.04.2021",
+        "",
+        "№ 26-VII",
+        " (01.01.2021 бастап қолданысқа енгізіледі) Заңдарымен.",
+    ]
+    blocks = mark_apparatus(adilet_blocks(lines))
+    assert [b.kind == "apparatus" for b in blocks] == [False, False, True]
+    assert blocks[2].text.endswith(
+        "01.04.2021 № 26-VII (01.01.2021 бастап қолданысқа енгізіледі) Заңдарымен."
+    )

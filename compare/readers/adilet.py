@@ -39,6 +39,10 @@ _CITES_ACT = re.compile(r"№|\bN\s*\d|\b(?:19|20)\d{2}\b")
 # A paragraph that is only when an amendment comes into force, in brackets.
 _IN_FORCE = re.compile(rf"\((?=[^()]*(?:{'|'.join(ENTRY_INTO_FORCE)}))[^()]*\)\s*[.;]?\s*$")
 _HEADERS = frozenset(header.rstrip("!") for header in NOTE_HEADERS)
+# A citation of an act broken by a blank line between its date and its number ("... ҚР
+# 01.04.2021" / "№ 26-VII (01.01.2021 бастап ...)").
+_ENDS_WITH_DATE = re.compile(r"\b(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2})\.?\s*$")
+_ACT_NUMBER = re.compile(r"\s*(?:№|N\s?\d)")
 
 
 def _bare(line: str) -> str:
@@ -119,10 +123,14 @@ def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
 
 def _rejoined(paragraphs: Iterator[str]) -> list[str]:
     """Paragraphs with a bracketed entry into force ("(вводится в действие ...).") that the
-    site set off by a blank line joined to the note or point it ends."""
+    site set off by a blank line joined to the note or point it ends, and the number of a
+    cited act ("№ 26-VII ...") to the paragraph that ends with the act's date."""
     out: list[str] = []
     for text in paragraphs:
-        if out and _IN_FORCE.match(text.strip()) and not opens_division(out[-1]):
+        ends = _IN_FORCE.match(text.strip()) or (
+            out and _ACT_NUMBER.match(text) and _ENDS_WITH_DATE.search(out[-1])
+        )
+        if out and ends and not opens_division(out[-1]):
             out[-1] = f"{out[-1].rstrip()} {text.strip()}"
         else:
             out.append(text)
