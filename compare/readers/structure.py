@@ -31,10 +31,11 @@ _POINTS = (
 )
 # (Kazakh texts may write "Ә" as the Latin "Ə") ... or a bracket or the word of a repealed
 # point, which keeps its number: "2. (исключен - от 7 мая 2007 года № 244)", "3. исключен
-# Законом РК ...", "4. алып тасталды - ҚР ...", or a Kazakh year ("9. 2013 жылғы 1 қаңтарға
-# дейін ...").
+# Законом РК ...", "4. алып тасталды - ҚР ...", or a Kazakh year or number with its ending
+# ("9. 2013 жылғы 1 қаңтарға дейін ...", "1. 1-сыныпқа оқуға ...").
 _CAPITAL = re.compile(
-    r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ]|исключ|ал(?:ын)?ып\s+тасталды|\d{4}\s+жыл)"
+    r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ]|исключ|ал(?:ын)?ып\s+тасталды|\d{4}\s+жыл"
+    r"|\d{1,4}-[а-яәғқңөұүһі])"
 )
 LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
 _DIVISION_LEVELS = frozenset(name for name, _ in _DIVISIONS)
