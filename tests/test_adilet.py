@@ -527,6 +527,16 @@ def test_notes_the_site_writes_without_a_note_word_are_apparatus() -> None:
     assert len(notes) == 6
 
 
+def test_amendments_announced_in_their_other_wordings_are_notes() -> None:
+    assert opens_note(
+        "Пункт 5 предусматривается дополнить подпунктом 6-2) в соответствии с Законом РК от "
+        "16.01.2026 № 259-VIII (вводится в действие с 01.05.2026)."
+    )
+    assert opens_note("1-тармақ жаңа редакцияда көзделген – ҚР 16.01.2026 № 259-VIII Заңымен.")
+    assert opens_note("3-бап екінші бөлікпен толықтыру көзделген – ҚР 16.01.2026 № 259-VIII.")
+    assert not opens_note("5. Уполномоченный орган вправе дополнить перечень документов.")
+
+
 def test_words_replaced_or_removed_through_the_text_are_notes() -> None:
     assert opens_note('слово "(активов)" исключено;')
     assert opens_note('слова "пасечник", "пасечника" заменены словами "пчеловод", "пчеловода"')
