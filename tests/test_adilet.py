@@ -537,6 +537,15 @@ def test_amendments_announced_in_their_other_wordings_are_notes() -> None:
     assert not opens_note("5. Уполномоченный орган вправе дополнить перечень документов.")
 
 
+def test_a_footnote_listing_words_replaced_through_the_text_is_a_note() -> None:
+    """The footnote's own line cites no act ("Сноска. По всему тексту Кодекса:"); the list
+    after it does, and a list entry may run long before its verb."""
+    assert opens_note("Сноска. По всему тексту Кодекса:")
+    assert opens_note("Ескерту. Бүкіл мәтін бойынша:")
+    names = ", ".join(f'"омарта {n}"' for n in range(40))
+    assert opens_note(f'слова {names} заменены словом "пасека" Законом РК от 06.07.2007 № 27;')
+
+
 def test_words_replaced_or_removed_through_the_text_are_notes() -> None:
     assert opens_note('слово "(активов)" исключено;')
     assert opens_note('слова "пасечник", "пасечника" заменены словами "пчеловод", "пчеловода"')

@@ -65,8 +65,10 @@ def opens_note(text: str) -> bool:
     всему тексту слова ... заменены ...")."""
     # Any white space first, no-break spaces included (some pages indent with them).
     bare = text.lstrip().lstrip(_DECORATION)
-    if _NOTE_WORD.match(bare):
-        return _CITES_ACT.search(bare) is not None
+    word = _NOTE_WORD.match(bare)
+    if word:  # "Сноска. По всему тексту Кодекса:" cites the acts in the list after it
+        rest = bare[word.end() :].lstrip()
+        return _CITES_ACT.search(bare) is not None or _NOTE_PHRASE.match(rest) is not None
     return _NOTE_PHRASE.match(bare) is not None
 
 
