@@ -351,6 +351,29 @@ def test_a_part_one_version_lacks_is_named_by_its_number_once() -> None:
     assert all(f.severity == "major" and f.check == "structure" for f in findings)
 
 
+def test_a_chapter_is_matched_by_its_number_when_a_section_heading_is_missing() -> None:
+    """Chapters are numbered through the law: kk without the heading of section III keeps its
+    chapter 10 in section II, and only the section's heading is named."""
+    units = [
+        UnitText(
+            0,
+            {"kk": "мәтін", "ru": "текст"},
+            {},
+            paths={"kk": ("section II",), "ru": ("section II",)},
+        ),
+        UnitText(1, {"kk": "", "ru": "текст"}, {}, paths={"kk": (), "ru": ("section III",)}),
+        UnitText(
+            2,
+            {"kk": "мәтін", "ru": "текст"},
+            {},
+            paths={"kk": ("section II, chapter 10",), "ru": ("section III, chapter 10",)},
+        ),
+    ]
+    assert [f.message for f in MissingPartsCheck().run(units)] == [
+        "kk lacks section III, which ru has"
+    ]
+
+
 def test_findings_inside_a_missing_part_fold_into_it() -> None:
     def unit(n: int, kk: tuple[str, ...], ru: tuple[str, ...]) -> UnitText:
         texts = {"kk": "мәтін", "ru": "текст" if ru else ""}
