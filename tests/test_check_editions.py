@@ -6,6 +6,7 @@ Hand-written kk and ru fixtures of an invented law in the adilet.zan.kz layout (
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from compare.align.documents import AlignedUnit, Alignment, apparatus_units
@@ -202,3 +203,18 @@ def test_a_part_one_version_keeps_only_as_repealed_is_minor() -> None:
         for u, p in ((0, "article 4, sub-point 8)"), (1, "article 4, sub-point 9)"))
     ]
     assert [f.severity for f in mark_repealed(findings, units)] == ["minor", "major"]
+    ranged = UnitText(
+        2,
+        {
+            "kk": "9. Алып тасталды - ҚР 2009.07.17. N 188-IV Заңымен. 10. Алып тасталды.",
+            "ru": "9. - 10. Исключены Законом РК от 17.07.2009 N 188.",
+        },
+        {},
+        paths={
+            "kk": ("article 5, paragraph 9", "article 5, paragraph 10"),
+            "ru": ("article 5, paragraph 9",),
+        },
+    )
+    lacks = Finding("structure", "major", 0.9, 2, ("kk",), "ru lacks article 5, paragraph 10")
+    lacks = replace(lacks, details={"path": "article 5, paragraph 10"})
+    assert mark_repealed([lacks], [ranged])[0].severity == "minor"

@@ -135,9 +135,9 @@ def mark_repealed(findings: Sequence[Finding], units: Sequence[UnitText]) -> lis
     repealed ("3. исключен Законом РК от ...", "3. Алынып тасталды - ҚР ...") made minor, their
     message saying why: the versions then differ in how they cite the repealing law, or in which
     of them already shows the repeal, not in what a provision says. A part one version lacks
-    stays major unless what the others have of it is only its repeal (one version lists
-    "27) алып тасталды", "28) алып тасталды" where the other writes "27) - 28) исключены" or
-    drops them)."""
+    stays major unless what the others have of it is only its repeal, or every version of its
+    unit is (one version lists "27) алып тасталды", "28) алып тасталды" where the other writes
+    "27) - 28) исключены" or drops them)."""
     by_index = {unit.unit: unit for unit in units}
 
     def only_repealed(unit: UnitText, key: str, part: str | None = None) -> bool:
@@ -149,8 +149,13 @@ def mark_repealed(findings: Sequence[Finding], units: Sequence[UnitText]) -> lis
         unit = by_index.get(f.unit)
         if f.severity != "major" or unit is None or f.check == EditionCheck.name:
             return False
-        if f.check == MissingPartsCheck.name:
-            return all(only_repealed(unit, key, str(f.details.get("path"))) for key in f.langs)
+        if f.check == MissingPartsCheck.name:  # what the others have of it, or the whole unit
+            part = str(f.details.get("path"))
+            texts = [key for key, text in unit.texts.items() if text.strip()]
+            here = all(any(within(p, part) for p in unit.paths.get(k, ()) if p) for k in f.langs)
+            return all(only_repealed(unit, key, part) for key in f.langs) or (
+                here and all(only_repealed(unit, key) for key in texts)
+            )
         return any(only_repealed(unit, key) for key in unit.texts)
 
     return [

@@ -22,7 +22,7 @@ _CANDIDATE = re.compile(r"([.!?…]+)[\"'»”’)\]]*\s+")
 _OPENERS = "\"'«“„‘([—–- "
 _LAST_WORDS = re.compile(r"(\S+)\s+(\S+)$|(\S+)$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,-]\d+)*")  # "3.5", "2.1", "3-1"
 _BREAKS = re.compile(r"\s*[^\S ]\s*")
 # A date that cites an act, its number next: "ҚР 2009.07.17. N 188-IV Заңымен" (the period after
 # the date is not a sentence end).
