@@ -4,11 +4,12 @@ Each law is read, aligned and cut into units as `tilmash` does; then into one la
 seeded sample of units one kind of drift is injected at a time: (a) subpoint: a sub-point
 ("1) ...") is deleted; (b) number: a digit is changed (not in the numbering that opens a
 unit); (c) clause: a comma-delimited clause is dropped; (d) term: a content word is replaced
-by one from another law; (e) negation: "не" (ru) or "емес" (kk) is removed. The checks
-`tilmash` runs on a law (structure, meaning, omission, numbers) run on every law, findings
-inside a missing part folded as in the report; per kind the script prints recall (the kind's
-own checks / any major flag) and precision (the share of flags on injected units that name
-the injected language), as bench/drift.py does on NTREX.
+by one from another law; (e) negation: "не" (ru) or "емес" (kk) is removed. Each law is then
+checked as `tilmash check` checks it (compare.report.check_group: every default check, the
+editorial notes with them, findings inside a missing part folded, majors inside an article of
+another edition or on a repealed part made minor); per kind the script prints recall (the
+kind's own checks / any major flag) and precision (the share of flags on injected units that
+name the injected language), as bench/drift.py does on NTREX.
 
 --word-checks adds the checks that read a lexicon learned from each law's own units, drifted
 ones included (replaced, gap, uniformity; compare.lexicon.learn), and a sixth kind: (f)
@@ -36,21 +37,16 @@ from laws import LAWS, pairs
 
 from realdata import require
 
-from compare.align.documents import align_group
+from compare.align.documents import Alignment, align_group
 from compare.checks.base import Finding, UnitText
-from compare.checks.context import GroupUnits, split_apparatus
-from compare.checks.gaps import GapCheck
-from compare.checks.meaning import MeaningCheck
-from compare.checks.numbers import NumbersCheck
-from compare.checks.omission import OmissionCheck
-from compare.checks.replaced import ReplacedWordCheck
-from compare.checks.run import unit_texts
-from compare.checks.structure import MissingPartsCheck, fold_missing_parts
-from compare.checks.uniformity import UniformityCheck
-from compare.corpus import load_corpus
+from compare.checks.context import split_apparatus
+from compare.checks.run import WORD_CHECKS, check_langs, unit_texts
+from compare.corpus import Corpus, load_corpus
 from compare.embed import load_encoder
 from compare.lexicon.learn import learn, unit_bags
+from compare.profile import Profile
 from compare.readers.structure import numbering
+from compare.report import check_group
 from compare.stem import tokens
 
 LANGS = ("kk", "ru")
@@ -64,7 +60,6 @@ EXPECTED = {
 }
 # With --word-checks, the word check that should raise a finding too.
 WORD_CHECK = {"clause": "gap", "term": "replaced", "rendering": "uniformity"}
-WORD_CHECKS = (ReplacedWordCheck, GapCheck, UniformityCheck)
 RENDERED_TERMS = 2  # terms per law and language given another rendering
 RENDERED_MIN_UNITS = 10  # units a term must occur in to be one
 RENDERED_UNITS = 2  # units per term where it is rendered otherwise
@@ -164,23 +159,41 @@ def rendered(
     return out, done
 
 
-def word_checks(units: list[UnitText]) -> list:
-    """The checks that read a lexicon learned from the law's own units."""
-    lexicon = learn(unit_bags(units))
-    return [check(lexicon) for check in WORD_CHECKS]
+class Law:
+    """One law as read and aligned once: its corpus, its alignment and its units as the checks
+    see them, the text's own units (where drift is injected) apart from the editorial notes."""
+
+    def __init__(self, corpus: Corpus, alignment: Alignment) -> None:
+        self.corpus, self.alignment = corpus, alignment
+        self.every = list(unit_texts(alignment))
+        self.units = list(split_apparatus(self.every)[0])
+
+    def with_units(self, drifted: list[UnitText]) -> list[UnitText]:
+        """Every unit of the law, the text's own units replaced by `drifted` (same indices)."""
+        by_index = {unit.unit: unit for unit in drifted}
+        return [by_index.get(unit.unit, unit) for unit in self.every]
 
 
 def run_checks(
-    checks, laws: dict[int, list[UnitText]], words: bool = False
+    encoder, laws: dict[int, Law], groups: dict[int, list[UnitText]], profile: Profile, words: bool
 ) -> dict[tuple[int, int], list[Finding]]:
-    """Findings of all checks (with `words`, the word checks too) by (law, unit), findings
-    inside a missing part folded into it."""
+    """Findings by (law, unit) of each law with its drifted units, checked as `tilmash check`
+    checks it (check_group); with `words`, the word checks read a lexicon learned from the
+    law's own drifted units."""
     found: dict[tuple[int, int], list[Finding]] = {}
-    for g, units in laws.items():
-        units = GroupUnits(units)
-        every = [*checks, *(word_checks(list(units)) if words else [])]
-        findings = [f for check in every for f in check.run(units)]
-        for f in fold_missing_parts(findings, units):
+    for g, units in groups.items():
+        law = laws[g]
+        lexicon = learn(unit_bags(units, check_langs(law.alignment))) if words else None
+        section, _ = check_group(
+            law.corpus,
+            law.corpus.groups[0],
+            encoder,
+            lexicon=lexicon,
+            alignment=law.alignment,
+            profile=profile,
+            units=law.with_units(units),
+        )
+        for f in section.findings:
             found.setdefault((g, f.unit), []).append(f)
     return found
 
@@ -204,28 +217,21 @@ def main() -> None:
     if args.split != "all":
         chosen = chosen[(args.split == "report") :: 2]
     encoder = load_encoder()
-    langs = dict(zip(LANGS, LANGS, strict=True))
-    checks = [
-        MissingPartsCheck(),
-        MeaningCheck(encoder, langs=langs),
-        OmissionCheck(encoder, langs=langs),
-        NumbersCheck(langs=langs),
-    ]
-    if args.lexicon_only:
-        checks = []
-    laws = {}
+    # --lexicon-only: the word checks alone, chosen as `tilmash check --checks` chooses.
+    profile = Profile(frozenset(c.name for c in WORD_CHECKS) if args.lexicon_only else None)
+    read: dict[int, Law] = {}
     for g, (name, kk, ru, _) in enumerate(chosen):
         corpus = load_corpus([kk, ru])
-        units, _notes = split_apparatus(unit_texts(align_group(corpus, corpus.groups[0], encoder)))
-        laws[g] = list(units)
-        print(f"law {g}: {name}, {len(units)} units", flush=True)
-    words = {
+        read[g] = Law(corpus, align_group(corpus, corpus.groups[0], encoder))
+        print(f"law {g}: {name}, {len(read[g].units)} units", flush=True)
+    laws = {g: law.units for g, law in read.items()}
+    vocabulary = {
         (g, lang): [w for u in units for w in re.findall(r"\b[^\W\d_]{6,}\b", u.texts[lang])]
         for g, units in laws.items()
         for lang in LANGS
     }
     # A replaced term comes from another law.
-    pools = {(g, lang): words[((g + 1) % len(laws), lang)] for g, lang in words}
+    pools = {(g, lang): vocabulary[((g + 1) % len(laws), lang)] for g, lang in vocabulary}
     print(f"{'kind':10} {'units':>6} {'recall own':>11} {'recall major':>13} {'precision':>10}")
     for kind in kinds:
         began = time.perf_counter()
@@ -233,7 +239,7 @@ def main() -> None:
             groups, done = rendered(laws, args.seed, pools)
         else:
             groups, done = inject(laws, kind, args.rate, args.seed, pools)
-        found = run_checks(checks, groups, words)
+        found = run_checks(encoder, read, groups, profile, words)
         own = (*EXPECTED.get(kind, ()), *([WORD_CHECK[kind]] if kind in WORD_CHECK else []))
         s = score(own if words else EXPECTED[kind], found, done, groups)
         print(

@@ -141,16 +141,18 @@ def check_group(
     lexicon: Lexicon | None = None,
     alignment: Alignment | None = None,
     profile: Profile | None = None,
+    units: Sequence[UnitText] | None = None,
 ) -> tuple[ReportSection, dict[str, object]]:
     """Align (unless `alignment` is given) and check one group: its report section and the
     settings of the checks that ran. The one unit of work of a run, on this machine or as a
     task on a Ray cluster; with a `lexicon`, the word checks too; a `profile` chooses the
-    checks and sets their thresholds."""
+    checks and sets their thresholds. `units` are the alignment's as the checks see them
+    (unit_texts), unless given (bench/laws_drift.py gives them with drift injected)."""
     step = progress or (lambda *_: None)
     alignment = alignment or align_group(corpus, group, encoder)
     terms = build_glossary(alignment, glossary)
     checks = (profile or Profile()).apply(default_checks(alignment, terms, encoder, lexicon))
-    units = unit_texts(alignment)
+    units = unit_texts(alignment) if units is None else units
     findings = run_checks(
         units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
     )

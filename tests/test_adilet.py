@@ -351,6 +351,29 @@ def test_a_part_one_version_lacks_is_named_by_its_number_once() -> None:
     assert all(f.severity == "major" and f.check == "structure" for f in findings)
 
 
+def test_a_chapter_is_matched_by_its_number_when_a_section_heading_is_missing() -> None:
+    """Chapters are numbered through the law: kk without the heading of section III keeps its
+    chapter 10 in section II, and only the section's heading is named."""
+    units = [
+        UnitText(
+            0,
+            {"kk": "мәтін", "ru": "текст"},
+            {},
+            paths={"kk": ("section II",), "ru": ("section II",)},
+        ),
+        UnitText(1, {"kk": "", "ru": "текст"}, {}, paths={"kk": (), "ru": ("section III",)}),
+        UnitText(
+            2,
+            {"kk": "мәтін", "ru": "текст"},
+            {},
+            paths={"kk": ("section II, chapter 10",), "ru": ("section III, chapter 10",)},
+        ),
+    ]
+    assert [f.message for f in MissingPartsCheck().run(units)] == [
+        "kk lacks section III, which ru has"
+    ]
+
+
 def test_findings_inside_a_missing_part_fold_into_it() -> None:
     def unit(n: int, kk: tuple[str, ...], ru: tuple[str, ...]) -> UnitText:
         texts = {"kk": "мәтін", "ru": "текст" if ru else ""}
@@ -527,6 +550,25 @@ def test_notes_the_site_writes_without_a_note_word_are_apparatus() -> None:
     assert len(notes) == 6
 
 
+def test_amendments_announced_in_their_other_wordings_are_notes() -> None:
+    assert opens_note(
+        "Пункт 5 предусматривается дополнить подпунктом 6-2) в соответствии с Законом РК от "
+        "16.01.2026 № 259-VIII (вводится в действие с 01.05.2026)."
+    )
+    assert opens_note("1-тармақ жаңа редакцияда көзделген – ҚР 16.01.2026 № 259-VIII Заңымен.")
+    assert opens_note("3-бап екінші бөлікпен толықтыру көзделген – ҚР 16.01.2026 № 259-VIII.")
+    assert not opens_note("5. Уполномоченный орган вправе дополнить перечень документов.")
+
+
+def test_a_footnote_listing_words_replaced_through_the_text_is_a_note() -> None:
+    """The footnote's own line cites no act ("Сноска. По всему тексту Кодекса:"); the list
+    after it does, and a list entry may run long before its verb."""
+    assert opens_note("Сноска. По всему тексту Кодекса:")
+    assert opens_note("Ескерту. Бүкіл мәтін бойынша:")
+    names = ", ".join(f'"омарта {n}"' for n in range(40))
+    assert opens_note(f'слова {names} заменены словом "пасека" Законом РК от 06.07.2007 № 27;')
+
+
 def test_words_replaced_or_removed_through_the_text_are_notes() -> None:
     assert opens_note('слово "(активов)" исключено;')
     assert opens_note('слова "пасечник", "пасечника" заменены словами "пчеловод", "пчеловода"')
@@ -548,3 +590,23 @@ def test_a_note_of_the_law_itself_is_law_not_apparatus() -> None:
         "Казахстан 03.12.2024 № 54-НП:"
     )
     assert opens_note("пункт 1 статьи 65 настоящего Закона РК признан соответствующим Конституции")
+
+
+def test_a_footnote_broken_between_an_acts_date_and_its_number_is_one_note() -> None:
+    lines = [
+        "3-бап. Омарталарды тіркеу",
+        "",
+        "      1. Омарталарды жергілікті атқарушы орган тіркейді.",
+        "",
+        "      Ескерту. 3-бапқа өзгеріс енгізілді – ҚР 06.10.2020 ",
+        "№ 365-VI",
+        " (алғашқы ресми жарияланған күнінен кейін он күн өткен соң қолданысқа енгізіледі); 01.04.2021",
+        "",
+        "№ 26-VII",
+        " (01.01.2021 бастап қолданысқа енгізіледі) Заңдарымен.",
+    ]
+    blocks = mark_apparatus(adilet_blocks(lines))
+    assert [b.kind == "apparatus" for b in blocks] == [False, False, True]
+    assert blocks[2].text.endswith(
+        "01.04.2021 № 26-VII (01.01.2021 бастап қолданысқа енгізіледі) Заңдарымен."
+    )

@@ -6,6 +6,7 @@ Hand-written kk and ru fixtures of an invented law in the adilet.zan.kz layout (
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from compare.align.documents import AlignedUnit, Alignment, apparatus_units
@@ -49,9 +50,9 @@ KK = """1-бап. Омарталарды тіркеу
 """
 
 
-def _documents(tmp_path: Path):
+def _documents(tmp_path: Path, kk: str = KK, ru: str = RU):
     out = {}
-    for lang, text in (("kk", KK), ("ru", RU)):
+    for lang, text in (("kk", kk), ("ru", ru)):
         path = tmp_path / f"law.{lang}.txt"
         path.write_text(text, encoding="utf-8")
         out[lang] = load_document(path, declared_lang=lang)
@@ -127,3 +128,93 @@ def test_majors_on_a_repealed_part_become_minor_but_not_a_missing_part() -> None
     marked = mark_repealed(findings, units)
     assert [f.severity for f in marked] == ["minor", "major", "major"]
     assert marked[0].message.endswith("(a repealed part).")
+
+
+RU_ANNOUNCED = """Статья 1. Регистрация пасек
+
+      1. Регистрацию пасек осуществляет местный исполнительный орган.
+
+      Сноска. Статья 1 с изменением, внесенным Законом РК от 18.07.2025\x20
+№ 215-VIII
+ (вводится в действие с 01.01.2026).
+
+Примечание ИЗПИ!
+
+      Статья 2 предусматривается в редакции Закона РК от 16.01.2026\x20
+№ 259-VIII
+ (вводится в действие с 01.07.2026).
+
+Статья 2. Ветеринарный контроль
+
+      1. Ветеринарный контроль на пасеках осуществляет уполномоченный орган.
+
+      Сноска. Статья 2 с изменением, внесенным Законом РК от 18.07.2025 № 215-VIII.
+"""
+
+KK_ANNOUNCED = """1-бап. Омарталарды тіркеу
+
+      1. Омарталарды тіркеуді жергілікті атқарушы орган жүзеге асырады.
+
+      Ескерту. 1-бапқа өзгеріс енгізілді – ҚР 18.07.2025\x20
+№ 215-VIII
+ (01.01.2026 бастап қолданысқа енгізіледі) Заңымен.
+
+2-бап. Ветеринариялық бақылау
+
+      1. Омарталарда ветеринариялық бақылауды уәкілетті орган он күн ішінде жүзеге асырады.
+
+      Ескерту. 2-бап жаңа редакцияда – ҚР 18.07.2025 № 215-VIII; 16.01.2026\x20
+№ 259-VIII
+ (01.07.2026 бастап қолданысқа енгізіледі) Заңдарымен.
+"""
+
+
+def test_a_note_announcing_an_amendment_is_not_that_edition(tmp_path: Path) -> None:
+    """The ru "Примечание ИЗПИ!" saying that Article 2 is to be amended by the law of 16 January
+    2026 stands before Article 2, in Article 1: it shows that ru lacks that amendment, so
+    Article 2 is named (kk later) and Article 1 is not (ru is not later there)."""
+    documents = _documents(tmp_path, kk=KK_ANNOUNCED, ru=RU_ANNOUNCED)
+    units = unit_texts(Alignment(documents, tuple(apparatus_units(documents, 0)), "test"))
+    [finding] = EditionCheck(langs={"kk": "kk", "ru": "ru"}).run(units)
+    assert finding.details["division"] == "article 2"
+    assert finding.details["later"] == ["kk"]
+
+
+def test_a_part_one_version_keeps_only_as_repealed_is_minor() -> None:
+    """kk lists each repealed sub-point ("8) алып тасталды ..."), ru writes them as one range:
+    nothing of the law is missing, so the structure finding is minor; a part that has text
+    stays major."""
+    units = [
+        UnitText(
+            0,
+            {"kk": "8) алып тасталды - ҚР 2011.10.24 N 487-IV Заңымен;", "ru": ""},
+            {},
+            paths={"kk": ("article 4, sub-point 8)",), "ru": ()},
+        ),
+        UnitText(
+            1,
+            {"kk": "9) омарта иесі тіркеу куәлігін алады;", "ru": ""},
+            {},
+            paths={"kk": ("article 4, sub-point 9)",), "ru": ()},
+        ),
+    ]
+    findings = [
+        Finding("structure", "major", 0.9, u, ("kk",), f"ru lacks {p}", details={"path": p})
+        for u, p in ((0, "article 4, sub-point 8)"), (1, "article 4, sub-point 9)"))
+    ]
+    assert [f.severity for f in mark_repealed(findings, units)] == ["minor", "major"]
+    ranged = UnitText(
+        2,
+        {
+            "kk": "9. Алып тасталды - ҚР 2009.07.17. N 188-IV Заңымен. 10. Алып тасталды.",
+            "ru": "9. - 10. Исключены Законом РК от 17.07.2009 N 188.",
+        },
+        {},
+        paths={
+            "kk": ("article 5, paragraph 9", "article 5, paragraph 10"),
+            "ru": ("article 5, paragraph 9",),
+        },
+    )
+    lacks = Finding("structure", "major", 0.9, 2, ("kk",), "ru lacks article 5, paragraph 10")
+    lacks = replace(lacks, details={"path": "article 5, paragraph 10"})
+    assert mark_repealed([lacks], [ranged])[0].severity == "minor"

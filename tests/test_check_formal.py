@@ -99,6 +99,17 @@ def test_a_russian_sentence_in_a_kazakh_version_is_named() -> None:
     assert finding.spans[0].text.startswith("Министерство")
 
 
+def test_a_quoted_name_kept_in_another_language_is_not_untranslated() -> None:
+    """The ru text of a law keeps the name of a Kazakh award as it is ("Алтын белгі")."""
+    unit = one(
+        kk='3) "Алтын белгі" белгісін алған оқушылар;',
+        ru='3) учащиеся, получившие знак "Алтын белгі";',
+    )
+    assert UntranslatedCheck().run([unit]) == []
+    quoted = one(ru='Он сказал: "Біз бүгін жаңа мектепті ашып, балаларды қуана қарсы алдық".')
+    assert "reads as kk" in UntranslatedCheck().run([quoted])[0].message
+
+
 @needs_dictionaries
 def test_the_shipped_abstract_look_alikes_are_found_with_their_fix() -> None:
     references = (DOCUMENTS / "references.original.mul.txt").read_text("utf-8")

@@ -145,6 +145,32 @@ def test_an_unnumbered_lead_in_inside_a_list_opens_a_list_of_its_own() -> None:
     assert not list_seam(law, 6)
 
 
+def test_a_sub_point_lead_in_opens_a_list_of_unnumbered_paragraphs() -> None:
+    """ "3) мыналармен:" / "3) сопровождения:" opens a list of unnumbered paragraphs (kk puts
+    the predicate at the end of its last); the paragraphs after the one that ends the sentence
+    continue the sub-point's paragraph, not its list."""
+    point = "article 7, paragraph 2, sub-point 3)"
+    rows = [
+        ("article 7, paragraph 2", "2. Әскери қызметшілердің:", "2. Военнослужащие имеют право:"),
+        (point, "3) мыналармен:", "3) на сопровождение:"),
+        (point, "ара өсірушілер тобымен;", "групп пчеловодов;"),
+        (
+            point,
+            "омарта жүгімен тегін жол жүруге құқығы бар.",
+            "грузов пасеки с бесплатным проездом.",
+        ),
+        (
+            point,
+            "Жол жүру тәртібін уәкілетті орган айқындайды.",
+            "Порядок проезда определяет орган.",
+        ),
+        (point, "Шығыстар бюджеттен өтеледі.", "Расходы возмещаются из бюджета."),
+    ]
+    law = units(rows)
+    assert list_seam(law, 3) and 3 in neighbours(law, 1, ("kk", "ru"))
+    assert not list_seam(law, 4) and not list_seam(law, 5)
+
+
 @pytest.fixture(scope="module")
 def check(encoder) -> OmissionCheck:
     return OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"})

@@ -120,6 +120,16 @@ def test_numbers_dates_urls_emails(text: str) -> None:
     one(text, "en")
 
 
+def test_a_point_numbered_with_a_hyphen_opens_its_sentence() -> None:
+    one("3-1. Документы об образовании выдаются выпускникам.", "ru")
+
+
+def test_a_date_before_the_number_of_the_act_it_cites() -> None:
+    one("10. Алып тасталды - ҚР 2009.07.17. N 188-IV Заңымен.", "kk")
+    one("3. Исключен Законом РК от 17.07.2009. № 188-IV.", "ru")
+    assert len(split_sentences("Закон принят 17.07.2009. Новое предложение.", "ru")) == 2
+
+
 def test_url_at_sentence_end() -> None:
     text = "See https://doi.org/10.32523/2616-6887/2022-138-1-79-85. Next sentence."
     assert split_sentences(text, "en")[1] == "Next sentence."

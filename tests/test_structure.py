@@ -112,6 +112,8 @@ def test_an_article_heading_written_without_its_word_is_read_as_the_article():
                 "2-1. Тізілімге енгізу тегін",
                 "3. алып тасталды - ҚР 2009.04.22 № 151-IV Заңымен",
                 "9. 2013 жылғы 1 қаңтарға дейін берілген куәліктер жарамды.",
+                "10. 1-сыныпқа балалар алты жастан қабылданады.",
+                "11. - 12. Исключены Законом РК от 17.07.2009 N 188.",
             )
         ]
     )
@@ -124,5 +126,7 @@ def test_an_article_heading_written_without_its_word_is_read_as_the_article():
         "article 18-1, paragraph 2-1",
         "article 18-1, paragraph 3",
         "article 18-1, paragraph 9",
+        "article 18-1, paragraph 10",
+        "article 18-1, paragraph 11",
     ]
     assert blocks[2].label == "heading"

@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from compare.checks.base import Check, Finding, Span, UnitText
-from compare.checks.structure import MissingPartsCheck
+from compare.checks.structure import MissingPartsCheck, within
 from compare.quantities import Quantity, describe, extract
-from compare.readers.adilet import opens_note
+from compare.readers.adilet import announces_amendment, opens_note
 from compare.readers.structure import division_of, repealed
 
 # The dates are read from the notes themselves; only which text lags is inferred.
@@ -51,7 +51,13 @@ class EditionCheck(Check):
             for key, text in unit.texts.items():
                 paths = unit.paths.get(key, ())
                 division = division_of(paths[0]) if paths else None
-                if not text or division is None or not opens_note(text):
+                # A note announcing an amendment cites one this version does not have yet.
+                if (
+                    not text
+                    or division is None
+                    or not opens_note(text)
+                    or announces_amendment(text)
+                ):
                     continue
                 for date in amendment_dates(text, self.langs.get(key, key)):
                     kept = latest.setdefault(division, {}).get(key)
@@ -125,20 +131,36 @@ def mark_editions(findings: Sequence[Finding], units: Sequence[UnitText]) -> lis
 
 
 def mark_repealed(findings: Sequence[Finding], units: Sequence[UnitText]) -> list[Finding]:
-    """The findings with the majors of other checks than the structure check on units where a
-    version only says that its part was repealed ("3. исключен Законом РК от ...", "3. Алынып
-    тасталды - ҚР ...") made minor, their message saying why: the versions then differ in how
-    they cite the repealing law, or in which of them already shows the repeal, not in what a
-    provision says."""
-    gone = {
-        unit.unit
-        for unit in units
-        if any(repealed(text) for text in unit.texts.values() if text.strip())
-    }
-    exempt = {MissingPartsCheck.name, EditionCheck.name}
+    """The findings with the majors on units where a version only says that its part was
+    repealed ("3. исключен Законом РК от ...", "3. Алынып тасталды - ҚР ...") made minor, their
+    message saying why: the versions then differ in how they cite the repealing law, or in which
+    of them already shows the repeal, not in what a provision says. A part one version lacks
+    stays major unless what the others have of it is only its repeal, or every version of its
+    unit is (one version lists "27) алып тасталды", "28) алып тасталды" where the other writes
+    "27) - 28) исключены" or drops them)."""
+    by_index = {unit.unit: unit for unit in units}
+
+    def only_repealed(unit: UnitText, key: str, part: str | None = None) -> bool:
+        text = unit.texts.get(key, "")
+        inside = part is None or all(within(p, part) for p in unit.paths.get(key, ()) if p)
+        return bool(text.strip()) and repealed(text) and inside
+
+    def on_repealed(f: Finding) -> bool:
+        unit = by_index.get(f.unit)
+        if f.severity != "major" or unit is None or f.check == EditionCheck.name:
+            return False
+        if f.check == MissingPartsCheck.name:  # what the others have of it, or the whole unit
+            part = str(f.details.get("path"))
+            texts = [key for key, text in unit.texts.items() if text.strip()]
+            here = all(any(within(p, part) for p in unit.paths.get(k, ()) if p) for k in f.langs)
+            return all(only_repealed(unit, key, part) for key in f.langs) or (
+                here and all(only_repealed(unit, key) for key in texts)
+            )
+        return any(only_repealed(unit, key) for key in unit.texts)
+
     return [
         replace(f, severity="minor", message=f.message.rstrip(".") + " (a repealed part).")
-        if f.severity == "major" and f.unit in gone and f.check not in exempt
+        if on_repealed(f)
         else f
         for f in findings
     ]

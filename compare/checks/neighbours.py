@@ -66,8 +66,13 @@ def _leads(unit: UnitText) -> bool:
 def _list_end(units: Sequence[UnitText], lead: int) -> int:
     """The last row of the list a lead-in opens: the rows after it whose paths lie inside its.
     An unnumbered lead-in inside a list ("В качестве уважительной причины признается:" after
-    sub-point 2) opens a list numbered anew, so its list is the rest of its paragraph."""
-    numbered = any(numbering(t) for t in units[lead].texts.values() if t.strip())
+    sub-point 2) opens a list numbered anew, so its list is the rest of its paragraph. A
+    sub-point that is a lead-in ("12) сопровождения:") opens a list of unnumbered paragraphs,
+    which ends with the first that ends its sentence ("... к месту погребения и обратно.");
+    the paragraphs after it continue the sub-point's paragraph, not its list."""
+    found = [numbering(t) for t in units[lead].texts.values() if t.strip()]
+    numbered = any(found)
+    point = bool(found) and all(f is not None and f[0] in _LIST_LEVELS for f in found)
     outer = _places(units[lead], whole=numbered)
     end = lead
     while end + 1 < len(units):
@@ -75,7 +80,15 @@ def _list_end(units: Sequence[UnitText], lead: int) -> int:
         if not paths or not all(any(within(p, o) for o in outer) for p in paths):
             break
         end += 1
+        if point and _ends_sentence(units[end]):
+            break
     return end
+
+
+def _ends_sentence(unit: UnitText) -> bool:
+    """Whether every version of the unit ends a sentence (a list's last item ends with ".")."""
+    texts = [t.rstrip() for t in unit.texts.values() if t.strip()]
+    return bool(texts) and all(t.endswith(".") for t in texts)
 
 
 def _list_ends(units: Sequence[UnitText], lead: int) -> list[int]:

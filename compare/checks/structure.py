@@ -75,10 +75,14 @@ class MissingPartsCheck(Check):
 def numbered(path: str) -> str:
     """A part as the versions number it: from its article on, when it lies in one (articles
     are numbered through the whole law, while a version may begin a chapter one article
-    earlier or later), else the whole path."""
+    earlier or later), else from its chapter on (chapters are numbered through the law too,
+    while a version may lack a section's heading), else the whole path."""
     parts = path.split(", ")
-    first = next((i for i, p in enumerate(parts) if p.startswith("article ")), 0)
-    return ", ".join(parts[first:])
+    starts = [
+        next((i for i, p in enumerate(parts) if p.startswith(f"{level} ")), None)
+        for level in ("article", "chapter")
+    ]
+    return ", ".join(parts[next((i for i in starts if i is not None), 0) :])
 
 
 def within(path: str | None, part: str) -> bool:

@@ -22,8 +22,14 @@ _CANDIDATE = re.compile(r"([.!?…]+)[\"'»”’)\]]*\s+")
 _OPENERS = "\"'«“„‘([—–- "
 _LAST_WORDS = re.compile(r"(\S+)\s+(\S+)$|(\S+)$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_BREAKS = re.compile(r"\s*[^\S ]\s*")  # a white-space run with a line break, tab or special space
+_NUMBER = re.compile(r"\d+(?:[.,-]\d+)*")  # "3.5", "2.1", "3-1"
+_BREAKS = re.compile(r"\s*[^\S ]\s*")
+# A date that cites an act, its number next: "ҚР 2009.07.17. N 188-IV Заңымен" (the period after
+# the date is not a sentence end).
+_DATE_END = re.compile(r"\d{1,4}\.\d{1,2}\.\d{1,4}$")
+_ACT_NUMBER = re.compile(
+    r"(?:№|N\s?\d)"
+)  # a white-space run with a line break, tab or special space
 
 
 def tidy_space(text: str) -> str:
@@ -70,7 +76,10 @@ def _sentences(block: str, lang: str) -> list[str]:
         rest = text[match.end() :].lstrip(_OPENERS)
         if not rest or rest[0].islower():
             continue
-        if match[1] == "." and not _may_end_sentence(text[start : match.start(1)], lang):
+        before = text[start : match.start(1)]
+        if match[1] == "." and not _may_end_sentence(before, lang):
+            continue
+        if match[1] == "." and _DATE_END.search(before) and _ACT_NUMBER.match(rest):
             continue
         sentences.append(text[start : match.end()].strip())
         start = match.end()

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from compare.lang.rules import (
+    ANNOUNCED_AMENDMENTS,
     CONTENTS_HEADINGS,
     ENTRY_INTO_FORCE,
     NOTE_HEADERS,
@@ -31,12 +32,17 @@ _DECORATION = " \t>*_#"
 _TITLE_LINE = 160
 _NOTE_WORD = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
 _NOTE_PHRASE = re.compile("|".join(NOTE_PHRASES), re.IGNORECASE)
+_ANNOUNCED = re.compile("|".join(ANNOUNCED_AMENDMENTS), re.IGNORECASE)
 # An editorial footnote cites the amending act by its number or date; a note of the law itself
 # ("Ескерту. Осы бапта арнайы іс-шаралар деп ... түсініледі.") does not.
 _CITES_ACT = re.compile(r"№|\bN\s*\d|\b(?:19|20)\d{2}\b")
 # A paragraph that is only when an amendment comes into force, in brackets.
 _IN_FORCE = re.compile(rf"\((?=[^()]*(?:{'|'.join(ENTRY_INTO_FORCE)}))[^()]*\)\s*[.;]?\s*$")
 _HEADERS = frozenset(header.rstrip("!") for header in NOTE_HEADERS)
+# A citation of an act broken by a blank line between its date and its number ("... ҚР
+# 01.04.2021" / "№ 26-VII (01.01.2021 бастап ...)").
+_ENDS_WITH_DATE = re.compile(r"\b(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2})\.?\s*$")
+_ACT_NUMBER = re.compile(r"\s*(?:№|N\s?\d)")
 
 
 def _bare(line: str) -> str:
@@ -59,9 +65,18 @@ def opens_note(text: str) -> bool:
     всему тексту слова ... заменены ...")."""
     # Any white space first, no-break spaces included (some pages indent with them).
     bare = text.lstrip().lstrip(_DECORATION)
-    if _NOTE_WORD.match(bare):
-        return _CITES_ACT.search(bare) is not None
+    word = _NOTE_WORD.match(bare)
+    if word:  # "Сноска. По всему тексту Кодекса:" cites the acts in the list after it
+        rest = bare[word.end() :].lstrip()
+        return _CITES_ACT.search(bare) is not None or _NOTE_PHRASE.match(rest) is not None
     return _NOTE_PHRASE.match(bare) is not None
+
+
+def announces_amendment(text: str) -> bool:
+    """A note ("Примечание ИЗПИ! Статья 5 предусматривается в редакции Закона РК от ...")
+    that announces an amendment still to come: the text it stands in does not have it yet.
+    The site sets such a note before the part it announces, so it stands in the part before."""
+    return _ANNOUNCED.match(text.lstrip().lstrip(_DECORATION)) is not None
 
 
 def note_kind(text: str) -> str:
@@ -110,10 +125,14 @@ def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
 
 def _rejoined(paragraphs: Iterator[str]) -> list[str]:
     """Paragraphs with a bracketed entry into force ("(вводится в действие ...).") that the
-    site set off by a blank line joined to the note or point it ends."""
+    site set off by a blank line joined to the note or point it ends, and the number of a
+    cited act ("№ 26-VII ...") to the paragraph that ends with the act's date."""
     out: list[str] = []
     for text in paragraphs:
-        if out and _IN_FORCE.match(text.strip()) and not opens_division(out[-1]):
+        ends = _IN_FORCE.match(text.strip()) or (
+            out and _ACT_NUMBER.match(text) and _ENDS_WITH_DATE.search(out[-1])
+        )
+        if out and ends and not opens_division(out[-1]):
             out[-1] = f"{out[-1].rstrip()} {text.strip()}"
         else:
             out.append(text)

@@ -23,7 +23,10 @@ _CYRILLIC_I = str.maketrans("І", "I")
 _POINTS = (
     (
         "paragraph",
-        re.compile(r"(\d{1,3}(?:-\d{1,3})?(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+)(?=\s+[«\"(\w])"),
+        # "9. - 10. Исключены ...": a range of repealed points is read as its first.
+        re.compile(
+            r"(\d{1,3}(?:-\d{1,3})?(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+)(?=\s+[«\"(\w]|\s+[-–]\s*\d)"
+        ),
     ),
     # The site sometimes leaves out the space after a sub-point's number: "2)военных действий".
     ("sub-point", re.compile(r"(\d{1,3}(?:-\d{1,3})?\))(?=\s|[^\W\d_])")),
@@ -31,10 +34,12 @@ _POINTS = (
 )
 # (Kazakh texts may write "Ә" as the Latin "Ə") ... or a bracket or the word of a repealed
 # point, which keeps its number: "2. (исключен - от 7 мая 2007 года № 244)", "3. исключен
-# Законом РК ...", "4. алып тасталды - ҚР ...", or a Kazakh year ("9. 2013 жылғы 1 қаңтарға
-# дейін ...").
+# Законом РК ...", "4. алып тасталды - ҚР ...", a Kazakh year or number with its ending
+# ("9. 2013 жылғы 1 қаңтарға дейін ...", "1. 1-сыныпқа оқуға ..."), or the end of a range of
+# repealed points ("9. - 10. Исключены ...").
 _CAPITAL = re.compile(
-    r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ]|исключ|ал(?:ын)?ып\s+тасталды|\d{4}\s+жыл)"
+    r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ]|исключ|ал(?:ын)?ып\s+тасталды|\d{4}\s+жыл"
+    r"|\d{1,4}-[а-яәғқңөұүһі]|[-–]\s*\d{1,3}(?:-\d{1,3})?[.)])"
 )
 LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
 _DIVISION_LEVELS = frozenset(name for name, _ in _DIVISIONS)
@@ -84,7 +89,8 @@ def strip_numbering(text: str) -> str:
 # тасталды – ҚР ...", "Статья 20. (Исключена Законом РК ...)", "Статья 9. Число участников ...
 # (Статья 9 исключена - Законом РК ...)".
 _REPEALED = re.compile(
-    r"\(?\s*(?:исключен|ал(?:ын)?ып\s+тасталды)|.*\([^()]*\b(?:исключен|алып\s+тасталды)",
+    r"(?:\d{1,3}(?:-\d{1,3})?[.)]\s*)?"  # the end of a range: "7) - 7-2) исключены ..."
+    r"(?:\(?\s*(?:исключен|ал(?:ын)?ып\s+тасталды)|.*\([^()]*\b(?:исключен|алып\s+тасталды))",
     re.IGNORECASE,
 )
 

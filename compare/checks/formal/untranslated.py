@@ -20,6 +20,10 @@ from compare.lang.script import words
 from compare.lang.split import split_sentences
 
 _NON_SPACE = re.compile(r"\S+")
+# A short quoted stretch is a name (an award "Алтын белгі", a programme, a company): the
+# official versions keep it in its own language, so it is left out before identifying.
+_QUOTED = re.compile(r"[\"«“„]([^\"«»“”„]{1,80})[\"»”“]")
+_NAME_WORDS = 6
 _MIN_WORDS = 4  # shorter sentences are names, titles, figures: too little to judge
 _MIN_LETTERS = 20
 _SURE = 0.75  # identification confidence above which a sentence is taken as written in its guess
@@ -41,6 +45,11 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
             at = found + len(wanted)
             spans.append((where[found], where[at - 1] + 1))
     return spans
+
+
+def without_names(sentence: str) -> str:
+    """The sentence without its quoted names (short quoted stretches, see _QUOTED)."""
+    return _QUOTED.sub(lambda m: " " if len(words(m[1])) <= _NAME_WORDS else m[0], sentence)
 
 
 def _plain(text: str) -> str:
@@ -72,10 +81,11 @@ class UntranslatedCheck(FormalCheck):
         return findings
 
     def _sentence(self, unit, key, lang, start, end, sentence, plain, others) -> Finding | None:
-        tokens = words(sentence)
+        own = without_names(sentence)
+        tokens = words(own)
         if len(tokens) < self.min_words or sum(map(len, tokens)) < _MIN_LETTERS:
             return None
-        guess = identify(sentence)
+        guess = identify(own)
         if guess.lang == lang:
             return None
         copied = [k for k in others if f" {' '.join(tokens)} " in f" {plain[k]} "]
