@@ -94,15 +94,49 @@ def _matrix(bags: Sequence[frozenset[str]], vocab: Mapping[str, int]) -> sparse.
     return sparse.csr_matrix((data, (rows, cols)), shape=(len(bags), len(vocab)))
 
 
-def _dice(x_a: sparse.csr_matrix, x_b: sparse.csr_matrix) -> sparse.coo_matrix:
-    """Dice coefficients of the stem pairs that share MIN_SHARED units and reach MIN_DICE."""
-    shared_units = (x_a.T @ x_b).tocoo()
+def _dice(
+    x_a: sparse.csr_matrix, x_b: sparse.csr_matrix, shared: sparse.coo_matrix | None = None
+) -> sparse.coo_matrix:
+    """Dice coefficients of the stem pairs that share MIN_SHARED units and reach MIN_DICE
+    (`shared`: units counted per pair, by default every unit holding both)."""
+    shared_units = (x_a.T @ x_b).tocoo() if shared is None else shared
     freq_a = np.asarray(x_a.sum(axis=0)).ravel()
     freq_b = np.asarray(x_b.sum(axis=0)).ravel()
     rows, cols, n = shared_units.row, shared_units.col, shared_units.data
     dice = 2 * n / (freq_a[rows] + freq_b[cols])
     kept = (n >= MIN_SHARED) & (dice >= MIN_DICE)
     return sparse.coo_matrix((dice[kept], (rows[kept], cols[kept])), shape=shared_units.shape)
+
+
+def _competitive(
+    x_a: sparse.csr_matrix, x_b: sparse.csr_matrix, dice: sparse.coo_matrix
+) -> sparse.coo_matrix:
+    """Dice again, counting only the units where the two stems are linked to each other: in
+    each unit the pair of highest Dice is linked first, then the next among the stems left, one
+    counterpart per stem (competitive linking), so a word's company in a fixed phrase ("уставный
+    капитал": "жарғылық капитал") does not pass for its translation."""
+    table = dice.tocsr()
+    rows, cols = [], []
+    for u in range(x_a.shape[0]):
+        here_a, here_b = (
+            x_a.indices[x_a.indptr[u] : x_a.indptr[u + 1]],
+            x_b.indices[x_b.indptr[u] : x_b.indptr[u + 1]],
+        )
+        if not len(here_a) or not len(here_b):
+            continue
+        scores = table[here_a][:, here_b].toarray()
+        while True:
+            i, j = np.unravel_index(np.argmax(scores), scores.shape)
+            if scores[i, j] <= 0:
+                break
+            rows.append(here_a[i])
+            cols.append(here_b[j])
+            scores[i, :] = 0
+            scores[:, j] = 0
+    links = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=table.shape
+    )
+    return _dice(x_a, x_b, links.tocoo())
 
 
 def _direction(
@@ -223,7 +257,7 @@ def learn(bags: Iterable[Bag], known: Lexicon | None = None) -> Lexicon:
             vocab[lang] = sorted(counts)
             index[lang] = {s: i for i, s in enumerate(vocab[lang])}
             x[lang] = _matrix(side[lang], index[lang])
-        links = _dice(x[a], x[b])
+        links = _competitive(x[a], x[b], _dice(x[a], x[b]))
         forth = _direction(links, vocab[a], vocab[b])
         back = _direction(links.T.tocoo(), vocab[b], vocab[a])
         for src, tgt, table in ((a, b, _mutual(forth, back)), (b, a, _mutual(back, forth))):
