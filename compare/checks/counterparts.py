@@ -10,7 +10,7 @@ lack it in the third: the third version is the one at fault. A word of one versi
 counterparts are missing from every other version is *unmatched*: something that version adds or
 puts in another's place. A missing word is *rendered otherwise* when the other version holds, among
 the words none of whose counterparts stand in this one, one of its other renderings
-(lexicon.learn.Entry.others).
+(lexicon.learn.Entry.others); a concept lacked by such a word is no evidence for either check.
 """
 
 from __future__ import annotations
@@ -230,11 +230,13 @@ def quoted(words: Sequence[Word], unit: UnitText) -> str:
 
 
 def strong_lacks(evidence: UnitEvidence, key: str, min_strength: float) -> list[Lack]:
-    """The concepts `key` lacks, confirmed at `min_strength`, each holder word counted once."""
+    """The concepts `key` lacks, confirmed at `min_strength`, each holder word counted once;
+    none resting on a word rendered otherwise."""
     out, used = [], set()
     for lack in evidence.lacks.get(key, ()):
         ids = {(w.key, w.token.start) for w in lack.words}
-        if lack.strength >= min_strength and not ids & used:
+        otherwise = any(w.rendered_otherwise for w in lack.words)
+        if lack.strength >= min_strength and not ids & used and not otherwise:
             out.append(lack)
             used |= ids
     return out

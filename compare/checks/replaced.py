@@ -19,9 +19,8 @@ has no support itself (a word put in by mistake is the one out of place, and the
 lacks its counterpart is the faithful one). Where both versions lack one concept, the lack
 resting on the word more at home where it stands is taken. A version lacking two concepts is
 named only when one of the two versions holds a word with no support (a replaced word is out
-of place; a word rendered freely is not). A lack is left alone when the other version holds a
-stem the lexicon has seen standing in the word's place elsewhere (Entry.others): another
-rendering, not a replaced word.
+of place; a word rendered freely is not). A word rendered otherwise (checks.counterparts)
+lacks nothing: another rendering is not a replaced word.
 """
 
 from __future__ import annotations
@@ -108,7 +107,6 @@ class ReplacedWordCheck(LexiconCheck):
         pairs = group_pairs(units, keys, langs)
         best: dict[int, tuple[tuple[int, float], UnitText, str, UnitEvidence, Lack, int]] = {}
         for unit, key, found, lacks in self.lacking(units):
-            lacks = [lack for lack in lacks if not any(w.rendered_otherwise for w in lack.words)]
             if not 1 <= len(lacks) <= MAX_LACKS:
                 continue
             rank = (at_home(pairs, unit, lacks[0], langs), lacks[0].strength)
