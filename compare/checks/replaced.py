@@ -15,12 +15,13 @@ is unusual where it stands (checks.collocations): of the words no other version 
 the one whose neighbours are least often its neighbours elsewhere in the text. When the other
 version holds such a word with no support at all and the lacking version's words all have some,
 the other version is named, with that word; so it is when the word whose counterpart is lacking
-has no support itself (a word put in by mistake is the one out of place, and the version that
-lacks its counterpart is the faithful one). Where both versions lack one concept, the lack
-resting on the word more at home where it stands is taken. A version lacking two concepts is
-named only when one of the two versions holds a word with no support (a replaced word is out
-of place; a word rendered freely is not). A word rendered otherwise (checks.counterparts)
-lacks nothing: another rendering is not a replaced word.
+has no support itself and the lacking version has a word in its place (a word put in by
+mistake is the one out of place, and the version that lacks its counterpart is the faithful
+one; a version with nothing in its place left a word out). Where both versions lack one
+concept, the lack resting on the word more at home where it stands is taken. A version lacking
+two concepts is named only when one of the two versions holds a word with no support (a
+replaced word is out of place; a word rendered freely is not). A word rendered otherwise
+(checks.counterparts) lacks nothing: another rendering is not a replaced word.
 """
 
 from __future__ import annotations
@@ -116,7 +117,11 @@ class ReplacedWordCheck(LexiconCheck):
         for _, unit, key, found, lack, n in best.values():
             theirs = unusual(pairs, unit, lack.holders, found, langs)
             mine = unusual(pairs, unit, (key,), found, langs)
-            if len(lack.holders) == 1 and usual(pairs, unit, lack.words[0], langs) == 0:
+            if (
+                len(lack.holders) == 1
+                and usual(pairs, unit, lack.words[0], langs) == 0
+                and stand_in(unit, key, lack, found) is not None
+            ):
                 out.append(self._added(unit, key, lack, lack.words[0], found))
             elif (
                 len(lack.holders) == 1
