@@ -17,11 +17,10 @@ version holds such a word with no support at all and the lacking version's words
 the other version is named, with that word; so it is when the word whose counterpart is lacking
 has no support itself and the lacking version has a word in its place (a word put in by
 mistake is the one out of place, and the version that lacks its counterpart is the faithful
-one; a version with nothing in its place left a word out). Where both versions lack one
-concept, the lack resting on the word more at home where it stands is taken. A version lacking
-two concepts is named only when one of the two versions holds a word with no support (a
-replaced word is out of place; a word rendered freely is not). A word rendered otherwise
-(checks.counterparts) lacks nothing: another rendering is not a replaced word.
+one; a version with nothing in its place left a word out). A version lacking two concepts is
+named only when one of the two versions holds a word with no support (a replaced word is out
+of place; a word rendered freely is not). A word rendered otherwise (checks.counterparts)
+lacks nothing: another rendering is not a replaced word.
 """
 
 from __future__ import annotations
@@ -81,14 +80,6 @@ def usual(pairs: Pairs, unit: UnitText, word: Word, langs: dict[str, str]) -> in
     return support(pairs, unit, word.key, langs[word.key], word.token.start)
 
 
-def at_home(pairs: Pairs, unit: UnitText, lack: Lack, langs: dict[str, str]) -> int:
-    """How usual the words a lack rests on are where they stand: with two versions each
-    lacking one concept, the version lacking the counterpart of a word that is at home
-    (the displaced word) is the one at fault, not the one lacking the counterpart of a word
-    put in by mistake."""
-    return min(usual(pairs, unit, w, langs) for w in lack.words)
-
-
 class ReplacedWordCheck(LexiconCheck):
     """Flags a version lacking one concept that the other versions render (see module doc).
 
@@ -106,13 +97,10 @@ class ReplacedWordCheck(LexiconCheck):
         keys = version_keys(units)
         langs = {k: self.langs.get(k, k) for k in keys}
         pairs = group_pairs(units, keys, langs)
-        best: dict[int, tuple[tuple[int, float], UnitText, str, UnitEvidence, Lack, int]] = {}
+        best: dict[int, tuple[float, UnitText, str, UnitEvidence, Lack, int]] = {}
         for unit, key, found, lacks in self.lacking(units):
-            if not 1 <= len(lacks) <= MAX_LACKS:
-                continue
-            rank = (at_home(pairs, unit, lacks[0], langs), lacks[0].strength)
-            if unit.unit not in best or rank > best[unit.unit][0]:
-                best[unit.unit] = (rank, unit, key, found, lacks[0], len(lacks))
+            if 1 <= len(lacks) <= MAX_LACKS and lacks[0].strength > best.get(unit.unit, (-1.0,))[0]:
+                best[unit.unit] = (lacks[0].strength, unit, key, found, lacks[0], len(lacks))
         out = []
         for _, unit, key, found, lack, n in best.values():
             theirs = unusual(pairs, unit, lack.holders, found, langs)
