@@ -27,3 +27,27 @@ def honest_units() -> list[UnitText]:
 
 def unit(index: int, texts: dict[str, str]) -> UnitText:
     return UnitText(index, texts, {lang: (index,) for lang in texts})
+
+
+# Two languages, seven concepts, every three of them in one unit (35 units, each concept in 15).
+PAIRS = [
+    ("үкімет", "правительство"),
+    ("заң", "закон"),
+    ("салық", "налог"),
+    ("мектеп", "школа"),
+    ("аурухана", "больница"),
+    ("кеңес", "совет"),
+    ("банк", "банк"),
+]
+JOIN3 = {"kk": "{}, {} және {}.", "ru": "{}, {}, а также {}."}
+
+
+def bilingual_units(first: int = 0) -> list[UnitText]:
+    """Units naming three concepts each, in kk and ru, numbered from `first`."""
+    return [
+        unit(
+            first + i,
+            {lang: JOIN3[lang].format(*(c[n] for c in trio)) for n, lang in enumerate(JOIN3)},
+        )
+        for i, trio in enumerate(combinations(PAIRS, 3))
+    ]

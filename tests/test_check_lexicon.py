@@ -1,7 +1,7 @@
 """The replaced-word and gap checks on hand-written kk/ru/en units (tests/lexicon_units.py):
 the lexicon is learned from the units being checked, as in a run."""
 
-from lexicon_units import honest_units, unit
+from lexicon_units import PAIRS, bilingual_units, honest_units, unit
 
 from compare.checks.context import GroupUnits
 from compare.checks.gaps import GapCheck
@@ -60,3 +60,28 @@ def test_with_two_versions_a_dropped_phrase_is_not_also_an_added_one():
     assert [(f.unit, f.details["lang"], f.details["kind"]) for f in findings] == [
         (10, "kk", "dropped")
     ]
+
+
+def test_a_word_put_where_it_never_stands_names_its_version():
+    """kk says "үкімет" (government), a word known in the text, where ru says "совет": the
+    word has never followed "және" elsewhere, so kk is the version at fault, not ru."""
+    drifted = unit(100, {"kk": "Заң, мектеп және үкімет.", "ru": "Закон, школа, а также совет."})
+    units = GroupUnits([*bilingual_units(), drifted])
+    findings = ReplacedWordCheck(learn(unit_bags(units))).run(units)
+    assert [(f.unit, f.details["lang"]) for f in findings] == [(100, "kk")]
+    assert "үкімет" in findings[0].message
+
+
+def test_a_rendering_seen_elsewhere_in_its_place_is_not_a_replaced_word():
+    """ru "закон" is "заң" in kk in 15 units and "құқық" in 3: "құқық" is another rendering of
+    it, not a word put in another's place; a word seen nowhere in its place still is one."""
+    other = [
+        unit(50 + i, {"kk": f"Құқық, {kk} және банк.", "ru": f"Закон, {ru}, а также банк."})
+        for i, (kk, ru) in enumerate(PAIRS[2:5])
+    ]
+    drifted = unit(100, {"kk": "Мысық, салық және банк.", "ru": "Закон, налог, а также банк."})
+    units = GroupUnits([*bilingual_units(), *other, drifted])
+    lexicon = learn(unit_bags(units))
+    assert "құқық" in lexicon.get("ru", "kk", "закон").others
+    findings = ReplacedWordCheck(lexicon).run(units)
+    assert [(f.unit, f.details["lang"]) for f in findings] == [(100, "kk")]

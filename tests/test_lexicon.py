@@ -4,11 +4,12 @@ import csv
 from pathlib import Path
 
 import pytest
-from lexicon_units import honest_units
+from lexicon_units import honest_units, unit
 
 from compare.errors import InputError
 from compare.lexicon.apertium import read_dix
 from compare.lexicon.learn import learn, unit_bags
+from compare.stem import stem
 from compare.writers.lexicon import save_lexicon
 
 DIX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -32,6 +33,25 @@ def test_learns_which_words_translate_each_other():
     assert entry.seen == entry.covered == 4
     assert list(lexicon.get("kk", "en", "салық").counterparts) == ["tax"]
     assert lexicon.get("en", "ru", "law").counterparts.keys() == {"закон"}
+
+
+def test_a_word_is_not_taken_for_its_company_in_a_fixed_phrase():
+    """ "уставный капитал" is "жарғылық капитал" in four units and "капитал" stands alone in
+    two more: "уставный" always has kk "капитал" beside it, but in each of those units "капитал"
+    is linked to ru "капитал" first, so "уставный" keeps only "жарғылық"."""
+    phrase = [
+        {"kk": f"Жарғылық капитал және {kk}.", "ru": f"Уставный капитал и {ru}."}
+        for kk, ru in (("салық", "налог"), ("заң", "закон"), ("банк", "банк"), ("мектеп", "школа"))
+    ]
+    alone = [
+        {"kk": "Капитал және салық.", "ru": "Капитал и налог."},
+        {"kk": "Капитал және заң.", "ru": "Капитал и закон."},
+    ]
+    units = [unit(i, texts) for i, texts in enumerate([*phrase, *alone])]
+    lexicon = learn(unit_bags(units))
+    assert list(lexicon.get("ru", "kk", stem("уставный", "ru")).counterparts) == [
+        stem("жарғылық", "kk")
+    ]
 
 
 def test_a_word_seen_once_has_no_counterparts():

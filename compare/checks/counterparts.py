@@ -8,7 +8,9 @@ share of its other units where a counterpart stands beside it). With three langu
 concept is *confirmed* when two versions both hold it (two words the lexicon links) and both
 lack it in the third: the third version is the one at fault. A word of one version whose
 counterparts are missing from every other version is *unmatched*: something that version adds or
-puts in another's place.
+puts in another's place. A missing word is *rendered otherwise* when the other version holds, among
+the words none of whose counterparts stand in this one, one of its other renderings
+(lexicon.learn.Entry.others); a concept lacked by such a word is no evidence for either check.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class Word:
     key: str
     token: Token
     reliability: float
+    # a stem the lexicon saw standing in its place elsewhere stands in the other version
+    rendered_otherwise: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,11 +119,11 @@ def unit_evidence(
     # missing[src][tgt]: words of src whose counterparts in tgt are absent
     missing: dict[str, dict[str, list[Word]]] = {k: {} for k in present}
     matched: dict[tuple[str, str], set[int]] = {}
+    absent: dict[tuple[str, str], list[Token]] = {}
     for src in present:
         for tgt in present:
             if langs[src] == langs[tgt]:
                 continue
-            out = missing[src].setdefault(tgt, [])
             nth: dict[str, int] = {}
             for token in words[src]:
                 there = _present(lexicon, langs[src], langs[tgt], token, forms[tgt])
@@ -133,8 +137,15 @@ def unit_evidence(
                 if there:
                     matched.setdefault((src, tgt), set()).add(token.start)
                 else:
-                    entry = lexicon.get(langs[src], langs[tgt], token.stem)
-                    out.append(Word(src, token, entry.reliability()))
+                    absent.setdefault((src, tgt), []).append(token)
+    for (src, tgt), lost in absent.items():
+        done = matched.get((tgt, src), set())
+        free = frozenset(f for t in words[tgt] if t.start not in done for f in t.forms)
+        out = missing[src].setdefault(tgt, [])
+        for token in lost:
+            entry = lexicon.get(langs[src], langs[tgt], token.stem)
+            otherwise = bool(entry.others & free)  # type: ignore[union-attr]
+            out.append(Word(src, token, entry.reliability(), otherwise))  # type: ignore[union-attr]
     lacks: dict[str, list[Lack]] = {}
     for key in present:
         holders = [k for k in present if k != key and langs[k] != langs[key]]
@@ -219,11 +230,13 @@ def quoted(words: Sequence[Word], unit: UnitText) -> str:
 
 
 def strong_lacks(evidence: UnitEvidence, key: str, min_strength: float) -> list[Lack]:
-    """The concepts `key` lacks, confirmed at `min_strength`, each holder word counted once."""
+    """The concepts `key` lacks, confirmed at `min_strength`, each holder word counted once;
+    none resting on a word rendered otherwise."""
     out, used = [], set()
     for lack in evidence.lacks.get(key, ()):
         ids = {(w.key, w.token.start) for w in lack.words}
-        if lack.strength >= min_strength and not ids & used:
+        otherwise = any(w.rendered_otherwise for w in lack.words)
+        if lack.strength >= min_strength and not ids & used and not otherwise:
             out.append(lack)
             used |= ids
     return out

@@ -14,9 +14,13 @@ lacking when only the new word is known. The version at fault is the one holding
 is unusual where it stands (checks.collocations): of the words no other version accounts for,
 the one whose neighbours are least often its neighbours elsewhere in the text. When the other
 version holds such a word with no support at all and the lacking version's words all have some,
-the other version is named, with that word. A version lacking two concepts is named only when
-one of the two versions holds a word with no support (a replaced word is out of place; a word
-rendered freely is not).
+the other version is named, with that word; so it is when the word whose counterpart is lacking
+has no support itself and the lacking version has a word in its place (a word put in by
+mistake is the one out of place, and the version that lacks its counterpart is the faithful
+one; a version with nothing in its place left a word out). A version lacking two concepts is
+named only when one of the two versions holds a word with no support (a replaced word is out
+of place; a word rendered freely is not). A word rendered otherwise (checks.counterparts)
+lacks nothing: another rendering is not a replaced word.
 """
 
 from __future__ import annotations
@@ -102,6 +106,12 @@ class ReplacedWordCheck(LexiconCheck):
             theirs = unusual(pairs, unit, lack.holders, found, langs)
             mine = unusual(pairs, unit, (key,), found, langs)
             if (
+                len(lack.holders) == 1
+                and usual(pairs, unit, lack.words[0], langs) == 0
+                and stand_in(unit, key, lack, found) is not None
+            ):
+                out.append(self._added(unit, key, lack, lack.words[0], found))
+            elif (
                 len(lack.holders) == 1
                 and theirs is not None
                 and mine is not None

@@ -5,7 +5,10 @@ translations of each other: their Dice coefficient over the units where each occ
 they share at least two units. Each stem also gets its *reliability* towards another language:
 the share of its units where one of its counterparts is there. A word a translation renders the
 same way every time is missed when its counterpart is absent; a word rendered freely is not.
-Counting is two sparse matrix products, so a law of thousands of units learns in seconds.
+A stem also keeps its *other renderings*: the stems that keep standing in the units where none
+of its counterparts does (a synonym, a free translation, another sense of a stem two words
+share), so that such a unit is not taken for a replaced word. Counting is a few sparse matrix
+products, so a law of thousands of units learns in seconds.
 """
 
 from __future__ import annotations
@@ -24,16 +27,22 @@ MIN_WORD = 3  # shorter words are mostly particles and prepositions
 MIN_SHARED = 2  # units two stems must share to be taken as translations
 MIN_DICE = 0.3
 NEAR_BEST = 0.7  # a counterpart is kept when its Dice is at least this share of the best one
+OTHER_SHARE = 0.3  # share of a stem's units without a counterpart that hold its other rendering
+OTHER_LIFT = 2.0  # how much likelier the other rendering is there than in any unit
+OTHER_UNITS = 3  # units (the one checked among them) where it stands so
 
 
 @dataclass(frozen=True)
 class Entry:
     """One stem's counterparts in another language (stem -> Dice) and how often they show:
-    `seen` units hold the stem, `covered` of them one of its counterparts too."""
+    `seen` units hold the stem, `covered` of them one of its counterparts too. `others`: stems
+    that keep standing in the units where none of its counterparts does, its other renderings
+    (a synonym, a free translation, another sense of the same stem)."""
 
     counterparts: Mapping[str, float]
     seen: int = 0
     covered: int = 0
+    others: frozenset[str] = frozenset()
 
     def reliability(self) -> float:
         """How sure it is that a counterpart stands beside the stem in a unit that lacks one:
@@ -64,7 +73,8 @@ class Lexicon:
                     extra = {
                         t: d for t, d in entry.counterparts.items() if t not in old.counterparts
                     }
-                    mine[stem] = Entry({**old.counterparts, **extra}, old.seen, old.covered)
+                    counterparts = {**old.counterparts, **extra}
+                    mine[stem] = Entry(counterparts, old.seen, old.covered, old.others)
         return Lexicon(merged)
 
     def __len__(self) -> int:
@@ -84,15 +94,49 @@ def _matrix(bags: Sequence[frozenset[str]], vocab: Mapping[str, int]) -> sparse.
     return sparse.csr_matrix((data, (rows, cols)), shape=(len(bags), len(vocab)))
 
 
-def _dice(x_a: sparse.csr_matrix, x_b: sparse.csr_matrix) -> sparse.coo_matrix:
-    """Dice coefficients of the stem pairs that share MIN_SHARED units and reach MIN_DICE."""
-    shared_units = (x_a.T @ x_b).tocoo()
+def _dice(
+    x_a: sparse.csr_matrix, x_b: sparse.csr_matrix, shared: sparse.coo_matrix | None = None
+) -> sparse.coo_matrix:
+    """Dice coefficients of the stem pairs that share MIN_SHARED units and reach MIN_DICE
+    (`shared`: units counted per pair, by default every unit holding both)."""
+    shared_units = (x_a.T @ x_b).tocoo() if shared is None else shared
     freq_a = np.asarray(x_a.sum(axis=0)).ravel()
     freq_b = np.asarray(x_b.sum(axis=0)).ravel()
     rows, cols, n = shared_units.row, shared_units.col, shared_units.data
     dice = 2 * n / (freq_a[rows] + freq_b[cols])
     kept = (n >= MIN_SHARED) & (dice >= MIN_DICE)
     return sparse.coo_matrix((dice[kept], (rows[kept], cols[kept])), shape=shared_units.shape)
+
+
+def _competitive(
+    x_a: sparse.csr_matrix, x_b: sparse.csr_matrix, dice: sparse.coo_matrix
+) -> sparse.coo_matrix:
+    """Dice again, counting only the units where the two stems are linked to each other: in
+    each unit the pair of highest Dice is linked first, then the next among the stems left, one
+    counterpart per stem (competitive linking), so a word's company in a fixed phrase ("уставный
+    капитал": "жарғылық капитал") does not pass for its translation."""
+    table = dice.tocsr()
+    rows, cols = [], []
+    for u in range(x_a.shape[0]):
+        here_a, here_b = (
+            x_a.indices[x_a.indptr[u] : x_a.indptr[u + 1]],
+            x_b.indices[x_b.indptr[u] : x_b.indptr[u + 1]],
+        )
+        if not len(here_a) or not len(here_b):
+            continue
+        scores = table[here_a][:, here_b].toarray()
+        while True:
+            i, j = np.unravel_index(np.argmax(scores), scores.shape)
+            if scores[i, j] <= 0:
+                break
+            rows.append(here_a[i])
+            cols.append(here_b[j])
+            scores[i, :] = 0
+            scores[:, j] = 0
+    links = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=table.shape
+    )
+    return _dice(x_a, x_b, links.tocoo())
 
 
 def _direction(
@@ -128,8 +172,9 @@ def _coverage(
     table: Mapping[str, Mapping[str, float]],
     index_src: Mapping[str, int],
     index_tgt: Mapping[str, int],
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per source stem: units holding it, and units holding it and one of its counterparts."""
+) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix]:
+    """Per source stem: units holding it, units holding it and one of its counterparts, and
+    how often each target stem stands in the units holding it without one (stems × stems)."""
     rows = [index_src[s] for s, cs in table.items() for t in cs]
     cols = [index_tgt[t] for cs in table.values() for t in cs]
     links = sparse.csr_matrix(
@@ -138,8 +183,26 @@ def _coverage(
     )
     found = (x_tgt @ links.T) > 0  # units × source stems: a counterpart is there
     seen = np.asarray(x_src.sum(axis=0)).ravel()
-    covered = np.asarray(x_src.multiply(found).sum(axis=0)).ravel()
-    return seen, covered
+    covered_units = x_src.multiply(found)
+    covered = np.asarray(covered_units.sum(axis=0)).ravel()
+    bare = (x_src - covered_units).tocsr()  # units × source stems: held without a counterpart
+    return seen, covered, (bare.T @ x_tgt).tocsr()
+
+
+def _others(bare: sparse.csr_matrix, lacking: int, usual: np.ndarray, stem: int) -> set[int]:
+    """The target stems that keep standing where source stem `stem` has no counterpart (in
+    `lacking` units): in OTHER_UNITS and OTHER_SHARE of those units, OTHER_LIFT times likelier
+    than in any unit (`usual`: each target stem's share of all units)."""
+    row = bare.getrow(stem)
+    if not lacking or row.nnz == 0:
+        return set()
+    share = row.data / lacking
+    kept = (
+        (row.data >= OTHER_UNITS)
+        & (share >= OTHER_SHARE)
+        & (share >= OTHER_LIFT * usual[row.indices])
+    )
+    return set(row.indices[kept].tolist())
 
 
 Bag = Mapping[str, frozenset[str]]  # one unit: per language, the stems it holds
@@ -194,15 +257,25 @@ def learn(bags: Iterable[Bag], known: Lexicon | None = None) -> Lexicon:
             vocab[lang] = sorted(counts)
             index[lang] = {s: i for i, s in enumerate(vocab[lang])}
             x[lang] = _matrix(side[lang], index[lang])
-        links = _dice(x[a], x[b])
+        links = _competitive(x[a], x[b], _dice(x[a], x[b]))
         forth = _direction(links, vocab[a], vocab[b])
         back = _direction(links.T.tocoo(), vocab[b], vocab[a])
         for src, tgt, table in ((a, b, _mutual(forth, back)), (b, a, _mutual(back, forth))):
             if known:
                 _add_known(table, known.entries.get((src, tgt), {}), index[src], index[tgt])
-            seen, covered = _coverage(x[src], x[tgt], table, index[src], index[tgt])
+            seen, covered, bare = _coverage(x[src], x[tgt], table, index[src], index[tgt])
+            usual = np.asarray(x[tgt].sum(axis=0)).ravel() / len(both)
             lexicon.entries[(src, tgt)] = {
-                s: Entry(cs, int(seen[index[src][s]]), int(covered[index[src][s]]))
+                s: Entry(
+                    cs,
+                    int(seen[i]),
+                    int(covered[i]),
+                    frozenset(
+                        vocab[tgt][j] for j in _others(bare, int(seen[i] - covered[i]), usual, i)
+                    )
+                    - cs.keys(),
+                )
                 for s, cs in table.items()
+                for i in (index[src][s],)
             }
     return lexicon
