@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
-from test_embed_onnx import SENTENCES
-from test_embed_robust import built_model, copy_model  # noqa: F401  (a fixture and its helper)
+from test_embed_onnx import SENTENCES, cache  # noqa: F401  (a fixture: its own temporary cache)
+from test_embed_robust import built_model  # noqa: F401  (the fixture the cache is copied from)
 
 from compare.embed import load_encoder
 from compare.embed.build import BUILD_INFO, model_is_complete
@@ -25,21 +24,14 @@ pytest.importorskip("openvino")
 
 
 @pytest.fixture(scope="module")
-def cache(built_model, tmp_path_factory) -> Path:  # noqa: F811
-    folder = tmp_path_factory.mktemp("openvino-cache")
-    copy_model(built_model, folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def openvino_encoder(cache):
+def openvino_encoder(cache):  # noqa: F811
     messages: list[str] = []
     enc = load_encoder(cache_dir=cache, backend=OPENVINO, announce=messages.append)
     assert any("for OpenVINO (openvino)" in m for m in messages), messages
     return enc
 
 
-def test_openvino_model_is_built_complete_and_recorded(openvino_encoder, cache):
+def test_openvino_model_is_built_complete_and_recorded(openvino_encoder, cache):  # noqa: F811
     folder = onnx_model_dir(cache, OPENVINO)
     assert model_is_complete(folder)
     record = json.loads((folder / BUILD_INFO).read_text(encoding="utf-8"))
@@ -49,7 +41,7 @@ def test_openvino_model_is_built_complete_and_recorded(openvino_encoder, cache):
     assert {p.name for p in folder.iterdir()} == expected
 
 
-def test_openvino_vectors_agree_with_the_float_model(openvino_encoder, cache):
+def test_openvino_vectors_agree_with_the_float_model(openvino_encoder, cache):  # noqa: F811
     theirs = load_encoder(cache_dir=cache, backend="torch").encode(SENTENCES)
     ours = openvino_encoder.encode(SENTENCES)
     cosines = (ours * theirs).sum(axis=1)
@@ -57,7 +49,7 @@ def test_openvino_vectors_agree_with_the_float_model(openvino_encoder, cache):
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
-def test_openvino_is_its_own_model_and_names_its_precision(openvino_encoder, cache):
+def test_openvino_is_its_own_model_and_names_its_precision(openvino_encoder, cache):  # noqa: F811
     float_encoder = load_encoder(cache_dir=cache, backend="torch")
     assert openvino_encoder.info.name == "multilingual-e5-small (openvino)"
     assert openvino_encoder.info.identity != float_encoder.info.identity
