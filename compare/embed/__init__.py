@@ -31,7 +31,8 @@ BACKEND_ENV = "TILMASH_BACKEND"
 TORCH = "torch"
 BACKENDS = (TORCH, *ONNX_BACKENDS)
 # onnx-int8 is faster within the 0.99 median cosine, but its vectors still move borderline
-# alignments and omission findings (README, "Embedding speed"): the float engine stays default.
+# alignments and omission findings; openvino keeps them, but is fast only on CPUs with bfloat16
+# units and is an optional dependency (README, "Embedding speed"): the float engine stays default.
 DEFAULT_BACKEND = TORCH
 DOWNLOAD_ENV = "TILMASH_ALLOW_DOWNLOAD"
 # What a model folder that is missing, incomplete or damaged raises while loading.
