@@ -8,6 +8,7 @@ first matrix of each feed-forward block to int8, one scale per output channel (d
 quantisation: activations are quantised batch by batch at run time). One scale per matrix, or
 int8 in the attention and the feed-forward blocks' second matrices too (whose inputs, after GELU,
 have the widest range), moved the vectors enough to change alignments and omission findings.
+The OpenVINO engine (openvino_model.py) shares the export, the build and the batching.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ BACKENDS = (ONNX_FP32, ONNX_INT8, OPENVINO)
 # only; v5: the same weights, run in batches of RUN_BATCH; openvino v1: the float graph in
 # OpenVINO's format, float weights).
 _RECIPES = {ONNX_FP32: "v3", ONNX_INT8: "v5", OPENVINO: "v1"}
-# Texts per ONNX Runtime run. Batches of 16 ran faster than batches of 64 on a 2-core laptop
-# CPU (README, "Measured"). int8 activations are scaled per run, so this is part of the recipe.
+# Texts per run of ONNX Runtime (or OpenVINO). Batches of 16 ran faster than batches of 64 on a
+# 2-core CPU (README, "Measured"). int8 activations are scaled per run: part of the recipe.
 RUN_BATCH = 16
 ONNX_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
