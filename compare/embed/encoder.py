@@ -140,7 +140,9 @@ def model_info(model, location: str) -> ModelInfo:
         name = f"{info['name']} ({info['backend']})" if "backend" in info else info["name"]
         # A new recipe can change an engine's vectors without changing its weights.
         recipe = f" {info['recipe']}" if "recipe" in info else ""
-        identity = f"{name}{recipe}@sha256:{info['sha256']}"
+        # An engine whose vectors depend on the CPU (its precision) names what it runs in.
+        variant = f" {model.variant}" if getattr(model, "variant", "") else ""
+        identity = f"{name}{recipe}{variant}@sha256:{info['sha256']}"
     elif folder.is_dir():
         name, identity = folder.name, f"{folder.name}@{_folder_fingerprint(folder)}"
     else:

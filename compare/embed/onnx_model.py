@@ -8,6 +8,7 @@ first matrix of each feed-forward block to int8, one scale per output channel (d
 quantisation: activations are quantised batch by batch at run time). One scale per matrix, or
 int8 in the attention and the feed-forward blocks' second matrices too (whose inputs, after GELU,
 have the widest range), moved the vectors enough to change alignments and omission findings.
+The OpenVINO engine (openvino_model.py) shares the export, the build and the batching.
 """
 
 from __future__ import annotations
@@ -38,14 +39,16 @@ from compare.embed.build import (
 
 ONNX_FP32 = "onnx"
 ONNX_INT8 = "onnx-int8"
-BACKENDS = (ONNX_FP32, ONNX_INT8)
+OPENVINO = "openvino"
+BACKENDS = (ONNX_FP32, ONNX_INT8, OPENVINO)
 # Part of each engine's built folder name and of its identity; bumped when its recipe changes the
 # vectors, so that neither a folder nor a cached vector of an older recipe is taken for the new
 # one (int8 v4: one scale per output channel, in the first matrix of each feed-forward block
-# only; v5: the same weights, run in batches of RUN_BATCH).
-_RECIPES = {ONNX_FP32: "v3", ONNX_INT8: "v5"}
-# Texts per ONNX Runtime run. Batches of 16 ran faster than batches of 64 on a 2-core laptop
-# CPU (README, "Measured"). int8 activations are scaled per run, so this is part of the recipe.
+# only; v5: the same weights, run in batches of RUN_BATCH; openvino v1: the float graph in
+# OpenVINO's format, float weights).
+_RECIPES = {ONNX_FP32: "v3", ONNX_INT8: "v5", OPENVINO: "v1"}
+# Texts per run of ONNX Runtime (or OpenVINO). Batches of 16 ran faster than batches of 64 on a
+# 2-core CPU (README, "Measured"). int8 activations are scaled per run: part of the recipe.
 RUN_BATCH = 16
 ONNX_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -76,19 +79,45 @@ def ensure_onnx_model(
     return ensure_built(
         target,
         functools.partial(build_onnx_model, source=source, backend=backend),
-        f"{DEFAULT_MODEL_NAME} for ONNX Runtime ({backend})",
+        f"{DEFAULT_MODEL_NAME} for {'OpenVINO' if backend == OPENVINO else 'ONNX Runtime'} "
+        f"({backend})",
         announce,
         damaged,
     )
 
 
 def build_onnx_model(out_dir: Path, source: Path, backend: str) -> None:
-    """Write the ONNX model of an engine and its tokenizer into out_dir (which must exist)."""
-    from onnxruntime.transformers.optimizer import optimize_model
-
-    float_file, fused_file = out_dir / "float.onnx", out_dir / "fused.onnx"
+    """Write the model of an engine and its tokenizer into out_dir (which must exist)."""
+    float_file = out_dir / "float.onnx"
     config = json.loads((source / "config.json").read_text(encoding="utf-8"))
     _export(source, float_file)
+    if backend == OPENVINO:
+        from compare.embed.openvino_model import convert
+
+        weights = convert(float_file, out_dir)
+    else:
+        weights = _fuse(float_file, config, backend)
+    shutil.copyfile(source / TOKENIZER_FILE, out_dir / TOKENIZER_FILE)
+    built_from = json.loads((source / BUILD_INFO).read_text(encoding="utf-8"))
+    record_build(
+        out_dir,
+        weights,
+        f"{source.name} (sha256:{built_from['sha256']})",
+        backend=backend,
+        recipe=_RECIPES[backend],
+        max_seq_length=config["max_position_embeddings"],
+        dimension=config["hidden_size"],
+        prompts=PROMPTS,
+    )
+
+
+def _fuse(float_file: Path, config: dict, backend: str) -> Path:
+    """The ONNX Runtime model of an engine beside float_file (which it replaces), fused and,
+    for onnx-int8, quantised."""
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    fused_file = float_file.with_name("fused.onnx")
+    out_file = float_file.with_name(ONNX_FILE)
     fused = optimize_model(
         str(float_file),
         model_type="bert",
@@ -99,22 +128,11 @@ def build_onnx_model(out_dir: Path, source: Path, backend: str) -> None:
     fused.save_model_to_file(str(fused_file))
     float_file.unlink()
     if backend == ONNX_INT8:
-        _quantise(fused_file, out_dir / ONNX_FILE)
+        _quantise(fused_file, out_file)
         fused_file.unlink()
     else:
-        fused_file.rename(out_dir / ONNX_FILE)
-    shutil.copyfile(source / TOKENIZER_FILE, out_dir / TOKENIZER_FILE)
-    built_from = json.loads((source / BUILD_INFO).read_text(encoding="utf-8"))
-    record_build(
-        out_dir,
-        out_dir / ONNX_FILE,
-        f"{source.name} (sha256:{built_from['sha256']})",
-        backend=backend,
-        recipe=_RECIPES[backend],
-        max_seq_length=config["max_position_embeddings"],
-        dimension=config["hidden_size"],
-        prompts=PROMPTS,
-    )
+        fused_file.rename(out_file)
+    return out_file
 
 
 def _quantise(fused_file: Path, out_file: Path) -> None:

@@ -1,0 +1,79 @@
+"""multilingual-e5-small on OpenVINO: on a CPU with bfloat16 matrix units (Intel AMX, AVX-512
+BF16) several times the float model's speed with vectors within 1e-4 of it, where int8 weights
+moved borderline alignments and findings (README, "Embedding speed").
+
+The engine's folder holds the float graph (exported once, as for ONNX Runtime) in OpenVINO's own
+format with float weights; OpenVINO computes its matrix products in bfloat16 where the CPU has
+units for it and in float elsewhere. The two give slightly different vectors, so the precision
+is part of the engine's identity. OpenVINO is an optional dependency (`tilmash[openvino]`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from compare.embed.onnx_model import OnnxModel
+from compare.errors import TilmashError
+
+IR_FILE = "model.xml"  # OpenVINO's graph; its weights are model.bin beside it
+
+
+def openvino_module():
+    """OpenVINO, or one line saying how to install it."""
+    try:
+        import openvino
+    except ImportError:
+        raise TilmashError(
+            "backend 'openvino': the openvino package is not installed "
+            "(pip install 'tilmash[openvino]')"
+        ) from None
+    return openvino
+
+
+def convert(onnx_file: Path, out_dir: Path) -> Path:
+    """OpenVINO's model of onnx_file (which it replaces) in out_dir; returns its weights file."""
+    ov = openvino_module()
+    model = ov.convert_model(onnx_file)
+    ov.save_model(model, out_dir / IR_FILE, compress_to_fp16=False)
+    onnx_file.unlink()
+    return (out_dir / IR_FILE).with_suffix(".bin")
+
+
+class _Compiled:
+    """A model compiled for a number of threads, run as an ONNX Runtime session is."""
+
+    def __init__(self, compiled) -> None:
+        self._request = compiled.create_infer_request()
+
+    def run(self, _outputs, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
+        return [self._request.infer(feeds)[0].copy()]
+
+
+class OpenVinoModel(OnnxModel):
+    """The part of a SentenceTransformer that Encoder uses, on OpenVINO's CPU plugin."""
+
+    def __init__(self, folder: Path, threads: int) -> None:
+        ov = openvino_module()
+        self._core = ov.Core()
+        capabilities = self._core.get_property("CPU", "OPTIMIZATION_CAPABILITIES")
+        # The precision the vectors are computed in: part of the engine's identity.
+        self.variant = "bf16" if "BF16" in capabilities else "f32"
+        self._model = self._core.read_model(folder / IR_FILE)
+        super().__init__(folder, threads)
+
+    def _session(self):
+        """One compiled model per thread count (its threads are fixed when it is compiled)."""
+        if self.threads not in self._sessions:
+            compiled = self._core.compile_model(
+                self._model,
+                "CPU",
+                {
+                    "INFERENCE_PRECISION_HINT": self.variant,
+                    "INFERENCE_NUM_THREADS": self.threads,
+                    "PERFORMANCE_HINT": "LATENCY",
+                },
+            )
+            self._sessions[self.threads] = _Compiled(compiled)
+        return self._sessions[self.threads]
