@@ -219,13 +219,13 @@ def main() -> None:
         units, _notes = split_apparatus(unit_texts(align_group(corpus, corpus.groups[0], encoder)))
         laws[g] = list(units)
         print(f"law {g}: {name}, {len(units)} units", flush=True)
-    words = {
+    law_words = {
         (g, lang): [w for u in units for w in re.findall(r"\b[^\W\d_]{6,}\b", u.texts[lang])]
         for g, units in laws.items()
         for lang in LANGS
     }
     # A replaced term comes from another law.
-    pools = {(g, lang): words[((g + 1) % len(laws), lang)] for g, lang in words}
+    pools = {(g, lang): law_words[((g + 1) % len(laws), lang)] for g, lang in law_words}
     print(f"{'kind':10} {'units':>6} {'recall own':>11} {'recall major':>13} {'precision':>10}")
     for kind in kinds:
         began = time.perf_counter()
