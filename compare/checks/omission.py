@@ -113,7 +113,7 @@ class OmissionCheck(Check):
     left out are a spread sample and those whose length ratio is furthest from the document's
     (the length z-score that the clause evidence is added to), and the clause z-scores are
     read against the sample (see leaveout.within_budget). A whole leave-out costs 2-4 times
-    the text of a law, so on law_on_banks 0.25 cuts it to about a tenth (README, "Laws").
+    the text of a law, so on law_on_banks 0.25 cuts it to about a twentieth (README, "Laws").
     Keys of UnitText.texts are languages unless `langs` maps them to one.
     """
 
