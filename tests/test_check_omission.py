@@ -12,9 +12,11 @@ import pytest
 from test_check_meaning import FAITHFUL, assert_spans_point_into, group
 
 from compare.align import align_documents
+from compare.checks import leaveout
 from compare.checks.base import UnitText
 from compare.checks.omission import OmissionCheck
 from compare.checks.run import unit_texts
+from compare.checks.similarity import text_of
 from compare.corpus import load_corpus
 from compare.embed import load_encoder
 
@@ -111,3 +113,44 @@ def test_the_unit_limit_leaves_the_front_matter_findings_identical(check) -> Non
     units = unit_texts(align_documents(list(corpus.documents.values()), check.encoder))
     unlimited = OmissionCheck(check.encoder, max_passages=None).run(units)
     assert unlimited and check.run(units) == unlimited
+
+
+class Recording:
+    """The encoder, keeping every text it is asked to embed."""
+
+    def __init__(self, encoder) -> None:
+        self.encoder, self.texts = encoder, []
+
+    def encode(self, texts, progress=None):
+        self.texts += list(texts)
+        return self.encoder.encode(texts, progress)
+
+
+def test_a_short_document_is_left_out_in_full(check) -> None:
+    """Within the leave-out floor the budget changes nothing: the same shortened texts are
+    embedded and the same finding made as without a budget."""
+    units = group([*FAITHFUL[:4], ADDED, *FAITHFUL[4:]])
+    runs = {}
+    for budget in (None, check.budget):
+        recording = Recording(check.encoder)
+        runs[budget] = (OmissionCheck(recording, budget=budget).run(units), recording.texts)
+    assert runs[None][0] and runs[None] == runs[check.budget]
+
+
+def test_over_its_budget_the_leaveout_keeps_the_unit_the_length_points_at(
+    check, monkeypatch
+) -> None:
+    """A document whose leave-out costs more than its budget (the floor lifted so that a small
+    one does): the unit whose ru is far shorter than the others is still left out and its
+    dropped words found, while fewer shortened texts are embedded."""
+    monkeypatch.setattr(leaveout, "LEAVEOUT_FLOOR", 0)
+    units = group([*FAITHFUL[:4], SHORTENED, *FAITHFUL[4:]])
+    full, tight = Recording(check.encoder), Recording(check.encoder)
+    expected = OmissionCheck(full, budget=None).run(units)
+    found = OmissionCheck(tight, budget=1.0).run(units)
+    assert [(f.unit, f.details["lang"]) for f in found] == [(4, "ru")]
+    # The same finding; its score is read against the sample and so differs.
+    assert [(f.severity, f.message) for f in found] == [(f.severity, f.message) for f in expected]
+    assert len(tight.texts) < len(full.texts)
+    skipped = set(full.texts) - set(tight.texts)
+    assert skipped and not any(text_of(units[4], "ru")[:20] in t for t in skipped)

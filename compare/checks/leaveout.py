@@ -2,11 +2,14 @@
 
 A phrase whose removal brings a text closer to another version says something that version
 does not; a phrase whose removal pushes it away has a counterpart there. Each shortened text is
-embedded once (and cached), all of a group's in one encoder call.
+embedded once (and cached), all of a group's in one encoder call. A unit of n clauses costs n
+shortened texts of nearly its whole length, so on a long document with long units the leave-out
+costs several times one embedding pass; `within_budget` keeps it to a share of the document.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,6 +20,10 @@ from compare.checks.phrases import clauses, runs, without, word_count
 from compare.checks.similarity import text_of
 
 PLAIN_MIN_WORDS = 8  # a shorter sentence without clause marks is not cut into runs
+SAMPLE_PART = 0.25  # of a leave-out budget, the share spent on units spread over the document
+# Shortened characters any document may spend on a leave-out (a few seconds of encoding): every
+# NTREX news document (at most 35k) and the shipped texts stay within it, so are left out whole.
+LEAVEOUT_FLOOR = 50_000
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,46 @@ def pieces_of(
                 for s, e in cut
             ]
     return out
+
+
+def budget_chars(units: Sequence[UnitText], keys: Sequence[str], share: float | None) -> float:
+    """The shortened characters a leave-out may embed: `share` of the group's text, or
+    LEAVEOUT_FLOOR when that is more (None: no limit)."""
+    if share is None:
+        return math.inf
+    return max(LEAVEOUT_FLOOR, share * sum(len(text_of(u, k)) for u in units for k in keys))
+
+
+def within_budget(
+    units: Sequence[UnitText],
+    pieces: Sequence[Piece],
+    evidence: np.ndarray,
+    budget: float,
+    sample_part: float = SAMPLE_PART,
+) -> tuple[list[Piece], set[int]]:
+    """The pieces whose shortened texts fit in `budget` characters, each unit whole, and the
+    rows of the sample that says what a typical gain is. When all fit, all are taken and all
+    are the sample (as without a budget). Otherwise `sample_part` of the budget goes to every
+    k-th unit, a sample spread over the document and unbiased by `evidence` (so it also finds
+    what cheaper evidence misses), and the rest to the units of most `evidence` (one value per
+    unit), highest first."""
+    cost: dict[int, int] = {}
+    for p in pieces:
+        cost[p.row] = (
+            cost.get(p.row, 0) + len(text_of(units[p.row], p.span.lang)) - len(p.span.text)
+        )
+    total = sum(cost.values())
+    if total <= budget:
+        return list(pieces), set(cost)
+    rows = list(cost)
+    sample = set(rows[:: math.ceil(total / (sample_part * budget))] if sample_part else ())
+    left = budget - sum(cost[r] for r in sample)
+    chosen = set(sample)
+    for row in sorted((r for r in rows if r not in sample), key=lambda r: -evidence[r]):
+        if cost[row] <= left:
+            chosen.add(row)
+            left -= cost[row]
+    return [p for p in pieces if p.row in chosen], sample
 
 
 def gains(

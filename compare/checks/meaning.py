@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from compare.checks.base import Check, Finding, Span, UnitText
-from compare.checks.leaveout import gains, pieces_of
+from compare.checks.leaveout import budget_chars, gains, pieces_of, within_budget
 from compare.checks.neighbours import list_seam
 from compare.checks.similarity import (
     PairScores,
@@ -71,13 +71,17 @@ class MeaningCheck(Check):
     `odd`: how much better the other versions must agree among themselves for one version to
     be named; `min_words`: units whose longest version is shorter (keywords, names) carry too
     little text for an embedding to judge, and are left to the terms check; a unit with any
-    version shorter (a fragment against a sentence) is minor at most.
+    version shorter (a fragment against a sentence) is minor at most. `budget`: the leave-out
+    that finds the span embeds at most this many shortened characters per character of the
+    group's text (see leaveout.budget_chars; None: no limit), spent on the lowest scores first;
+    the other flagged units name their whole text. It only places the span, so it gets less than
+    the omission check's, where the leave-out is the evidence.
     Keys of UnitText.texts are languages unless `langs` maps them to one (two
     editions in one language: `langs={"2017": "ru", "2023": "ru"}`).
     """
 
     name = "meaning"
-    threshold_names = ("k", "major", "minor", "far", "odd", "min_words")
+    threshold_names = ("k", "major", "minor", "far", "odd", "min_words", "budget")
 
     def __init__(
         self,
@@ -89,11 +93,13 @@ class MeaningCheck(Check):
         far: float = 3.0,
         odd: float = 0.5,
         min_words: int = 4,
+        budget: float | None = 0.1,
     ) -> None:
         self.encoder = encoder
         self.langs = dict(langs or {})
         self.k, self.major, self.minor, self.odd = k, major, minor, odd
         self.far = far
+        self.budget = budget
         self.min_words = min_words
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
@@ -117,7 +123,10 @@ class MeaningCheck(Check):
                 standing = 0.0  # a fragment ("1. Мыналар:") against a sentence: minor at most
             flagged.append((row, present, (score, standing), suspect))
         rows = [row for row, *_ in flagged]
-        pieces = pieces_of(units, rows, keys)
+        weakest = np.zeros(len(units))
+        weakest[rows] = [-score for _, _, (score, _), _ in flagged]
+        budget = budget_chars(units, keys, self.budget)
+        pieces, _ = within_budget(units, pieces_of(units, rows, keys), weakest, budget, 0.0)
         moved = gains(self.encoder, units, vectors, pieces)
         return [
             self._finding(units[row], present, scores, suspect, pieces, moved, row, units)

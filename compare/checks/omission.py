@@ -18,7 +18,7 @@ import numpy as np
 
 from compare.align.params import AlignParams
 from compare.checks.base import Check, Finding, UnitText
-from compare.checks.leaveout import Piece, gains, pieces_of
+from compare.checks.leaveout import Piece, budget_chars, gains, pieces_of, within_budget
 from compare.checks.neighbours import Absence, list_seam, neighbour_gains
 from compare.checks.phrases import word_count
 from compare.checks.similarity import (
@@ -108,6 +108,12 @@ class OmissionCheck(Check):
     `beside`: a passage is not omitted when, joined with a neighbouring unit of the same
     article and paragraph in both versions, leaving it out moves its version away from the
     other by more than this (its counterpart stands there; see checks.neighbours).
+    `budget`: the leave-out embeds at most this many shortened characters per character of the
+    group's text, or leaveout.LEAVEOUT_FLOOR when that is more (None: no limit); over it, the units
+    left out are a spread sample and those whose length ratio is furthest from the document's
+    (the length z-score that the clause evidence is added to), and the clause z-scores are
+    read against the sample (see leaveout.within_budget). A whole leave-out costs 2-4 times
+    the text of a law, so on law_on_banks 0.25 cuts it to about a twentieth (README, "Laws").
     Keys of UnitText.texts are languages unless `langs` maps them to one.
     """
 
@@ -121,6 +127,7 @@ class OmissionCheck(Check):
         "plain_runs",
         "max_passages",
         "beside",
+        "budget",
     )
 
     def __init__(
@@ -135,6 +142,7 @@ class OmissionCheck(Check):
         plain_runs: int = 3,
         max_passages: int | None = AlignParams.max_block,
         beside: float = 0.015,
+        budget: float | None = 0.25,
     ) -> None:
         self.encoder = encoder
         self.langs = dict(langs or {})
@@ -142,6 +150,7 @@ class OmissionCheck(Check):
         self.max_share, self.plain_runs = max_share, plain_runs
         self.max_passages = max_passages
         self.beside = beside
+        self.budget = budget
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """Findings for the units of one document group, in unit order."""
@@ -149,8 +158,9 @@ class OmissionCheck(Check):
         empty = {row: f for row, unit in enumerate(units) if (f := self._empty(unit, keys))}
         vectors = embed_versions(self.encoder, units, keys)
         pairs = pair_scores(units, vectors, self.k)
-        pieces = self.pieces(units, keys)
-        candidates = self._candidates(pieces, gains(self.encoder, units, vectors, pieces), keys)
+        pieces, sample = self._within_budget(units, keys, pairs)
+        moved = gains(self.encoder, units, vectors, pieces)
+        candidates = self._candidates(pieces, moved, keys, sample)
         best: dict[int, Candidate] = {}
         for c in candidates:
             c = Candidate(c.score + self._length(pairs, c, keys), c.kind, c.lang, c.piece)
@@ -195,10 +205,11 @@ class OmissionCheck(Check):
         return [Absence(row, whole(unit, h), e) for h in have for e in keys if e not in have]
 
     def _candidates(
-        self, pieces: list[Piece], moved: np.ndarray, keys: list[str]
+        self, pieces: list[Piece], moved: np.ndarray, keys: list[str], sample: set[int]
     ) -> list[Candidate]:
-        """Clause evidence as z-scores against the document: per piece, one omission candidate
-        per other version and (with three versions or more) one addition candidate."""
+        """Clause evidence as z-scores against the clauses of the `sample` rows: per piece, one
+        omission candidate per other version and (with three versions or more) one addition
+        candidate."""
         found = []
         for piece, row in zip(pieces, moved, strict=True):
             own = keys.index(piece.span.lang)
@@ -222,7 +233,8 @@ class OmissionCheck(Check):
         # and runs are compared apart: a run cut mid-phrase moves a text differently.
         for way in dict.fromkeys(map(_direction, found)):
             chosen = [f for f in found if _direction(f) == way]
-            z = robust_z(np.array([f[3] for f in chosen], float), _GAIN_SCALE_FLOOR)
+            typical = np.array([f[2].row in sample for f in chosen])
+            z = robust_z(np.array([f[3] for f in chosen], float), _GAIN_SCALE_FLOOR, typical)
             out += [
                 Candidate(float(s), k, lang, p)
                 for (k, lang, p, _), s in zip(chosen, z, strict=True)
@@ -240,6 +252,16 @@ class OmissionCheck(Check):
             and (limit is None or all(len(p) <= limit for p in u.passages.values()))
         ]
         return pieces_of(units, rows, keys, self.plain_runs)
+
+    def _within_budget(
+        self, units: Sequence[UnitText], keys: list[str], pairs
+    ) -> tuple[list[Piece], set[int]]:
+        """The pieces to leave out within `budget`, ranked by the length evidence, and the rows
+        whose clauses say what is typical (see leaveout.within_budget)."""
+        pieces = self.pieces(units, keys)
+        lengths = np.abs([p.length for p in pairs.values()])
+        evidence = np.nan_to_num(lengths).max(axis=0) if len(lengths) else np.zeros(len(units))
+        return within_budget(units, pieces, evidence, budget_chars(units, keys, self.budget))
 
     def _same(self, a: str, b: str, source: str) -> bool:
         """Whether versions a and b are both, or both not, in the language of `source`."""

@@ -96,11 +96,15 @@ def margins(va: np.ndarray, vb: np.ndarray, present: np.ndarray, k: int) -> np.n
     return out
 
 
-def robust_z(values: np.ndarray, floor: float) -> np.ndarray:
-    """(x - median) / (1.4826 MAD), the scale floored so that a tight document is not nervous."""
+def robust_z(values: np.ndarray, floor: float, reference: np.ndarray | None = None) -> np.ndarray:
+    """(x - median) / (1.4826 MAD), the scale floored so that a tight document is not nervous.
+    `reference`: which values the median and MAD are read from (all when None or none of them
+    is a number), e.g. an unbiased sample when the others were chosen for being unusual."""
     ok = ~np.isnan(values)
     if not ok.any():
         return values
+    if reference is not None and (ok & reference).any():
+        ok &= reference
     centre, spread = median_spread(values[ok])
     return (values - centre) / max(spread, floor)
 
