@@ -556,7 +556,7 @@ def _option_groups(command):
         if name not in groups:
             params.append(param.replace(kind=inspect.Parameter.KEYWORD_ONLY))
             continue
-        hints = get_type_hints(groups[name], include_extras=True)
+        hints = get_type_hints(groups[name], command.__globals__, include_extras=True)
         params += [
             inspect.Parameter(
                 f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name]
