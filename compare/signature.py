@@ -43,11 +43,17 @@ class Signature:
         """The weights' checksum from the model identity."""
         return self.model_identity.rpartition("@")[2]
 
+    @property
+    def model(self) -> str:
+        """The model as its identity names it: with the engine's recipe and precision where it
+        has them ("multilingual-e5-small (onnx-int8) v5"), since those change the vectors."""
+        return self.model_identity.rpartition("@")[0] or self.model_name
+
     def line(self) -> str:
         """The one-line signature."""
         algorithm, _, digest = self.checksum.rpartition(":")
         short = f"{algorithm}:{digest[:CHECKSUM_SHOWN]}" if algorithm else digest[:CHECKSUM_SHOWN]
-        parts = [f"tilmash:{__version__}", f"model:{self.model_name}@{short}"]
+        parts = [f"tilmash:{__version__}", f"model:{self.model}@{short}"]
         parts += [f"{name}:{_params_value(value)}" for name, value in self.params.items()]
         parts.append(f"date:{self.date.isoformat()}")
         return "|".join(parts)
@@ -56,7 +62,7 @@ class Signature:
         """The fields a report's header and the JSON show, plus the one-line "signature"."""
         return {
             "tool": f"tilmash {__version__}",
-            "model": self.model_name,
+            "model": self.model,
             "checksum": self.checksum,
             **{name: _params_value(value) for name, value in self.params.items()},
             "date": self.date.isoformat(),
