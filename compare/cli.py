@@ -181,7 +181,6 @@ def _refuse_outputs(loaded, outputs, other_inputs=(), export: Path | None = None
     """Before any long work: refuse an output that is an input (the documents, the manifest,
     `other_inputs` such as the glossary), a folder, or cannot be written; the export folder's
     files too."""
-    from compare.align.documents import document_keys
     from compare.writers.export import export_files
     from compare.writers.targets import check_output
 
@@ -191,11 +190,7 @@ def _refuse_outputs(loaded, outputs, other_inputs=(), export: Path | None = None
     if export is not None:
         if export.exists() and not export.is_dir():
             raise TilmashError(f"{export}: is a file; --export takes a folder")
-        groups = [
-            (g.id, document_keys(loaded.group_documents(g), g.relation == "versions"))
-            for g in loaded.groups
-        ]
-        for path in export_files(export, groups):
+        for path in export_files(export, loaded):
             check_output(path, inputs, new_folder=True)
 
 
