@@ -612,12 +612,11 @@ def _checked(
     before any long work; `profile`: the checks chosen."""
     from compare.glossary import Glossary
     from compare.lexicon.apertium import read_dictionaries
-    from compare.report import build_report
+    from compare.report import build_report, words_wanted
     from compare.writers.lexicon import save_lexicon
 
     save = run.save_lexicon
-    if save is not None and save.suffix.lower() != ".csv":
-        raise TilmashError(f"{save}: the lexicon is written as CSV; give a name ending in .csv")
+    words = words_wanted(run.words, save)
     runner, tracker = _runners(ray, run.model, run.cache_dir)
 
     terms = Glossary.load(run.glossary) if run.glossary else None
@@ -637,7 +636,7 @@ def _checked(
             terms,
             progress=bars.update,
             timelines=timelines,
-            words=run.words or save is not None,
+            words=words,
             dictionary=dictionary,
             runner=runner,
             profile=profile,
