@@ -323,16 +323,10 @@ def _aligned_groups(
 ) -> list:
     """Load the corpus and align each of its groups of translations: (group, alignment).
     The output is checked first: one group only, not an input, writable."""
-    from compare.align import align_group
+    from compare.align import align_group, translation_groups
 
     loaded = _read_corpus(paths, allow_outside, grouped_only=True)
-    groups = [g for g in loaded.groups if g.relation == "translations"]
-    if not groups:
-        langs = ", ".join(sorted({d.lang for d in loaded.documents.values()}))
-        found = f"the documents are in {langs} only" if langs else "no document text found"
-        raise TilmashError(
-            f"nothing to align: {found}; give two or more language versions of one text"
-        )
+    groups = translation_groups(loaded)
     if output:
         if len(groups) > 1:
             raise TilmashError(
