@@ -9,9 +9,10 @@
   seconds and peak memory of `tilmash corpus` on it.
 - mismatch: the omission check on kk and ru lines with unrelated en lines in place of their
   translation, with and without the limit on unit size (`OmissionCheck.max_passages`): the
-  clauses left out and the characters of shortened text to embed, and seconds without an
-  embedding cache (without the limit only with --time-unlimited); and the findings on a
-  matching triple with both, which must be identical.
+  clauses left out within the check's budget (of those eligible) and the characters of
+  shortened text to embed, and seconds without an embedding cache (without the limit only
+  with --time-unlimited); and the findings on a matching triple with both, which must be
+  identical.
 - full: peak memory and seconds of `tilmash check` on the whole 1,997-line kk/ru/en document
   (`--full`; slow when its passages are not cached yet).
 Usage: python3 bench/scale.py [--lines 300] [--long-mb 50] [--full] [--time-unlimited]
@@ -132,12 +133,23 @@ def triple(tmp: Path, lines: int, matching: bool) -> list[Path]:
     return paths
 
 
-def leaveout_load(check, units) -> tuple[int, int]:
-    """(clauses left out, characters of the shortened texts to embed) for one omission check."""
-    from compare.checks.similarity import text_of, version_keys
+def leaveout_load(check, units) -> tuple[int, int, int, float]:
+    """(clauses eligible, clauses left out, characters of the shortened texts to embed, the
+    budget in characters) for one omission check, chosen within its budget by the check's own
+    functions (embedding the units' versions once with the check's encoder)."""
+    from compare.checks.leaveout import budget_chars, shortened_chars
+    from compare.checks.similarity import embed_versions, pair_scores, version_keys
 
-    pieces = check.pieces(units, version_keys(units))
-    return len(pieces), sum(len(text_of(units[p.row], p.span.lang)) for p in pieces)
+    keys = version_keys(units)
+    pairs = pair_scores(units, embed_versions(check.encoder, units, keys), check.k)
+    pieces, _ = check.leaveout_pieces(units, keys, pairs)
+    chars = sum(shortened_chars(units, p) for p in pieces)
+    return (
+        len(check.pieces(units, keys)),
+        len(pieces),
+        chars,
+        budget_chars(units, keys, check.budget),
+    )
 
 
 def bench_mismatch(tmp: Path, lines: int, time_unlimited: bool) -> None:
@@ -167,9 +179,14 @@ def bench_mismatch(tmp: Path, lines: int, time_unlimited: bool) -> None:
         )
         found = {}
         for cap in (None, limit):
+            eligible, left, chars, budget = leaveout_load(
+                OmissionCheck(cached, max_passages=cap), units
+            )
+            line = (
+                f"  max_passages={cap}: {left} of {eligible} clauses left out, {chars:,} "
+                f"characters (budget {budget:,.0f})"
+            )
             check = OmissionCheck(fresh, max_passages=cap)
-            pieces, chars = leaveout_load(check, units)
-            line = f"  max_passages={cap}: {pieces} clauses left out, {chars:,} characters"
             if cap is not None or matching or time_unlimited:
                 start = time.perf_counter()
                 found[cap] = check.run(units)

@@ -181,7 +181,6 @@ def _refuse_outputs(loaded, outputs, other_inputs=(), export: Path | None = None
     """Before any long work: refuse an output that is an input (the documents, the manifest,
     `other_inputs` such as the glossary), a folder, or cannot be written; the export folder's
     files too."""
-    from compare.align.documents import document_keys
     from compare.writers.export import export_files
     from compare.writers.targets import check_output
 
@@ -191,11 +190,7 @@ def _refuse_outputs(loaded, outputs, other_inputs=(), export: Path | None = None
     if export is not None:
         if export.exists() and not export.is_dir():
             raise TilmashError(f"{export}: is a file; --export takes a folder")
-        groups = [
-            (g.id, document_keys(loaded.group_documents(g), g.relation == "versions"))
-            for g in loaded.groups
-        ]
-        for path in export_files(export, groups):
+        for path in export_files(export, loaded):
             check_output(path, inputs, new_folder=True)
 
 
@@ -328,16 +323,10 @@ def _aligned_groups(
 ) -> list:
     """Load the corpus and align each of its groups of translations: (group, alignment).
     The output is checked first: one group only, not an input, writable."""
-    from compare.align import align_group
+    from compare.align import align_group, translation_groups
 
     loaded = _read_corpus(paths, allow_outside, grouped_only=True)
-    groups = [g for g in loaded.groups if g.relation == "translations"]
-    if not groups:
-        langs = ", ".join(sorted({d.lang for d in loaded.documents.values()}))
-        found = f"the documents are in {langs} only" if langs else "no document text found"
-        raise TilmashError(
-            f"nothing to align: {found}; give two or more language versions of one text"
-        )
+    groups = translation_groups(loaded)
     if output:
         if len(groups) > 1:
             raise TilmashError(
@@ -617,12 +606,11 @@ def _checked(
     before any long work; `profile`: the checks chosen."""
     from compare.glossary import Glossary
     from compare.lexicon.apertium import read_dictionaries
-    from compare.report import build_report
+    from compare.report import build_report, words_wanted
     from compare.writers.lexicon import save_lexicon
 
     save = run.save_lexicon
-    if save is not None and save.suffix.lower() != ".csv":
-        raise TilmashError(f"{save}: the lexicon is written as CSV; give a name ending in .csv")
+    words = words_wanted(run.words, save)
     runner, tracker = _runners(ray, run.model, run.cache_dir)
 
     terms = Glossary.load(run.glossary) if run.glossary else None
@@ -642,7 +630,7 @@ def _checked(
             terms,
             progress=bars.update,
             timelines=timelines,
-            words=run.words or save is not None,
+            words=words,
             dictionary=dictionary,
             runner=runner,
             profile=profile,

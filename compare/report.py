@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
+from pathlib import Path
 
 from compare.align import AlignParams, align_group
 from compare.align.documents import Alignment
@@ -24,6 +25,7 @@ from compare.checks.run import (
     unit_texts,
 )
 from compare.corpus import Corpus, DocumentGroup
+from compare.errors import TilmashError
 from compare.glossary import Glossary
 from compare.lexicon.learn import Lexicon
 from compare.profile import Profile
@@ -210,6 +212,16 @@ def check_groups_here(
         sections.append(section)
         settings.update(used)
     return GroupResults(sections, settings, [], lexicon)
+
+
+def words_wanted(words: bool, save_lexicon: Path | None) -> bool:
+    """Whether the word checks run: when asked for, or when the lexicon they learn is to be
+    saved (as CSV: another name is refused, before any work)."""
+    if save_lexicon is not None and save_lexicon.suffix.lower() != ".csv":
+        raise TilmashError(
+            f"{save_lexicon}: the lexicon is written as CSV; give a name ending in .csv"
+        )
+    return words or save_lexicon is not None
 
 
 def build_report(

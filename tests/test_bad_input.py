@@ -459,3 +459,26 @@ def test_model_commands_keep_brackets_and_inputs(tilmash, brackets, fake_encoder
         assert "Traceback" not in result.err
     assert {name: snapshot(brackets)[str(brackets / name)] for name in BRACKET_PAIR} == inputs
     assert no_temp_files(brackets)
+
+
+def test_align_with_versions_only_says_nothing_to_align(tilmash, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for year in ("2014", "2022"):
+        (folder / f"law-{year}.ru.txt").write_text(RU_TEXT, encoding="utf-8")
+    documents = "".join(
+        f'[[document]]\nid = "law-{year}"\npath = "law-{year}.ru.txt"\nlang = "ru"\n'
+        f'work = "law"\npart = "body"\nversion = "{year}"\n\n'
+        for year in ("2014", "2022")
+    )
+    (folder / "manifest.toml").write_text(
+        '[[work]]\nid = "law"\ntitle = "Law"\nyear = 2014\n\n'
+        + documents
+        + '[[group]]\nid = "law-series"\nrelation = "versions"\nmembers = ["law-2014", "law-2022"]\n',
+        encoding="utf-8",
+    )
+    line = assert_refused(tilmash("align", "corpus", *NOWHERE, cwd=tmp_path))
+    assert line.endswith(
+        "nothing to align: the documents are in ru only; "
+        "give two or more language versions of one text"
+    )

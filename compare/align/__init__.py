@@ -16,6 +16,7 @@ from compare.align.documents import (
     align_documents,
     align_group,
     align_texts,
+    translation_groups,
 )
 from compare.align.model import Link, Unit
 from compare.align.multi import align_many
@@ -33,4 +34,5 @@ __all__ = [
     "align_many",
     "align_pair",
     "align_texts",
+    "translation_groups",
 ]

@@ -158,6 +158,19 @@ def segment_units(passages: Mapping[str, Sequence[Passage]]) -> list[AlignedUnit
     ]
 
 
+def translation_groups(corpus: Corpus) -> list[DocumentGroup]:
+    """The corpus's groups of translations, the ones `tilmash align` aligns; none is an error
+    that says which languages were found."""
+    groups = [g for g in corpus.groups if g.relation == "translations"]
+    if not groups:
+        langs = ", ".join(sorted({d.lang for d in corpus.documents.values()}))
+        found = f"the documents are in {langs} only" if langs else "no document text found"
+        raise TilmashError(
+            f"nothing to align: {found}; give two or more language versions of one text"
+        )
+    return groups
+
+
 def align_group(
     corpus: Corpus,
     group: DocumentGroup,

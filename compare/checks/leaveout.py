@@ -72,6 +72,11 @@ def budget_chars(units: Sequence[UnitText], keys: Sequence[str], share: float | 
     return max(LEAVEOUT_FLOOR, share * sum(len(text_of(u, k)) for u in units for k in keys))
 
 
+def shortened_chars(units: Sequence[UnitText], piece: Piece) -> int:
+    """The characters embedded to leave `piece` out: its text without the piece."""
+    return len(text_of(units[piece.row], piece.span.lang)) - len(piece.span.text)
+
+
 def within_budget(
     units: Sequence[UnitText],
     pieces: Sequence[Piece],
@@ -87,9 +92,7 @@ def within_budget(
     unit), highest first."""
     cost: dict[int, int] = {}
     for p in pieces:
-        cost[p.row] = (
-            cost.get(p.row, 0) + len(text_of(units[p.row], p.span.lang)) - len(p.span.text)
-        )
+        cost[p.row] = cost.get(p.row, 0) + shortened_chars(units, p)
     total = sum(cost.values())
     if total <= budget:
         return list(pieces), set(cost)

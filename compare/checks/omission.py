@@ -160,7 +160,7 @@ class OmissionCheck(Check):
         empty = {row: f for row, unit in enumerate(units) if (f := self._empty(unit, keys))}
         vectors = embed_versions(self.encoder, units, keys)
         pairs = pair_scores(units, vectors, self.k)
-        pieces, sample = self._within_budget(units, keys, pairs)
+        pieces, sample = self.leaveout_pieces(units, keys, pairs)
         moved = gains(self.encoder, units, vectors, pieces)
         candidates = self._candidates(pieces, moved, keys, sample)
         best: dict[int, Candidate] = {}
@@ -255,7 +255,7 @@ class OmissionCheck(Check):
         ]
         return pieces_of(units, rows, keys, self.plain_runs)
 
-    def _within_budget(
+    def leaveout_pieces(
         self, units: Sequence[UnitText], keys: list[str], pairs
     ) -> tuple[list[Piece], set[int]]:
         """The pieces to leave out within `budget`, ranked by the length evidence, and the rows

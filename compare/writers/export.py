@@ -4,10 +4,12 @@ glossary (TBX v3 and TBX 2008), and the findings as CSV and XLSX."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
 
+from compare.align.documents import document_keys
+from compare.corpus import Corpus
 from compare.errors import TilmashError
 from compare.report import ReportData
 from compare.writers import atomic_write
@@ -38,14 +40,18 @@ def _tbx_files(folder: Path, group: str) -> dict[str, Path]:
     return {dialect: folder / pattern.format(slug(group)) for dialect, pattern in TBX_FILES.items()}
 
 
-def export_files(folder: Path, groups: Iterable[tuple[str, Sequence[str]]]) -> list[Path]:
-    """Every file an export of these groups ((group, version keys)) may write, to check them
-    before any work."""
-    return [
-        path
-        for group, keys in groups
-        for path in [*_tmx_files(folder, group, keys).values(), *_tbx_files(folder, group).values()]
-    ] + [folder / n for n in FINDINGS_FILES]
+def export_files(folder: Path, corpus: Corpus) -> list[Path]:
+    """Every file an export of the corpus's groups may write (each group's TMX named by the
+    keys its alignment will have), to check them before any work."""
+    paths = []
+    for group in corpus.groups:
+        docs = corpus.group_documents(group)
+        keys = document_keys(docs, group.relation == "versions")
+        paths += [
+            *_tmx_files(folder, group.id, keys).values(),
+            *_tbx_files(folder, group.id).values(),
+        ]
+    return paths + [folder / n for n in FINDINGS_FILES]
 
 
 def export_report(data: ReportData, folder: Path) -> list[Path]:
