@@ -179,8 +179,10 @@ def test_terminology_matrix_flags_inconsistent_concepts(data: ReportData, tree) 
 def test_signature_pins_tool_model_parameters_and_date(data: ReportData, tree) -> None:
     line = tree.xpath("//section[@class='signature']/code")[0].text
     assert line == data.signature["signature"]
+    # The model as its identity names it: with the engine's recipe and precision where the
+    # default engine is not torch (OpenVINO on a CPU with bfloat16 units).
     assert re.fullmatch(
-        r"tilmash:[\d.]+\|model:multilingual-e5-small@sha256:[0-9a-f]{12}\|align:max_block=4,.*\|date:2026-11-23",
+        r"tilmash:[\d.]+\|model:multilingual-e5-small( \([a-z0-9-]+\) v\d+( [a-z0-9]+)?)?@sha256:[0-9a-f]{12}\|align:max_block=4,.*\|date:2026-11-23",
         line,
     )
 
