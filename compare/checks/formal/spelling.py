@@ -98,12 +98,14 @@ class SpellingCheck(FormalCheck):
         return findings
 
     def _skip(self, word: str, key: str, lang: str) -> bool:
+        # Cheapest first: most words of a long text are used more than once (its own words).
+        common = self._common.get(key, ())
         return (
             len(word) < _MIN_LENGTH
             or word.lower() != word
+            or word in common
             or any(script_of(c) != _SCRIPT[lang] for c in word if c != "'")
-            or word in self._common.get(key, ())
-            or anyascii(word) in self._common.get(key, ())
+            or anyascii(word) in common
         )
 
     def _fix(self, word: str, key: str, lang: str, known: list[Speller]) -> str | None:
