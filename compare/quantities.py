@@ -155,8 +155,18 @@ def _valid_date(month: int, day: int | None) -> bool:
     return 1 <= month <= 12 and (day is None or 1 <= day <= 31)
 
 
+@cache
+def _month_starts(lang: str) -> re.Pattern[str]:
+    """The first five letters of any month word. Every date pattern has a month word, so a
+    text without one has no named date; the few beginnings are found much faster than all the
+    forms (213 in Russian)."""
+    return re.compile(_alternation({form[:5] for form in MONTHS[lang]}), re.IGNORECASE)
+
+
 def _named_dates(text: str, lang: str) -> Iterator[list[Quantity]]:
     """Dates with a month name; a day range ("12–14 ноября") gives one date per day."""
+    if not _month_starts(lang).search(text):
+        return
     for pattern in _date_patterns(lang):
         for m in pattern.finditer(text):
             month = _month_number(m, lang)

@@ -373,3 +373,12 @@ def test_extract_dates_are_the_dates_extract_finds(text: str, lang: str) -> None
     dates = [q for q in extract(text, lang) if q.kind == "date"]
     assert dates
     assert extract_dates(text, lang) == dates
+
+
+def test_every_month_word_passes_the_quick_look_for_one() -> None:
+    from compare.quantities import MONTHS, _month_starts
+
+    for lang, forms in MONTHS.items():
+        for form in forms:
+            for written in (form, form.upper(), form.capitalize()):
+                assert _month_starts(lang).search(f"от 5 {written} 2020"), (lang, written)
