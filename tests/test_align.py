@@ -1,12 +1,13 @@
 """The aligner on synthetic unit vectors whose right alignment is known by construction."""
 
 import tracemalloc
+from collections import Counter
 
 import numpy as np
 import pytest
 
 from compare.align import AlignParams, Link, Unit, align_many, align_pair
-from compare.align.scoring import anchor_tokens
+from compare.align.scoring import Anchors, anchor_tokens
 
 DIM = 48
 
@@ -221,3 +222,26 @@ def test_shared_numbers_decide_an_ambiguous_merge():
     tgt[5], tgt[6] = "no number here", "en 1989 ils l'ont gravi"
     links = pairs_of(align_pair(x, y, [60] * 20, [60] * 21, src, tgt))
     assert ((5,), (6,)) in links and ((), (5,)) in links
+
+
+def test_anchor_dice_of_a_band_is_the_dice_of_each_pair_of_blocks() -> None:
+    rng = np.random.default_rng(0)
+    vocabulary = ["1", "2", "2020", "@ptn", "@ksk"]
+
+    def tokens(n: int) -> list[Counter[str]]:
+        return [Counter(rng.choice(vocabulary, size=rng.integers(0, 4)).tolist()) for _ in range(n)]
+
+    src, tgt = tokens(12), tokens(10)
+    anchors = Anchors(src, tgt, sizes=(1, 2))
+    rows = np.arange(2, 13)
+    js = np.clip(rows[:, None] - 2 + np.arange(4), 2, 10)
+    for a, b in [(1, 1), (2, 1), (1, 2), (2, 2)]:
+        got = anchors.dice(rows, a, b, js)
+        for k, i in enumerate(rows):
+            for t, j in enumerate(js[k]):
+                s = sum(src[i - a : i], Counter())
+                t_ = sum(tgt[j - b : j], Counter())
+                total = s.total() + t_.total()
+                want = 2.0 * (s & t_).total() / total if total else 0.0
+                assert got[k, t] == np.float32(want)
+                assert anchors.dice_of(tuple(range(i - a, i)), tuple(range(j - b, j))) == want

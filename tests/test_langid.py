@@ -11,6 +11,7 @@ import dataclasses
 import pytest
 
 from compare.lang import LangGuess, identify, identify_document
+from compare.lang.identify import identify_unless
 from compare.lang.models import LangdetectModel, LanguageModel
 
 
@@ -68,6 +69,58 @@ def test_english(model: LanguageModel, text: str) -> None:
 def test_russian_text_quoting_a_kazakh_name_stays_russian(model: LanguageModel) -> None:
     text = "Университет имени Л.Н. Гумилева находится в столице, а «Қазақстан» — это журнал."
     assert identify(text, model).lang == "ru"
+
+
+# Long sentences in the style of the laws: enough Kazakh-looking or Russian function words to
+# outvote anything the statistical model says.
+KAZAKH_LAW = (
+    "Банк өзінің қызметін Қазақстан Республикасының заңнамасына сәйкес жүзеге асырады және "
+    "уәкілетті органның талаптарын орындауға міндетті, сондай-ақ ол өз клиенттерінің "
+    "мүдделерін қорғайды."
+)
+RUSSIAN_LAW = (
+    "Банк осуществляет свою деятельность в соответствии с законодательством и по решению "
+    "уполномоченного органа, а также в случаях, если это было установлено для него или для "
+    "его клиентов."
+)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_identify_unless_is_identify_where_it_is_another_language(model, lang) -> None:
+    texts = [
+        *KAZAKH_WITH_LETTERS,
+        *KAZAKH_WITHOUT_LETTERS,
+        *RUSSIAN,
+        *ENGLISH,
+        KAZAKH_LAW,
+        RUSSIAN_LAW,
+        "Il faut bien le faire, dit le ministre.",
+        "Migration мен көші-қон policy туралы",
+        "2022",
+    ]
+    for text in texts:
+        guess = identify(text, model)
+        assert identify_unless(text, lang, model) == (None if guess.lang == lang else guess)
+
+
+class _Unasked:
+    """A model that must not be asked about Cyrillic text."""
+
+    name = "unasked"
+    kazakh_bound = 8.0
+
+    def kazakh_logit(self, text: str) -> float:
+        raise AssertionError(f"asked about {text!r}")
+
+    def english_logit(self, text: str) -> float:
+        raise AssertionError(f"asked about {text!r}")
+
+
+def test_identify_unless_does_not_ask_the_model_where_the_words_settle_it() -> None:
+    assert identify_unless(KAZAKH_LAW, "kk", _Unasked()) is None
+    assert identify_unless(RUSSIAN_LAW, "ru", _Unasked()) is None
+    with pytest.raises(AssertionError):  # the other way round the model has its say
+        identify_unless(KAZAKH_LAW, "ru", _Unasked())
 
 
 def test_other_latin_language_is_other() -> None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from compare.quantities import Quantity, describe, extract
+from compare.quantities import Quantity, describe, extract, extract_dates
 
 
 def values(text: str, lang: str) -> list[tuple[str, object]]:
@@ -350,3 +350,35 @@ def test_an_unknown_language_is_refused() -> None:
 )
 def test_describe(text: str, lang: str, words: str) -> None:
     assert describe(only(text, lang)) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Сноска. Статья 13 с изменениями, внесенными законами РК от 7 мая 2007 года № 244, "
+            "от 18.07.2025 № 215-VIII (вводится в действие с 1 января 2026 г.) и в 10:30 "
+            "пятью процентами, 2,5 % и 1 000 тенге, XX век, 2009.12.30.",
+            "ru",
+        ),
+        (
+            "Ескерту. 13-бапқа өзгеріс енгізілді – ҚР 2022 жылғы 30 желтоқсандағы № 177-VII, "
+            "16.01.2026 № 259-VIII Заңдарымен; 5 пайыз, қазанның 5-і, 3 млн теңге.",
+            "kk",
+        ),
+        ("On 30 November 2022 and 08/12/2021, at 9:15, three per cent of 1,000 USD.", "en"),
+    ],
+)
+def test_extract_dates_are_the_dates_extract_finds(text: str, lang: str) -> None:
+    dates = [q for q in extract(text, lang) if q.kind == "date"]
+    assert dates
+    assert extract_dates(text, lang) == dates
+
+
+def test_every_month_word_passes_the_quick_look_for_one() -> None:
+    from compare.quantities import MONTHS, _month_starts
+
+    for lang, forms in MONTHS.items():
+        for form in forms:
+            for written in (form, form.upper(), form.capitalize()):
+                assert _month_starts(lang).search(f"от 5 {written} 2020"), (lang, written)

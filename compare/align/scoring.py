@@ -315,18 +315,26 @@ class Anchors:
         s = sum((self.src_tokens[i] for i in src_idx), Counter())
         t = sum((self.tgt_tokens[j] for j in tgt_idx), Counter())
         total = sum(s.values()) + sum(t.values())
-        return 2.0 * sum((s & t).values()) / total if total else 0.0
+        return 2.0 * _shared(s, t) / total if total else 0.0
 
     def dice(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
         """Dice coefficient of the token multisets of src[i-a:i] and tgt[j-b:j], (k, w)."""
         (s_cnt, s_tok), (t_cnt, t_tok) = self.src[a], self.tgt[b]
         out = np.zeros(js.shape, dtype=np.float32)
         r, c = np.nonzero((s_cnt[rows][:, None] > 0) & (t_cnt[js] > 0))
-        for k, t in zip(r.tolist(), c.tolist(), strict=True):
-            i, j = int(rows[k]), int(js[k, t])
-            shared = sum((s_tok[i] & t_tok[j]).values())
-            out[k, t] = 2.0 * shared / (s_cnt[i] + t_cnt[j])
+        ii, jj = rows[r], js[r, c]
+        shared = [
+            _shared(s_tok[i], t_tok[j]) for i, j in zip(ii.tolist(), jj.tolist(), strict=True)
+        ]
+        out[r, c] = 2.0 * np.array(shared, dtype=np.float64) / (s_cnt[ii] + t_cnt[jj])
         return out
+
+
+def _shared(s: Counter[str], t: Counter[str]) -> int:
+    """Size of the intersection of two multisets (the sum of `s & t` without building it)."""
+    if len(t) < len(s):
+        s, t = t, s
+    return sum(min(n, t[w]) for w, n in s.items() if w in t)
 
 
 def _blocks_of(tokens: list[Counter[str]], size: int) -> tuple[np.ndarray, dict[int, Counter[str]]]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from compare.checks.base import Check, Finding, Span, UnitText
 from compare.checks.structure import MissingPartsCheck, within
-from compare.quantities import Quantity, describe, extract
+from compare.quantities import Quantity, describe, extract_dates
 from compare.readers.adilet import announces_amendment, opens_note
 from compare.readers.structure import division_of, repealed
 
@@ -28,7 +28,7 @@ _CITED_WITHIN = 12  # characters between an amending law's date and its number (
 
 def amendment_dates(text: str, lang: str) -> list[tuple[int, int, int]]:
     """The dates of the amending laws a note cites: each full date just before a "№"."""
-    dates = [q for q in extract(text, lang) if q.kind == "date" and None not in q.value]
+    dates = [q for q in extract_dates(text, lang) if q.kind == "date" and None not in q.value]
     return [
         q.value  # type: ignore[misc]
         for q in dates

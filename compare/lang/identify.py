@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from compare.lang.markers import english_votes, kazakh_votes
 from compare.lang.models import LanguageModel, default_model, name_language
 from compare.lang.rules import KNOWN_LANGS
-from compare.lang.script import profile, words
+from compare.lang.script import ScriptProfile, profile, words
 
 LANGUAGES = (*KNOWN_LANGS, "other")
 
@@ -45,20 +45,55 @@ class LangGuess:
 
 def identify(text: str, model: LanguageModel | None = None) -> LangGuess:
     """Guess the language of one passage; mixed-script or letterless text is "other"."""
+    return _identify(profile(text), model or default_model())
+
+
+def identify_unless(text: str, lang: str, model: LanguageModel | None = None) -> LangGuess | None:
+    """`identify(text)` where that is not `lang`, else None: what a check that expects `lang`
+    asks of every sentence. Most sentences of a long kk or ru text settle it by their words
+    alone: word votes beyond the most the statistical model can say against them
+    (`kazakh_bound`) decide kk or ru whatever it says, so it is not asked."""
     letters = profile(text)
-    if not letters.letters:
-        return LangGuess("other", 0.0)
-    if letters.share < MIN_SCRIPT_SHARE:
-        return LangGuess("other", round(1.0 - letters.share, 3))
     model = model or default_model()
-    if letters.main_script == "cyrillic":
-        logit = model.kazakh_logit(letters.text) + VOTE_WEIGHT * kazakh_votes(words(letters.text))
-        lang, p = _pick("kk", "ru", logit)
-    elif letters.main_script == "latin":
+    if lang in ("kk", "ru") and _main_script(letters) == "cyrillic":
+        votes = VOTE_WEIGHT * kazakh_votes(words(letters.text))
+        if abs(votes) > model.kazakh_bound and (votes > 0) == (lang == "kk"):
+            return None
+        guess = _kazakh_or_russian(letters, votes, model)
+    else:
+        guess = _identify(letters, model)
+    return None if guess.lang == lang else guess
+
+
+def _main_script(letters: ScriptProfile) -> str:
+    """The script a text is judged in: "none" without letters, "mixed" below MIN_SCRIPT_SHARE."""
+    if not letters.letters:
+        return "none"
+    if letters.share < MIN_SCRIPT_SHARE:
+        return "mixed"
+    return letters.main_script
+
+
+def _identify(letters: ScriptProfile, model: LanguageModel) -> LangGuess:
+    script = _main_script(letters)
+    if script == "none":
+        return LangGuess("other", 0.0)
+    if script == "mixed":
+        return LangGuess("other", round(1.0 - letters.share, 3))
+    if script == "cyrillic":
+        votes = VOTE_WEIGHT * kazakh_votes(words(letters.text))
+        return _kazakh_or_russian(letters, votes, model)
+    if script == "latin":
         logit = model.english_logit(letters.text) + ENGLISH_PRIOR
         lang, p = _pick("en", "other", logit + VOTE_WEIGHT * english_votes(words(letters.text)))
     else:
         lang, p = "other", 1.0
+    return LangGuess(lang, round(p * letters.share, 3))
+
+
+def _kazakh_or_russian(letters: ScriptProfile, votes: float, model: LanguageModel) -> LangGuess:
+    """A Cyrillic text's guess from the model's log-odds and the word votes (weighted)."""
+    lang, p = _pick("kk", "ru", model.kazakh_logit(letters.text) + votes)
     return LangGuess(lang, round(p * letters.share, 3))
 
 

@@ -34,6 +34,7 @@ class LanguageModel(Protocol):
     """What `identify` asks a statistical model, for text already known to be in one script."""
 
     name: str
+    kazakh_bound: float  # the most kazakh_logit says either way
 
     def kazakh_logit(self, text: str) -> float:
         """Log-odds of Kazakh against Russian for Cyrillic text; 0.0 if the model cannot tell."""
@@ -53,6 +54,7 @@ class LinguaModel:
     """lingua-py restricted to the candidates each script allows (fewer rivals, fewer mistakes)."""
 
     name = "lingua"
+    kazakh_bound = _MAX_LOGIT
 
     def __init__(self) -> None:
         from lingua import Language, LanguageDetectorBuilder
@@ -76,6 +78,7 @@ class LangdetectModel:
     """langdetect with a fixed seed, limited to English and the same Latin-script rivals."""
 
     name = "langdetect"
+    kazakh_bound = 0.0
 
     def __init__(self) -> None:
         from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory

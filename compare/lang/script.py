@@ -57,8 +57,9 @@ def _fix_word(match: re.Match[str]) -> str:
 
 def profile(text: str) -> ScriptProfile:
     """Count letters per script; Latin look-alikes in mostly Cyrillic words count as Cyrillic."""
-    fixed = _WORD.sub(_fix_word, text)
-    letters = [c for c in fixed if c.isalpha()]
-    cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
-    latin = sum(1 for c in letters if _LATIN.match(c))
+    # Only a text with Latin letters can have look-alikes to fix (most kk and ru text has none).
+    fixed = _WORD.sub(_fix_word, text) if _LATIN.search(text) else text
+    letters = "".join(filter(str.isalpha, fixed))
+    cyrillic = len(_CYRILLIC.findall(letters))
+    latin = len(_LATIN.findall(letters))
     return ScriptProfile(fixed, cyrillic, latin, len(letters) - cyrillic - latin)

@@ -50,14 +50,14 @@ class SpellingCheck(FormalCheck):
         super().__init__(langs)
         self.announce = announce
         self._common: dict[str, set[str]] = {}
-        self._vocabulary: dict[str, set[str]] = {}
+        self._vocabulary: dict[str, list[str]] = {}  # each version's words, sorted
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         counts: dict[str, Counter[str]] = {}
         for unit in units:
             for key, text in unit.texts.items():
                 counts.setdefault(key, Counter()).update(_words(text))
-        self._vocabulary = {key: set(c) for key, c in counts.items()}
+        self._vocabulary = {key: sorted(c) for key, c in counts.items()}
         # Words of other versions count in any alphabet: "akimat" is "акимат" in Latin letters.
         self._common = {
             key: {w for w, n in c.items() if n > 1}
@@ -98,12 +98,14 @@ class SpellingCheck(FormalCheck):
         return findings
 
     def _skip(self, word: str, key: str, lang: str) -> bool:
+        # Cheapest first: most words of a long text are used more than once (its own words).
+        common = self._common.get(key, ())
         return (
             len(word) < _MIN_LENGTH
             or word.lower() != word
+            or word in common
             or any(script_of(c) != _SCRIPT[lang] for c in word if c != "'")
-            or word in self._common.get(key, ())
-            or anyascii(word) in self._common.get(key, ())
+            or anyascii(word) in common
         )
 
     def _fix(self, word: str, key: str, lang: str, known: list[Speller]) -> str | None:
@@ -118,7 +120,7 @@ class SpellingCheck(FormalCheck):
             )
         near = (
             other
-            for other in sorted(self._vocabulary.get(key, ()))
+            for other in self._vocabulary.get(key, ())
             if abs(len(other) - len(word)) <= 1
             and DamerauLevenshtein.distance(word, other, score_cutoff=1) == 1
             and _known(other, lang, known)

@@ -14,7 +14,7 @@ from compare.checks.base import Finding, UnitText
 from compare.checks.formal.base import FormalCheck, present, span
 from compare.checks.wording import names
 from compare.corpus import KNOWN_LANGS
-from compare.lang.identify import identify
+from compare.lang.identify import identify_unless
 from compare.lang.models import name_language
 from compare.lang.script import words
 from compare.lang.split import split_sentences
@@ -85,8 +85,8 @@ class UntranslatedCheck(FormalCheck):
         tokens = words(own)
         if len(tokens) < self.min_words or sum(map(len, tokens)) < _MIN_LETTERS:
             return None
-        guess = identify(own)
-        if guess.lang == lang:
+        guess = identify_unless(own, lang)
+        if guess is None:
             return None
         copied = [k for k in others if f" {' '.join(tokens)} " in f" {plain[k]} "]
         wrong = guess.confidence >= self.sure
