@@ -83,17 +83,16 @@ def run_lexicon(alignments: Sequence[Alignment], known: Lexicon | None = None) -
     return learn(run_bags(alignments), known)
 
 
-def trusted(bags: Sequence[Bag]) -> bool:
-    """Whether a lexicon learned from `bags` is trusted by default: MIN_LEXICON_UNITS of them
-    hold two or more languages."""
-    return sum(len(bag) >= 2 for bag in bags) >= MIN_LEXICON_UNITS
+def trusted_lexicon(bags: Sequence[Bag]) -> Lexicon | None:
+    """The lexicon learned from `bags` when it is trusted by default (MIN_LEXICON_UNITS of
+    them hold two or more languages), None otherwise."""
+    return learn(bags) if sum(len(bag) >= 2 for bag in bags) >= MIN_LEXICON_UNITS else None
 
 
 def default_lexicon(alignments: Sequence[Alignment]) -> Lexicon | None:
     """The lexicon the default word checks read: run_lexicon's, when the run is big enough
-    to be trusted (see trusted); None for a smaller run."""
-    bags = run_bags(alignments)
-    return learn(bags) if trusted(bags) else None
+    to be trusted (see trusted_lexicon); None for a smaller run."""
+    return trusted_lexicon(run_bags(alignments))
 
 
 # The checks that read the lexicon (run_lexicon): all with --word-checks, the default ones
