@@ -7,10 +7,10 @@ vectors flow back into this machine's embedding cache as they arrive, so an inte
 keeps them and a later run on one machine reads them. Then each group is aligned and checked
 by `check_group` as a Ray task, handed the vectors of its own passages; what a task embeds
 besides (the checks' own texts) comes back with its result and goes into the cache too. A
-task that fails, or whose worker dies, fails its group and not the run. With the word checks,
-every group is first aligned by a Ray task, the lexicon is learned on this machine from all the
-alignments (`run_lexicon`, as a run on one machine learns it), and each group's check task is
-handed its alignment and that one lexicon.
+task that fails, or whose worker dies, fails its group and not the run. With the word checks
+(the gap check is one by default), every group is first aligned by a Ray task, the lexicon is
+learned on this machine from all the alignments (as a run on one machine learns it), and each
+group's check task is handed its alignment and that one lexicon.
 
 `tilmash timeline --ray` works the same way: the passages of every version are embedded by the
 pipeline, then each version series is tracked by `track_series` as a Ray task; `tilmash report
