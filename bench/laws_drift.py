@@ -7,18 +7,20 @@ unit); (c) clause: a comma-delimited clause is dropped; (d) term: a content word
 by one from another law; (e) negation: "не" (ru) or "емес" (kk) is removed. Each law is then
 checked as `tilmash check` checks it (compare.report.check_group: every default check, the
 editorial notes with them, findings inside a missing part folded, majors inside an article of
-another edition or on a repealed part made minor); per kind the script prints recall (the
-kind's own checks / any major flag) and precision (the share of flags on injected units that
-name the injected language), as bench/drift.py does on NTREX.
+another edition or on a repealed part made minor; the gap check reads a lexicon learned from
+the law's own units, drifted ones included, as a run of that size learns one:
+compare.checks.run.trusted_lexicon); per kind the script prints recall (the kind's own checks /
+any major flag) and precision (the share of flags on injected units that name the injected
+language), as bench/drift.py does on NTREX, and a line on the default word check (gap) alone,
+with the share of untouched units it flags.
 
---word-checks adds the checks that read a lexicon learned from each law's own units, drifted
-ones included (replaced, gap, uniformity; compare.lexicon.learn), and a sixth kind: (f)
+--word-checks adds the opt-in checks that read the lexicon (replaced, uniformity), and a
+sixth kind: (f)
 rendering: in each language, RENDERED_TERMS words met in RENDERED_MIN_UNITS units or more get
 another rendering (one word from another law, the same for the term) in RENDERED_UNITS of
-their units, as a translator would who renders a term otherwise now and then. Each kind then
-gets a second row with the word checks and a line on their flags alone, with the share of
-untouched units they flag. --lexicon-only leaves the embedding checks out (no model needed
-once the laws are aligned).
+their units, as a translator would who renders a term otherwise now and then. The line on
+the word checks alone then covers all three. --lexicon-only leaves the embedding checks out
+(no model needed once the laws are aligned).
 Laws are split into halves by size (alternately); --split tune is for tuning thresholds.
 Data: ../shared/data, never copied. Usage: python3 bench/laws_drift.py [--smallest N]
 [--split tune|report|all] [--rate 0.05] [--seed 0] [--word-checks] [--lexicon-only]
@@ -40,7 +42,13 @@ from realdata import require
 from compare.align.documents import Alignment, align_group
 from compare.checks.base import Finding, UnitText
 from compare.checks.context import split_apparatus
-from compare.checks.run import WORD_CHECKS, check_langs, unit_texts
+from compare.checks.run import (
+    DEFAULT_WORD_CHECKS,
+    WORD_CHECKS,
+    check_langs,
+    trusted_lexicon,
+    unit_texts,
+)
 from compare.corpus import Corpus, load_corpus
 from compare.embed import load_encoder
 from compare.lexicon.learn import learn, unit_bags
@@ -54,12 +62,12 @@ LANGS = ("kk", "ru")
 EXPECTED = {
     "subpoint": ("structure", "omission"),
     "number": ("numbers", "structure"),
-    "clause": ("omission",),
+    "clause": ("omission", "gap"),
     "term": ("meaning",),
     "negation": ("meaning",),
 }
-# With --word-checks, the word check that should raise a finding too.
-WORD_CHECK = {"clause": "gap", "term": "replaced", "rendering": "uniformity"}
+# With --word-checks, the opt-in word check that should raise a finding too.
+WORD_CHECK = {"term": "replaced", "rendering": "uniformity"}
 RENDERED_TERMS = 2  # terms per law and language given another rendering
 RENDERED_MIN_UNITS = 10  # units a term must occur in to be one
 RENDERED_UNITS = 2  # units per term where it is rendered otherwise
@@ -178,20 +186,23 @@ def run_checks(
     encoder, laws: dict[int, Law], groups: dict[int, list[UnitText]], profile: Profile, words: bool
 ) -> dict[tuple[int, int], list[Finding]]:
     """Findings by (law, unit) of each law with its drifted units, checked as `tilmash check`
-    checks it (check_group); with `words`, the word checks read a lexicon learned from the
-    law's own drifted units."""
+    checks it (check_group), the word checks on a lexicon learned from the law's own units,
+    drifted ones included: the gap check where the law is big enough (trusted_lexicon), every
+    word check with `words`."""
     found: dict[tuple[int, int], list[Finding]] = {}
     for g, units in groups.items():
         law = laws[g]
-        lexicon = learn(unit_bags(units, check_langs(law.alignment))) if words else None
+        every = law.with_units(units)
+        bags = unit_bags(every, check_langs(law.alignment))
         section, _ = check_group(
             law.corpus,
             law.corpus.groups[0],
             encoder,
-            lexicon=lexicon,
+            lexicon=learn(bags) if words else trusted_lexicon(bags),
             alignment=law.alignment,
             profile=profile,
-            units=law.with_units(units),
+            units=every,
+            words=words,
         )
         for f in section.findings:
             found.setdefault((g, f.unit), []).append(f)
@@ -248,15 +259,15 @@ def main() -> None:
             f"({time.perf_counter() - began:.0f} s)",
             flush=True,
         )
-        if words:
-            print(f"  word checks alone: {alone(found, done, groups)}", flush=True)
+        checks = WORD_CHECKS if words else DEFAULT_WORD_CHECKS
+        print(f"  word checks alone: {alone(found, done, groups, checks)}", flush=True)
 
 
-def alone(found, done: list[Injection], groups) -> str:
-    """Per word check: recall, precision of its flags on injected units, untouched units it
-    flags."""
+def alone(found, done: list[Injection], groups, checks) -> str:
+    """Per word check of `checks`: recall, precision of its flags on injected units, untouched
+    units it flags."""
     out = []
-    for check in (c.name for c in WORD_CHECKS):
+    for check in (c.name for c in checks):
         mine = {key: [f for f in fs if f.check == check] for key, fs in found.items()}
         s = lexicon_score(mine, done, groups, (check,))
         out.append(

@@ -416,9 +416,10 @@ WordsOpt = Annotated[
     bool,
     typer.Option(
         "--word-checks",
-        help="Also flag replaced words, dropped or added phrases and words rendered otherwise "
-        "than elsewhere, by a kk/ru/en lexicon learned from all the texts compared (off by "
-        "default: less precise than the others).",
+        help="Also flag replaced words and words rendered otherwise than elsewhere, by a "
+        "kk/ru/en lexicon learned from all the texts compared (off by default: less precise "
+        "than the others), and dropped phrases however small the run (by default only on a "
+        "run big enough to learn the lexicon from).",
     ),
 ]
 LexiconOpt = Annotated[

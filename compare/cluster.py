@@ -7,10 +7,10 @@ vectors flow back into this machine's embedding cache as they arrive, so an inte
 keeps them and a later run on one machine reads them. Then each group is aligned and checked
 by `check_group` as a Ray task, handed the vectors of its own passages; what a task embeds
 besides (the checks' own texts) comes back with its result and goes into the cache too. A
-task that fails, or whose worker dies, fails its group and not the run. With the word checks,
-every group is first aligned by a Ray task, the lexicon is learned on this machine from all the
-alignments (`run_lexicon`, as a run on one machine learns it), and each group's check task is
-handed its alignment and that one lexicon.
+task that fails, or whose worker dies, fails its group and not the run. With the word checks
+(the gap check is one by default), every group is first aligned by a Ray task, the lexicon is
+learned on this machine from all the alignments (as a run on one machine learns it), and each
+group's check task is handed its alignment and that one lexicon.
 
 `tilmash timeline --ray` works the same way: the passages of every version are embedded by the
 pipeline, then each version series is tracked by `track_series` as a Ray task; `tilmash report
@@ -233,13 +233,22 @@ def _check_group_task(
     profile: Profile | None = None,
     lexicon: Lexicon | None = None,
     alignment: Alignment | None = None,
+    words: bool = False,
 ) -> tuple[tuple[ReportSection, dict[str, object]], dict[bytes, np.ndarray]]:
     """One group on a worker: its section, its checks' settings and the vectors it embedded.
-    Aligned here unless `alignment` is given; with a `lexicon`, the word checks too."""
+    Aligned here unless `alignment` is given; with a `lexicon`, the word checks too (every one
+    with `words`, see check_group)."""
     encoder = KnownVectors(make_encoder(), dict(known))
     group = corpus.groups[group_index]
     checked = check_group(
-        corpus, group, encoder, glossary, lexicon=lexicon, alignment=alignment, profile=profile
+        corpus,
+        group,
+        encoder,
+        glossary,
+        lexicon=lexicon,
+        alignment=alignment,
+        profile=profile,
+        words=words,
     )
     return checked, encoder.fresh
 
@@ -253,11 +262,13 @@ def check_groups_on_ray(
     job: RayJob,
     profile: Profile | None = None,
     learn: LexiconLearner | None = None,
+    words: bool = False,
 ) -> GroupResults:
     """Every group of the corpus as a Ray task (a GroupRunner for build_report): passages
     embedded first, once for the whole corpus; sections in the corpus's order. With `learn`
     (the word checks), every group is aligned by a Ray task first, the lexicon learned here
-    from all the alignments, and each group's check task handed its alignment and the lexicon."""
+    from all the alignments, and each group's check task handed its alignment and the lexicon
+    (and `words`: every word check, see check_group)."""
     import ray
 
     vectors = embedded_on_ray(corpus_texts(corpus), encoder, progress, "Embedding the corpus", job)
@@ -279,7 +290,9 @@ def check_groups_on_ray(
     task = ray.remote(max_retries=1)(_check_group_task)
     todo = sorted(aligned) if learn is not None else range(len(corpus.groups))
     given = ray.put(glossary), profile, ray.put(lexicon)
-    pending = {task.remote(on_corpus, n, maker, own[n], *given, aligned.get(n)): n for n in todo}
+    pending = {
+        task.remote(on_corpus, n, maker, own[n], *given, aligned.get(n), words): n for n in todo
+    }
     results, failed = gather("Group", pending)
     used: dict[str, object] = {}
     for n in sorted(results):

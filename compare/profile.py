@@ -66,11 +66,15 @@ class Profile:
 
     def apply(self, checks: Iterable[Check]) -> list[Check]:
         """The chosen ones of `checks`, with their thresholds set as the profile says."""
-        chosen = [c for c in checks if self.checks is None or c.name in self.checks]
+        chosen = [c for c in checks if self.chooses(c.name)]
         for check in chosen:
             for name, value in self.settings.get(check.name, {}).items():
                 setattr(check, name, type(getattr(check, name))(value))
         return chosen
+
+    def chooses(self, name: str) -> bool:
+        """Whether the check named `name` runs where it applies."""
+        return self.checks is None or name in self.checks
 
     def signature(self) -> dict[str, object]:
         """What the report's signature records: the checks chosen ("all" when not narrowed).

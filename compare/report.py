@@ -17,9 +17,11 @@ from compare.align.documents import Alignment
 from compare.checks.base import Finding, UnitText
 from compare.checks.consistency import Renderings, concept_renderings
 from compare.checks.context import split_apparatus
+from compare.checks.gaps import GapCheck
 from compare.checks.run import (
     build_glossary,
     default_checks,
+    default_lexicon,
     run_checks,
     run_lexicon,
     unit_texts,
@@ -109,7 +111,7 @@ class Report:
     data: ReportData
     corpus: Corpus
     findings: tuple[Finding, ...]  # those that count toward --fail-on (none hidden by review)
-    lexicon: Lexicon | None = None  # learned from the run when word checks were asked for
+    lexicon: Lexicon | None = None  # learned from the run when a word check read one
 
 
 def series_timelines(tracked: Sequence[SeriesTracking]) -> tuple[TimelineSection, ...]:
@@ -144,16 +146,19 @@ def check_group(
     alignment: Alignment | None = None,
     profile: Profile | None = None,
     units: Sequence[UnitText] | None = None,
+    words: bool = False,
 ) -> tuple[ReportSection, dict[str, object]]:
     """Align (unless `alignment` is given) and check one group: its report section and the
     settings of the checks that ran. The one unit of work of a run, on this machine or as a
-    task on a Ray cluster; with a `lexicon`, the word checks too; a `profile` chooses the
-    checks and sets their thresholds. `units` are the alignment's as the checks see them
-    (unit_texts), unless given (bench/laws_drift.py gives them with drift injected)."""
+    task on a Ray cluster; with a `lexicon`, the gap check too, and with `words` every word
+    check (default_checks); a `profile` chooses the checks and sets their thresholds. `units`
+    are the alignment's as the checks see them (unit_texts), unless given
+    (bench/laws_drift.py gives them with drift injected)."""
     step = progress or (lambda *_: None)
     alignment = alignment or align_group(corpus, group, encoder)
     terms = build_glossary(alignment, glossary)
-    checks = (profile or Profile()).apply(default_checks(alignment, terms, encoder, lexicon))
+    chosen = default_checks(alignment, terms, encoder, lexicon, words)
+    checks = (profile or Profile()).apply(chosen)
     units = unit_texts(alignment) if units is None else units
     findings = run_checks(
         units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
@@ -163,8 +168,8 @@ def check_group(
 
 
 # Learns the word checks' lexicon from the alignments of every group of a run: run_lexicon with
-# the user's dictionaries (see build_report).
-LexiconLearner = Callable[[Sequence[Alignment]], Lexicon]
+# the user's dictionaries, or default_lexicon (None for a run too small; see build_report).
+LexiconLearner = Callable[[Sequence[Alignment]], Lexicon | None]
 
 
 @dataclass(frozen=True)
@@ -179,8 +184,8 @@ class GroupResults:
     lexicon: Lexicon | None = None
 
 
-# Checks every group of a corpus: (corpus, encoder, glossary, progress, profile=, learn=) ->
-# GroupResults. The default checks them one after another on this machine.
+# Checks every group of a corpus: (corpus, encoder, glossary, progress, profile=, learn=,
+# words=) -> GroupResults. The default checks them one after another on this machine.
 GroupRunner = Callable[[Corpus, object, Glossary | None, Progress], GroupResults]
 
 
@@ -191,9 +196,11 @@ def check_groups_here(
     progress: Progress,
     profile: Profile | None = None,
     learn: LexiconLearner | None = None,
+    words: bool = False,
 ) -> GroupResults:
     """Every group in turn, in this process. With `learn`, every group is aligned first and
-    the word checks read the lexicon `learn` makes from all the alignments."""
+    the word checks (every one with `words`, see check_group) read the lexicon `learn` makes
+    from all the alignments."""
     aligned: dict[str, Alignment] = {}
     lexicon = None
     if learn is not None:
@@ -207,7 +214,7 @@ def check_groups_here(
         progress("group", f"Group {group.id}", n, len(corpus.groups))
         done = aligned.get(group.id)
         section, used = check_group(
-            corpus, group, encoder, glossary, progress, lexicon, done, profile
+            corpus, group, encoder, glossary, progress, lexicon, done, profile, words=words
         )
         sections.append(section)
         settings.update(used)
@@ -240,16 +247,23 @@ def build_report(
     telling `progress` what is being done; with `timelines`, also track the terms of every
     version series with two or more versions in a language (with `tracker`, here or on Ray,
     as `tilmash timeline` does; the HTML report shows them, a check does not need them; the
-    report shows no cross-language check, so it is not made). `words` (or a
-    `dictionary`) adds the replaced-word, gap and uniformity checks, on a lexicon learned from
-    all groups' aligned units (run_lexicon): the runner aligns every group first, here or on
-    Ray, and hands the lexicon to every group's checks. A `profile` chooses the
-    checks and sets their thresholds; the signature records both."""
+    report shows no cross-language check, so it is not made). The gap check reads a lexicon
+    learned from all groups' aligned units, when the run is big enough to trust one
+    (default_lexicon); `words` (or a `dictionary`) adds the replaced-word and uniformity
+    checks, and learns the lexicon whatever the run's size (run_lexicon). The runner aligns
+    every group first, here or on Ray, and hands the lexicon to every group's checks. A
+    `profile` chooses the checks and sets their thresholds; the signature records both."""
     step = progress or (lambda *_: None)
     encoder = _Reporting(encoder, lambda done, total: step("embed", "Embedding", done, total))
-    learn = partial(run_lexicon, known=dictionary) if words or dictionary else None
     profile = profile or Profile()
-    checked = partial(runner, profile=profile, learn=learn)(corpus, encoder, glossary, step)
+    words = words or dictionary is not None
+    learn: LexiconLearner | None = None
+    if words:
+        learn = partial(run_lexicon, known=dictionary)
+    elif profile.chooses(GapCheck.name):
+        learn = default_lexicon
+    work = partial(runner, profile=profile, learn=learn, words=words)
+    checked = work(corpus, encoder, glossary, step)
     sections = checked.sections
     failures = [*(GroupFailure(group, why) for group, why in corpus.failed), *checked.failures]
     step("group", "Groups", len(corpus.groups), len(corpus.groups))

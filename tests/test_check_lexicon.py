@@ -4,6 +4,7 @@ the lexicon is learned from the units being checked, as in a run."""
 from lexicon_units import PAIRS, bilingual_units, honest_units, unit
 
 from compare.checks.context import GroupUnits
+from compare.checks.counterparts import Forms, content_words
 from compare.checks.gaps import GapCheck
 from compare.checks.replaced import ReplacedWordCheck
 from compare.lexicon.learn import learn, unit_bags
@@ -85,3 +86,38 @@ def test_a_rendering_seen_elsewhere_in_its_place_is_not_a_replaced_word():
     assert "құқық" in lexicon.get("ru", "kk", "закон").others
     findings = ReplacedWordCheck(lexicon).run(units)
     assert [(f.unit, f.details["lang"]) for f in findings] == [(100, "kk")]
+
+
+def test_a_texts_forms_hold_a_stem_its_derived_words_and_shorter_forms_of_it():
+    """Which words hold a stem: the word itself, a word derived from it ("полицейский" holds
+    "полиц"), or one it is derived from, five letters or more; a shorter stem only as it is."""
+    words = content_words("Полиция и полицейский участок, а также суд.", "ru")
+    forms = Forms(words)
+    position = {t.word: i for i, t in enumerate(words)}
+    assert forms.holding("полиц") == {position["полиция"], position["полицейский"]}
+    # "полиция" is read down to "полиц", which "полицейская" is derived from
+    assert forms.holding("полицейская") == {position["полиция"], position["полицейский"]}
+    assert forms.holding("участок") == {position["участок"]}
+    assert forms.holding("суд") == {position["суд"]}
+    assert forms.holding("су") == set() and not forms.holds("школ")
+
+
+def _bilingual(drifted: dict[str, str]) -> list:
+    """The gap check's findings on the kk and ru of the honest units and one drifted unit."""
+    bilingual = [unit(u.unit, {k: u.texts[k] for k in ("kk", "ru")}) for u in honest_units()]
+    units = GroupUnits([*bilingual, unit(10, drifted)])
+    findings = GapCheck(learn(unit_bags(units))).run(units)
+    return [(f.unit, f.details["lang"], f.details["kind"]) for f in findings]
+
+
+def test_a_word_said_twice_is_one_concept_not_a_phrase():
+    assert _bilingual({"kk": "Заң.", "ru": "Налог и закон, налог."}) == []
+    assert _bilingual({"kk": "Заң.", "ru": "Налог и закон, школа."}) == [(10, "kk", "dropped")]
+
+
+def test_an_added_phrase_is_read_where_three_versions_meet_and_a_dropped_one_with_two():
+    drifted = triple("Үкімет, салық және заң.", "Закон.", "Law.")
+    findings = checked(drifted, GapCheck)
+    assert [(f.details["lang"], f.details["kind"]) for f in findings] == [("kk", "added")]
+    two = {k: drifted[k] for k in ("kk", "ru")}
+    assert _bilingual(two) == [(10, "ru", "dropped")]

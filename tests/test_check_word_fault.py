@@ -157,10 +157,12 @@ def test_a_word_said_twice_lacks_its_counterpart_when_it_is_said_once():
 
 
 def test_a_sure_missing_word_among_words_nothing_accounts_for_is_a_dropped_phrase():
-    """kk lacks "налог, взимаемый повсеместно": one word known, two unknown, side by side."""
-    drifted = unit(
-        0, {"kk": "Ол алым төлейді.", "ru": "Он платит налог, взимаемый повсеместно, и сбор."}
-    )
+    """kk lacks "налог, взимаемый повсеместно ежегодно": one word known, three unknown, side by
+    side; two unknown are not enough."""
+    ru = "Он платит налог, взимаемый повсеместно ежегодно, и сбор."
+    drifted = unit(0, {"kk": "Ол алым төлейді.", "ru": ru})
     findings = GapCheck(gap_lexicon()).run([drifted])
     assert [(f.details["lang"], f.details["kind"]) for f in findings] == [("kk", "dropped")]
-    assert findings[0].spans[0].text == "налог, взимаемый повсеместно"
+    assert findings[0].spans[0].text == "налог, взимаемый повсеместно ежегодно"
+    shorter = unit(0, {"kk": "Ол алым төлейді.", "ru": ru.replace(" ежегодно", "")})
+    assert GapCheck(gap_lexicon()).run([shorter]) == []

@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 import ast
+from itertools import combinations
 from pathlib import Path
 
+from lexicon_units import JOIN3, PAIRS
+
 import compare
+from compare.checks.run import MIN_LEXICON_UNITS
 from compare.corpus import load_corpus
 from compare.report import build_report
 
@@ -71,3 +75,56 @@ def test_word_checks_learn_a_lexicon_from_the_run(fake_encoder) -> None:
     for finding in report.findings:
         if finding.check in ("replaced", "gap", "uniformity"):
             assert finding.details["lang"] in ("kk", "ru", "en")
+
+
+# An invented law in the adilet.zan.kz layout: one article of definitions, a sub-point for
+# every three of eight concepts (56), kk and ru.
+LAW_CONCEPTS = [*PAIRS, ("мұражай", "музей")]
+LAW_HEAD = {
+    "kk": "1-бап. Негізгі ұғымдар\n\n      Осы Заңда мынадай ұғымдар пайдаланылады:\n",
+    "ru": "Статья 1. Основные понятия\n\n      В настоящем Законе используются следующие понятия:\n",
+}
+
+
+def _law(tmp_path: Path, subpoints: int, dropped: int) -> list[Path]:
+    """The law's kk and ru files with its first `subpoints` sub-points; in sub-point
+    `dropped` the ru text names only the first of its three concepts."""
+    trios = list(combinations(LAW_CONCEPTS, 3))[:subpoints]
+    paths = []
+    for n, lang in enumerate(("kk", "ru")):
+        lines = [LAW_HEAD[lang]]
+        for i, trio in enumerate(trios, 1):
+            named = trio[:1] if lang == "ru" and i == dropped else trio
+            text = JOIN3[lang].format(*(c[n] for c in trio)) if len(named) == 3 else named[0][n]
+            lines.append(f"      {i}) {text.rstrip('.')};\n")
+        path = tmp_path / f"law.{lang}.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_the_gap_check_runs_by_default_on_a_run_big_enough_to_learn_from(
+    tmp_path: Path, fake_encoder
+) -> None:
+    report = build_report(load_corpus(_law(tmp_path, 56, dropped=20)), fake_encoder)
+    assert MIN_LEXICON_UNITS <= 56
+    assert report.lexicon is not None
+    signature = report.data.signature["signature"]
+    assert "|gap:" in signature
+    assert "|replaced:" not in signature and "|uniformity:" not in signature
+    # The one phrase found missing is the one the ru sub-point 20) lacks, and only there.
+    _, second, third = list(combinations(LAW_CONCEPTS, 3))[19]
+    (gap,) = [f for f in report.findings if f.check == "gap"]
+    assert (gap.details["lang"], gap.severity) == ("ru", "minor")
+    assert gap.spans[0].text == f"{second[0]} және {third[0]}"
+    assert gap.context["ru"].startswith("20)")
+
+
+def test_the_gap_check_stays_off_on_a_run_too_small_to_learn_from(
+    tmp_path: Path, fake_encoder
+) -> None:
+    report = build_report(load_corpus(_law(tmp_path, 12, dropped=5)), fake_encoder)
+    assert MIN_LEXICON_UNITS > 12
+    assert report.lexicon is None
+    assert "|gap:" not in report.data.signature["signature"]
+    assert not [f for f in report.findings if f.check == "gap"]

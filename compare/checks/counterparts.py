@@ -15,6 +15,7 @@ the words none of whose counterparts stand in this one, one of its other renderi
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -72,31 +73,49 @@ def content_words(text: str, lang: str) -> list[Token]:
     return [t for t in tokens(text, lang) if len(t.word) >= MIN_WORD]
 
 
-def _present(
-    lexicon: Lexicon, src: str, tgt: str, token: Token, forms: frozenset[str]
-) -> bool | None:
-    """Whether a counterpart of `token` is among `forms` (None: the lexicon cannot tell)."""
-    entry = lexicon.get(src, tgt, token.stem)
+class Forms:
+    """The word forms of a text's words, indexed: which words hold a stem, or a word derived
+    from it or it from one ("полиц" in "полицейск"), is a few look-ups in its forms, kept
+    sorted, not a scan of the text."""
+
+    def __init__(self, words: Sequence[Token]) -> None:
+        self.exact: dict[str, set[int]] = {}
+        for i, token in enumerate(words):
+            for form in token.forms:
+                self.exact.setdefault(form, set()).add(i)
+        self.ordered = sorted(self.exact)
+
+    def holding(self, stem: str) -> set[int]:
+        """The positions of the words that hold `stem`."""
+        found = set(self.exact.get(stem, ()))
+        if len(stem) < DERIVED_MIN:
+            return found
+        i = bisect_left(self.ordered, stem)
+        while i < len(self.ordered) and self.ordered[i].startswith(stem):
+            found |= self.exact[self.ordered[i]]
+            i += 1
+        for k in range(DERIVED_MIN, len(stem)):
+            found |= self.exact.get(stem[:k], set())
+        return found
+
+    def holds(self, stem: str) -> bool:
+        """Whether a word holds `stem`."""
+        return bool(self.holding(stem))
+
+
+def _present(lexicon: Lexicon, src: str, tgt: str, stem: str, forms: Forms) -> bool | None:
+    """Whether a counterpart of `stem` is among `forms` (None: the lexicon cannot tell)."""
+    entry = lexicon.get(src, tgt, stem)
     if entry is None or entry.seen < MIN_SEEN:
         return None
-    return any(holds(forms, c) for c in entry.counterparts)
+    return any(forms.holds(c) for c in entry.counterparts)
 
 
-def _held(lexicon: Lexicon, src: str, tgt: str, token: Token, targets: Sequence[Token]) -> int:
-    """How many words of `targets` hold a counterpart of `token`: a word said twice is
+def _held(lexicon: Lexicon, src: str, tgt: str, stem: str, targets: Forms) -> int:
+    """How many words of `targets` hold a counterpart of `stem`: a word said twice is
     missing once when its counterpart is said once."""
-    counterparts = lexicon.get(src, tgt, token.stem).counterparts  # type: ignore[union-attr]
-    return sum(any(holds(t.forms, c) for c in counterparts) for t in targets)
-
-
-def holds(forms: frozenset[str], stem: str) -> bool:
-    """Whether `forms` (a text's word forms) hold the stem, or a word derived from it or it
-    from one ("полиц" in "полицейск")."""
-    if stem in forms:
-        return True
-    return len(stem) >= DERIVED_MIN and any(
-        f.startswith(stem) or (len(f) >= DERIVED_MIN and stem.startswith(f)) for f in forms
-    )
+    counterparts = lexicon.get(src, tgt, stem).counterparts  # type: ignore[union-attr]
+    return len(set().union(*(targets.holding(c) for c in counterparts)))
 
 
 def _linked(lexicon: Lexicon, a: Word, la: str, b: Word, lb: str) -> bool:
@@ -115,7 +134,7 @@ def unit_evidence(
     """What the lexicon says is missing in each version of one unit."""
     present = [k for k in keys if text_of(unit, k)]
     words = {k: content_words(text_of(unit, k), langs[k]) for k in present}
-    forms = {k: frozenset(f for t in words[k] for f in t.forms) for k in present}
+    forms = {k: Forms(words[k]) for k in present}
     # missing[src][tgt]: words of src whose counterparts in tgt are absent
     missing: dict[str, dict[str, list[Word]]] = {k: {} for k in present}
     matched: dict[tuple[str, str], set[int]] = {}
@@ -125,15 +144,23 @@ def unit_evidence(
             if langs[src] == langs[tgt]:
                 continue
             nth: dict[str, int] = {}
+            present_here: dict[str, bool | None] = {}  # per stem, _present's answer
+            held: dict[str, int] = {}  # per stem said again, _held's answer
             for token in words[src]:
-                there = _present(lexicon, langs[src], langs[tgt], token, forms[tgt])
+                if token.stem not in present_here:
+                    present_here[token.stem] = _present(
+                        lexicon, langs[src], langs[tgt], token.stem, forms[tgt]
+                    )
+                there = present_here[token.stem]
                 if there is None:
                     continue
                 nth[token.stem] = nth.get(token.stem, 0) + 1
                 if there and nth[token.stem] > 1:
-                    there = (
-                        _held(lexicon, langs[src], langs[tgt], token, words[tgt]) >= nth[token.stem]
-                    )
+                    if token.stem not in held:
+                        held[token.stem] = _held(
+                            lexicon, langs[src], langs[tgt], token.stem, forms[tgt]
+                        )
+                    there = held[token.stem] >= nth[token.stem]
                 if there:
                     matched.setdefault((src, tgt), set()).add(token.start)
                 else:
@@ -184,7 +211,7 @@ def _unaccounted(
     lexicon: Lexicon,
     key: str,
     words: Mapping[str, list[Token]],
-    forms: Mapping[str, frozenset[str]],
+    forms: Mapping[str, Forms],
     langs: Mapping[str, str],
     present: Sequence[str],
 ) -> tuple[Word, ...]:
@@ -201,7 +228,7 @@ def _unaccounted(
     for token in words[key]:
         if len(token.word) < STAND_IN_MIN or token.forms & claimed:
             continue
-        if any(_present(lexicon, langs[key], langs[k], token, forms[k]) for k in others):
+        if any(_present(lexicon, langs[key], langs[k], token.stem, forms[k]) for k in others):
             continue
         out.append(Word(key, token, 0.0))
     return tuple(out)

@@ -7,7 +7,11 @@ them whose counterpart the version holds is a dropped phrase too when one of the
 missing and either MIN_WORDS of them are known to be missing or the run has RUN_WORDS words,
 counting those nothing in the version accounts for (one clause cut from a long sentence leaves
 such a run; words a free translation renders otherwise are scattered). A version with two or
-more words whose counterparts are missing from every other version added one.
+more words whose counterparts are missing from every other version added one. Words are
+counted as concepts: a word said twice is one (a term repeated is not a phrase). An added
+phrase is read only where three or more versions meet: with two, the words one adds are the
+words the other lacks, a dropped phrase found from the other side when it is one (read on the
+untouched laws, the added phrases of two versions were words of free renderings).
 """
 
 from __future__ import annotations
@@ -28,7 +32,13 @@ from compare.checks.similarity import text_of
 from compare.lexicon.learn import Lexicon
 
 MIN_WORDS = 2  # concepts (dropped) or words (added) that make a phrase
-RUN_WORDS = 3  # words of a run, known to be missing or unaccounted for, that make a phrase
+RUN_WORDS = 4  # words of a run, known to be missing or unaccounted for, that make a phrase
+ADDED_VERSIONS = 3  # versions a unit needs for a phrase one of them adds to be read
+
+
+def concepts(words: Sequence[Word]) -> int:
+    """How many concepts `words` stand for: a word said twice counts once."""
+    return len({w.token.stem for w in words})
 
 
 def stretch(unit: UnitText, words: Sequence[Word]) -> Span:
@@ -67,14 +77,16 @@ class GapCheck(LexiconCheck):
         for unit, key, found, lacks in self.lacking(units):
             here = findings.setdefault(unit.unit, [])
             holder = [lack.words[0] for lack in lacks]
-            if len(lacks) < self.min_words:
+            if concepts(holder) < self.min_words:
                 lacks, holder = self.run_of(found, key)
             if lacks:
                 strength = max(lack.strength for lack in lacks)
                 here.append(self._finding(unit, key, "dropped", holder, strength))
                 continue
+            if len(found.lacks) < ADDED_VERSIONS:
+                continue
             added = [w for w in found.unmatched.get(key, ()) if w.reliability >= self.min_strength]
-            if len(added) >= self.min_words:
+            if concepts(added) >= self.min_words:
                 here.append(self._finding(unit, key, "added", added, added[0].reliability))
         return [
             f
@@ -109,7 +121,9 @@ class GapCheck(LexiconCheck):
             lacking = [mine[w.token.start] for w in run if w.token.start in mine]
             if not any(lack.strength >= self.min_strength for lack in lacking):
                 continue
-            if len(lacking) >= self.min_words or len(run) >= RUN_WORDS:
+            if concepts([lack.words[0] for lack in lacking]) >= self.min_words or (
+                concepts(run) >= RUN_WORDS
+            ):
                 return lacking, run
         return [], []
 

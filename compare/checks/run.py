@@ -23,7 +23,12 @@ from compare.checks.terms import TermsCheck
 from compare.checks.uniformity import UniformityCheck
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
-from compare.lexicon.learn import Lexicon, learn, unit_bags
+from compare.lexicon.learn import Bag, Lexicon, learn, unit_bags
+
+# Units in two or more languages a run needs for the gap check to run by default: with fewer,
+# the lexicon learned from them knows too few words for what it says is missing to be trusted
+# (measured on law windows of 17 to 135 units: README, "The gap check by default").
+MIN_LEXICON_UNITS = 50
 
 
 def unit_texts(alignment: Alignment) -> GroupUnits:
@@ -63,29 +68,52 @@ def check_langs(alignment: Alignment) -> dict[str, str]:
     return {key: lang if lang in KNOWN_LANGS else "en" for key, lang in alignment.langs().items()}
 
 
-def run_lexicon(alignments: Sequence[Alignment], known: Lexicon | None = None) -> Lexicon:
-    """The lexicon learned from the units of every group of the run (all documents, all
-    versions), with a dictionary's counterparts (`known`) added."""
-    bags = [
+def run_bags(alignments: Sequence[Alignment]) -> list[Bag]:
+    """The stems of every unit of every group of the run (all documents, all versions)."""
+    return [
         bag
         for alignment in alignments
         for bag in unit_bags(unit_texts(alignment), check_langs(alignment))
     ]
-    return learn(bags, known)
 
 
-# The checks that read the lexicon (run_lexicon): on with --word-checks.
+def run_lexicon(alignments: Sequence[Alignment], known: Lexicon | None = None) -> Lexicon:
+    """The lexicon learned from the units of every group of the run, with a dictionary's
+    counterparts (`known`) added."""
+    return learn(run_bags(alignments), known)
+
+
+def trusted_lexicon(bags: Sequence[Bag]) -> Lexicon | None:
+    """The lexicon learned from `bags` when it is trusted by default (MIN_LEXICON_UNITS of
+    them hold two or more languages), None otherwise."""
+    return learn(bags) if sum(len(bag) >= 2 for bag in bags) >= MIN_LEXICON_UNITS else None
+
+
+def default_lexicon(alignments: Sequence[Alignment]) -> Lexicon | None:
+    """The lexicon the default word checks read: run_lexicon's, when the run is big enough
+    to be trusted (see trusted_lexicon); None for a smaller run."""
+    return trusted_lexicon(run_bags(alignments))
+
+
+# The checks that read the lexicon (run_lexicon): all with --word-checks, the default ones
+# (gap) also without it where the run's lexicon is trusted (default_lexicon).
 WORD_CHECKS: tuple[type[Check], ...] = (ReplacedWordCheck, GapCheck, UniformityCheck)
+DEFAULT_WORD_CHECKS: tuple[type[Check], ...] = (GapCheck,)
 
 
 def default_checks(
-    alignment: Alignment, glossary: Glossary, encoder, lexicon: Lexicon | None = None
+    alignment: Alignment,
+    glossary: Glossary,
+    encoder,
+    lexicon: Lexicon | None = None,
+    words: bool = False,
 ) -> list[Check]:
     """Every check that applies: term checks only when the versions are in different
     languages (a glossary maps languages, not editions); the formal checks always; with a
-    `lexicon` (run_lexicon), the replaced-word, gap and terminology-uniformity checks where
-    two or more languages meet (off by default: with drift injected they miss their bars,
-    see bench/drift.py --lexicon and bench/laws_drift.py --word-checks)."""
+    `lexicon` (default_lexicon or run_lexicon), where two or more languages meet, the gap
+    check, and with `words` (--word-checks) the replaced-word and terminology-uniformity
+    checks too (opt-in: with drift injected they miss their bars and flag a quarter of the
+    untouched law units, see bench/laws_drift.py --word-checks)."""
     from compare.checks.formal import formal_checks
     from compare.checks.meaning import MeaningCheck
     from compare.checks.omission import OmissionCheck
@@ -102,7 +130,8 @@ def default_checks(
     if len(set(langs.values())) == len(langs) and all(k == v for k, v in langs.items()):
         checks += [TermsCheck(glossary, encoder), ConsistencyCheck(glossary, encoder)]
     if lexicon is not None and len(set(langs.values())) > 1:
-        checks += [cls(lexicon, langs=langs) for cls in WORD_CHECKS]
+        wanted = WORD_CHECKS if words else DEFAULT_WORD_CHECKS
+        checks += [cls(lexicon, langs=langs) for cls in wanted]
     return checks + formal_checks(alignment.langs())
 
 

@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from compare.checks.base import Finding, Span, UnitText
 from compare.checks.collocations import group_pairs, intrudes
 from compare.checks.counterparts import (
+    Forms,
     Lack,
     LexiconCheck,
     UnitEvidence,
     Word,
     content_words,
     group_evidence,
-    holds,
     word_span,
 )
 from compare.checks.replaced import stand_in
@@ -84,7 +84,7 @@ def occurrences(
         if not (text_of(unit, src) and text_of(unit, tgt)):
             continue
         targets = content_words(text_of(unit, tgt), langs[tgt])
-        forms = frozenset(f for t in targets for f in t.forms)
+        forms = Forms(targets)
         seen: set[str] = set()
         for token in content_words(text_of(unit, src), langs[src]):
             entry = lexicon.get(langs[src], langs[tgt], token.stem)
@@ -92,9 +92,10 @@ def occurrences(
                 continue
             seen.add(token.stem)
             renderings = {
-                c: next(t for t in targets if holds(t.forms, c))
+                c: targets[min(where)]
                 for c in entry.counterparts
-                if holds(forms, c)
+                for where in (forms.holding(c),)
+                if where
             }
             best = max(entry.counterparts, key=lambda c: entry.counterparts[c])
             found.setdefault(token.stem, []).append(Occurrence(unit, token, renderings, best))
