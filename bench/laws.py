@@ -10,8 +10,10 @@ column, not as drift. Laws alternate by size between a tune half
 (even positions, smallest first) and a report half (odd positions), as in bench/laws_drift.py:
 thresholds are tuned on the first and reported on the second; the totals are printed per half.
 Data: ../shared/data, never copied.
+`--sure 0.9` also prints every other finding printed at that confidence or more, to read how
+often such confidence is borne out.
 Usage: python3 bench/laws.py [--half tune|report] [--smallest N] [--only NAME ...] [--show N]
-[--data FOLDER]
+[--sure C] [--data FOLDER]
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=[], help="only these laws (file stems)")
     parser.add_argument("--show", type=int, default=0, help="print majors of each law, up to N")
     parser.add_argument("--half", choices=HALVES, help="only the laws of one half")
+    parser.add_argument("--sure", type=float, help="also print findings at this confidence or more")
     args = parser.parse_args()
     require(args.data, "bench/laws.py")
     chosen = [(half(i), *row) for i, row in enumerate(pairs(args.data))]
@@ -74,24 +77,27 @@ def main() -> None:
         began = time.perf_counter()
         report = build_report(load_corpus([kk, ru]), encoder)
         seconds = time.perf_counter() - began
+        majors = [f for f in report.findings if f.severity == "major"]
+        majors = [f for f in majors if f.check not in APPARATUS_CHECKS]
+        sure = [f for f in report.findings if args.sure is not None and f.confidence >= args.sure]
         counts = Counter(
             "apparatus" if f.check in APPARATUS_CHECKS else f.severity for f in report.findings
         )
-        counts["words"] = round(words)
+        counts.update(words=round(words), sure=len(sure), laws=1)
         for key in (part, "all"):
-            totals.setdefault(key, Counter()).update(counts + Counter(laws=1))
+            totals.setdefault(key, Counter()).update(counts)
         print(
             f"{name:42} {part:6} {words:7.0f} {1000 * counts['major'] / words:9.2f} "
             f"{1000 * counts['minor'] / words:9.2f} {counts['apparatus']:6} {seconds:6.0f}",
             flush=True,
         )
-        majors = [f for f in report.findings if f.severity == "major"]
-        majors = [f for f in majors if f.check not in APPARATUS_CHECKS]
         units = report.data.sections[0].alignment.units
-        for finding in majors[: args.show]:
+        shown = majors[: args.show]
+        for finding in shown + [f for f in sure if f not in shown]:
             unit = units[finding.unit]
             print(
-                f"  {finding.check} {finding.confidence:.2f} unit {finding.unit}: {finding.message}"
+                f"  {finding.check} {finding.severity} {finding.confidence:.2f} "
+                f"unit {finding.unit}: {finding.message}"
             )
             for key in unit.passages:
                 labels = {p.label for p in unit.passages[key]}
@@ -102,6 +108,7 @@ def main() -> None:
             f"{label:42} {'':6} {total['words']:7} "
             f"{1000 * total['major'] / total['words']:9.2f} "
             f"{1000 * total['minor'] / total['words']:9.2f} {total['apparatus']:6}"
+            + (f"  {total['sure']} at >= {args.sure}" if args.sure is not None else "")
         )
 
 

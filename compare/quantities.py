@@ -139,7 +139,8 @@ def _date_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     patterns = [
         # kk year first: "2022 жылғы 30 желтоқсандағы", "2005 жылдың 30 мамырында"
         rf"(?P<y>[12]\d{{3}})\s*(?:-?ж\.|жылғы|жылдың|жылы)\s+(?:{_FIRST_DAY}{_DAY}\s+)?{month}",
-        rf"(?<![\d.,]){_FIRST_DAY}{_DAY}\s+(?:of\s+)?{month}(?:,?\s+{year})?",
+        # "30 декабря", "31-желтоқсанда" (a Kazakh day may be joined to its month by a hyphen)
+        rf"(?<![\d.,]){_FIRST_DAY}{_DAY}(?:\s+|-)(?:of\s+)?{month}(?:,?\s+{year})?",
         rf"{month}\s+{year}",
         month,
     ]

@@ -610,3 +610,89 @@ def test_a_footnote_broken_between_an_acts_date_and_its_number_is_one_note() -> 
     assert blocks[2].text.endswith(
         "01.04.2021 № 26-VII (01.01.2021 бастап қолданысқа енгізіледі) Заңдарымен."
     )
+
+
+def test_a_title_set_one_word_to_a_paragraph_joins_its_heading() -> None:
+    """The site sets some article titles a word to a paragraph, at the margin where the law's
+    own paragraphs are indented; the heading keeps its whole title, the law its paragraphs."""
+    lines = [
+        "4-бап. Омарталарды",
+        "",
+        "тіркеуге",
+        "",
+        "қойылатын",
+        "",
+        "талаптар",
+        "",
+        "      Омарта тіркеуге мыналарды:",
+        "",
+        "      1) иесінің атын;",
+        "",
+        "5-бап. ",
+        "Омарта",
+        "",
+        "иесінің",
+        "",
+        "міндеттері",
+        "",
+        "      Ескерту. 5-бапқа өзгеріс енгізілді - ҚР 16.01.2026 № 259-VIII Заңымен.",
+    ]
+    blocks = mark_apparatus(adilet_blocks(lines))
+    assert [(b.label, b.text) for b in blocks if b.kind != "apparatus"] == [
+        ("heading", "4-бап. Омарталарды тіркеуге қойылатын талаптар"),
+        (None, "Омарта тіркеуге мыналарды:"),
+        (None, "1) иесінің атын;"),
+        ("heading", "5-бап. Омарта иесінің міндеттері"),
+    ]
+
+
+def test_the_parts_of_notes_the_site_sets_apart_are_apparatus() -> None:
+    """The entries of a note's list of words replaced (its own line cites no act, nor does the
+    entry), a note opening such a list with a bracketed word, the period a link left alone,
+    where to find the entry into force, and until when a wording stays in force."""
+    ru = [
+        "Вниманию пользователей!",
+        "",
+        "Для удобства пользования РЦПИ создано ",
+        "ОГЛАВЛЕНИЕ",
+        ".",
+        "",
+        "      Порядок введения в действие настоящего Закона см. ",
+        "ст. 32",
+        "",
+        "      Данная редакция части первой пункта 1 действует до 31.12.2026 в соответствии с "
+        "Законом РК от 30.06.2016 ",
+        "№ 5-VI",
+        "",
+        "Статья 1. Регистрация пасек",
+        "",
+        "      1. Пасеки регистрируются местным исполнительным органом.",
+    ]
+    kk = [
+        "      Ескерту. Бүкіл мәтін бойынша:",
+        "",
+        '      "омарташы" деген сөз "ара өсіруші" деген сөзбен ауыстырылсын;',
+        "",
+        '      Ескерту. (омартаның)", "(омартаны)" деген сөздер алып тасталды;',
+        "",
+        "      1-тармақтың бірінші бөлігінің бұл редакциясы 31.12.2026 дейін қолданыста болады - "
+        "ҚР 30.06.2016 ",
+        "№ 5-VI",
+        " Заңымен.",
+        "",
+        "1-бап. Омарталарды тіркеу",
+        "",
+        "      1. Омарталарды жергілікті атқарушы орган тіркейді.",
+    ]
+    for lines, law in (
+        (
+            ru,
+            [
+                "Статья 1. Регистрация пасек",
+                "1. Пасеки регистрируются местным исполнительным органом.",
+            ],
+        ),
+        (kk, ["1-бап. Омарталарды тіркеу", "1. Омарталарды жергілікті атқарушы орган тіркейді."]),
+    ):
+        blocks = mark_apparatus(adilet_blocks(lines))
+        assert [b.text for b in blocks if b.kind != "apparatus"] == law

@@ -171,6 +171,29 @@ def test_a_sub_point_lead_in_opens_a_list_of_unnumbered_paragraphs() -> None:
     assert not list_seam(law, 4) and not list_seam(law, 5)
 
 
+def test_the_last_sub_point_after_a_nested_list_ends_the_outer_list() -> None:
+    """A sub-point that is a lead-in ("2) отбасы жағдайлары бойынша:") opens a list that ends
+    before the next sub-point; the paragraph's last sub-point, where kk puts the predicate of
+    the paragraph's lead-in, is still the end of the outer list."""
+    paragraph = "article 26, paragraph 3"
+    rows = [
+        (paragraph, "3. Әскери қызметші:", "3. Военнослужащий вправе уволиться:"),
+        (f"{paragraph}, sub-point 1)", "1) ауырған;", "1) по болезни;"),
+        (f"{paragraph}, sub-point 2)", "2) отбасы жағдайлары бойынша:", "2) по семейным при:"),
+        (f"{paragraph}, sub-point 2)", "жұбайы көшкен;", "переезде супруга;"),
+        (f"{paragraph}, sub-point 2)", "бала күтімі қажет болған кезде;", "уходе за ребенком;"),
+        (
+            f"{paragraph}, sub-point 3)",
+            "3) судья болып сайланған жағдайда, қызметтен шығуға құқығы бар.",
+            "3) в случае избрания судьей.",
+        ),
+        ("article 26, paragraph 4", "4. Шешім хаттамамен ресімделеді.", "4. Решение оформляется."),
+    ]
+    law = units(rows)
+    assert list_seam(law, 5) and 5 in neighbours(law, 0, ("kk", "ru"))
+    assert list_seam(law, 4) and not list_seam(law, 3) and not list_seam(law, 6)
+
+
 @pytest.fixture(scope="module")
 def check(encoder) -> OmissionCheck:
     return OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"})

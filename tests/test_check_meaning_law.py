@@ -9,10 +9,13 @@ real default model.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from law_units import units
 
-from compare.checks.meaning import LAW_CONFIDENCE, MeaningCheck
+from compare.checks.base import Finding
+from compare.checks.meaning import LAW_CONFIDENCE, MeaningCheck, confirmed_in_laws
 from compare.embed import load_encoder
 
 LAW = [
@@ -101,3 +104,34 @@ def test_a_changed_meaning_in_a_law_is_flagged_and_furthest_below_the_law(check)
     assert furthest.details["score"] < 0
     # In a law a meaning finding prints the share of its kind found real when read.
     assert {f.confidence for f in findings} <= {LAW_CONFIDENCE, LAW_CONFIDENCE / 2}
+
+
+def _flag(check: str, unit: int, severity: str = "major") -> Finding:
+    return Finding(check, severity, LAW_CONFIDENCE, unit, ("kk", "ru"), "kk and ru differ.")
+
+
+def test_a_meaning_major_in_a_law_stays_major_only_where_another_check_confirms_it() -> None:
+    """Alone, a meaning major in a law proved noise when read (a correct heading or short
+    sentence); where another check that reads other evidence flags the unit too, even as a
+    minor, it stays major. Free text keeps its majors."""
+    law = units(LAW[:4])
+    free = [replace(u, paths={}) for u in law]
+    findings = [
+        _flag("meaning", 0),
+        _flag("meaning", 1),
+        _flag("omission", 1, "minor"),
+        _flag("meaning", 2),
+        _flag("scripts", 2, "minor"),  # the formal checks read no meaning
+        _flag("numbers", 3),
+    ]
+    out = confirmed_in_laws(findings, law)
+    assert [(f.check, f.unit, f.severity) for f in out] == [
+        ("meaning", 0, "minor"),
+        ("meaning", 1, "major"),
+        ("omission", 1, "minor"),
+        ("meaning", 2, "minor"),
+        ("scripts", 2, "minor"),
+        ("numbers", 3, "major"),
+    ]
+    assert out[0].confidence == LAW_CONFIDENCE / 2 and "no other check" in out[0].message
+    assert confirmed_in_laws(findings, free) == findings

@@ -127,6 +127,10 @@ def test_a_point_numbered_with_a_hyphen_opens_its_sentence() -> None:
 def test_a_date_before_the_number_of_the_act_it_cites() -> None:
     one("10. Алып тасталды - ҚР 2009.07.17. N 188-IV Заңымен.", "kk")
     one("3. Исключен Законом РК от 17.07.2009. № 188-IV.", "ru")
+    one(
+        "6. Исключен Законом РК от 10.01.2006 г. N 116 (порядок введения в действие см. ст.2).",
+        "ru",
+    )
     assert len(split_sentences("Закон принят 17.07.2009. Новое предложение.", "ru")) == 2
 
 

@@ -56,6 +56,13 @@ def test_numbering_as_the_law_site_writes_it():
     assert numbering("3. исключен Законом РК от 06.04.2024 № 71-VIII")[:2] == ("paragraph", "3")
     assert numbering("4. алып тасталды - ҚР 2012.12.24")[:2] == ("paragraph", "4")
     assert numbering("5. \u018fскери қызметшілерге куәлік беріледі.")[:2] == ("paragraph", "5")
+    # Kazakh puts the numbers of the points a paragraph excepts first
+    text = "14. 1, 3, 4-1 және 11-1-тармақтарды қоспағанда, осы баптың талаптары қолданылмайды."
+    assert numbering(text)[:2] == ("paragraph", "14")
+    assert numbering("2. 3 және 4-тармақтарда көзделген құжаттар тапсырылады.")[:2] == (
+        "paragraph",
+        "2",
+    )
     assert numbering("ІІ-тарау. ЖАУАПКЕРШІЛІГІ ШЕКТЕУЛІ")[:2] == ("chapter", "II")
     assert numbering("ІІІ тарау. Жарғылық капитал")[:2] == ("chapter", "III")
     assert numbering("Іс-әрекет жасалады.") is None

@@ -17,6 +17,11 @@ from typing import ClassVar
 SEVERITIES = ("major", "minor")
 
 
+def in_structure(unit: UnitText) -> bool:
+    """Whether a unit has a place in a legal structure (a law's article, paragraph, ...)."""
+    return any(p for paths in unit.paths.values() for p in paths)
+
+
 @dataclass(frozen=True)
 class UnitText:
     """One aligned unit as text: per language the joined passages ("" where omitted)."""

@@ -15,10 +15,11 @@ whose removal brings it closest to the others is shown as the span (see `leaveou
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
-from compare.checks.base import Check, Finding, Span, UnitText
+from compare.checks.base import Check, Finding, Span, UnitText, in_structure
 from compare.checks.leaveout import budget_chars, gains, pieces_of, within_budget
 from compare.checks.neighbours import list_seam
 from compare.checks.similarity import (
@@ -60,6 +61,9 @@ def weakest_version(
 # edition); (1 + 1) / (22 + 2) rounds to 0.1. So in a structured text a meaning major prints
 # that, and a minor half of it.
 LAW_CONFIDENCE = 0.1
+# The checks whose finding on the same unit confirms a meaning flag in a structured text: each
+# reads other evidence (a clause left out, a number, a missing part, a word's counterpart).
+CONFIRMING = frozenset({"omission", "numbers", "structure", "terms", "replaced", "gap"})
 
 
 class MeaningCheck(Check):
@@ -162,7 +166,7 @@ class MeaningCheck(Check):
             suggestion = "Compare the versions sentence by sentence."
         if span != whole(unit, span.lang):
             message += f"; '{span.text}' ({span.lang}) has no clear counterpart"
-        structured = any(filter(None, (p for paths in unit.paths.values() for p in paths)))
+        structured = in_structure(unit)
         seam = structured and list_seam(units, row)
         severity, confidence = self._severity(score, standing, structured, seam)
         return Finding(
@@ -193,3 +197,32 @@ class MeaningCheck(Check):
                 if value > gain:
                     best, gain = piece.span, value
         return best
+
+
+def confirmed_in_laws(findings: Sequence[Finding], units: Sequence[UnitText]) -> list[Finding]:
+    """The findings with each meaning major on a unit of a structured text made minor unless
+    another check that reads other evidence (CONFIRMING) flags the same unit. Alone, such a
+    major proved noise when read on the untouched laws (a correct heading or short sentence
+    that another of the law's sentences outscores), while a real change of meaning in a law
+    usually shows in a clause, a number or a word as well (README, "Meaning confidence on
+    laws")."""
+    structured = {unit.unit for unit in units if in_structure(unit)}
+    confirmed = {f.unit for f in findings if f.check in CONFIRMING}
+
+    def alone(f: Finding) -> bool:
+        return (
+            f.check == MeaningCheck.name
+            and f.severity == "major"
+            and f.unit in structured
+            and f.unit not in confirmed
+        )
+
+    note = " (minor: no other check confirms it, and in a law a meaning flag alone is seldom real)."
+    return [
+        replace(
+            f, severity="minor", confidence=LAW_CONFIDENCE / 2, message=f.message.rstrip(".") + note
+        )
+        if alone(f)
+        else f
+        for f in findings
+    ]

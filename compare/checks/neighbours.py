@@ -110,12 +110,20 @@ def _live_point(unit: UnitText) -> bool:
 
 
 def _list_partners(units: Sequence[UnitText], row: int, rows: range) -> list[int]:
-    """For a lead-in, the ends of its list; for an end of a list, its lead-in."""
+    """For a lead-in, the ends of its list; for an end of a list, its lead-in: the nearest
+    lead-in before it whose list reaches it. Past a list nested in an earlier sub-point ("2)
+    по семейным обстоятельствам при:"), which has ended, only the outer list's last live
+    sub-point is its end (the paragraphs after a nested list continue that sub-point)."""
     if _leads(units[row]):
         return _list_ends(units, row)
+    nested = False
     for lead in range(row - 1, rows.start - 1, -1):
-        if _leads(units[lead]):
-            return [lead] if row in _list_ends(units, lead) else []
+        if not _leads(units[lead]):
+            continue
+        if _list_end(units, lead) >= row:
+            ends = row in _list_ends(units, lead) and (not nested or _live_point(units[row]))
+            return [lead] if ends else []
+        nested = True
     return []
 
 

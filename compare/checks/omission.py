@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from compare.align.params import AlignParams
-from compare.checks.base import Check, Finding, UnitText
+from compare.checks.base import Check, Finding, UnitText, in_structure
 from compare.checks.leaveout import Piece, budget_chars, gains, pieces_of, within_budget
 from compare.checks.neighbours import Absence, list_seam, neighbour_gains
 from compare.checks.phrases import word_count
@@ -196,7 +196,7 @@ class OmissionCheck(Check):
             if list_seam(units, row) and (row not in empty or _elsewhere(beside.get(row), 0.0))
         }
         kept = [_minor(f) if f.unit in seams else f for f in kept]
-        laws = {u.unit for u in units if any(p for ps in u.paths.values() for p in ps)}
+        laws = {u.unit for u in units if in_structure(u)}
         return sorted((_in_law(f) if f.unit in laws else f for f in kept), key=lambda f: f.unit)
 
     @staticmethod

@@ -162,9 +162,12 @@ def run_checks(
     in document order. Each check reads either the text's own units or the apparatus units
     (editorial notes), never both; findings inside a missing part fold into it, and majors
     inside a part of different editions or on a repealed part become minors (see
-    checks.editions). Each finding carries its unit's text (Finding.context), which its id and
-    fingerprint are made of, and in a bilingual file its segment's id.
+    checks.editions), as do meaning majors in a law that no other check confirms (see
+    checks.meaning.confirmed_in_laws). Each finding carries its unit's text (Finding.context),
+    which its id and fingerprint are made of, and in a bilingual file its segment's id.
     `on_check(name, checks done, checks in all)` is called before each."""
+    from compare.checks.meaning import confirmed_in_laws
+
     text, notes = split_apparatus(units)
     findings = []
     for done, check in enumerate(checks):
@@ -178,7 +181,9 @@ def run_checks(
             context=by_index[f.unit].texts if f.unit in by_index else {},
             segment=by_index[f.unit].segment if f.unit in by_index else None,
         )
-        for f in mark_repealed(mark_editions(fold_missing_parts(findings, text), text), text)
+        for f in mark_repealed(
+            mark_editions(confirmed_in_laws(fold_missing_parts(findings, text), text), text), text
+        )
     ]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
 

@@ -140,7 +140,8 @@ ANNOUNCED_AMENDMENTS = (
 # редакции Закона РК ...", "Ескерту. 3-бап жаңа редакцияда ...").
 NOTE_OPENERS = ("сноска", "ескерту")
 # Notes the site writes without such a word first: a word replaced through the whole text, an
-# article's title amended, a ruling of the Constitutional Court on a provision (patterns).
+# article's title amended, a ruling of the Constitutional Court on a provision, where to find
+# the entry into force (patterns).
 NOTE_PHRASES = (
     r"по\s+всему\s+тексту\b",
     r"бүкіл\s+мәтін\s+бойынша\b",
@@ -150,6 +151,11 @@ NOTE_PHRASES = (
     r"(?:ҚР\s+)?конституциялық\s+сотының\s+\d",
     r"слов[оа]\s+[\"«][^\n]{0,1000}?\b(?:заменен[оы]?|исключен[оы]?)\b",
     r"[\"«][^\n]{0,1000}?деген\s+сөз[^\n]{0,1000}?(?:ауыстырылды|алып\s+тасталды)",
+    # where to find when the law comes into force, and until when a wording stays in force
+    r"порядок\s+введения\s+в\s+действие\s[^.]{0,60}?\bсм\.",
+    r"[^.]{0,60}?\bқолданысқа\s+енгізілу\s+тәртібін\s[^.]{0,40}?\bқараңыз",
+    r"данная\s+редакция\b[^.]{0,80}?\bдействует\s+до\b",
+    r"[^.]{0,80}?\bбұл\s+редакциясы\s+\S+\s+дейін\s+қолданыста\b",
     # an amendment announced when the page has lost the note's header
     *ANNOUNCED_AMENDMENTS,
 )

@@ -24,9 +24,9 @@ _LAST_WORDS = re.compile(r"(\S+)\s+(\S+)$|(\S+)$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _NUMBER = re.compile(r"\d+(?:[.,-]\d+)*")  # "3.5", "2.1", "3-1"
 _BREAKS = re.compile(r"\s*[^\S ]\s*")
-# A date that cites an act, its number next: "ҚР 2009.07.17. N 188-IV Заңымен" (the period after
-# the date is not a sentence end).
-_DATE_END = re.compile(r"\d{1,4}\.\d{1,2}\.\d{1,4}$")
+# A date that cites an act, its number next: "ҚР 2009.07.17. N 188-IV Заңымен", "Законом РК от
+# 10.01.2006 г. N 116" (the period after the date or its year mark is not a sentence end).
+_DATE_END = re.compile(r"\d{1,4}\.\d{1,2}\.\d{1,4}(?:\s*г)?$")
 _ACT_NUMBER = re.compile(
     r"(?:№|N\s?\d)"
 )  # a white-space run with a line break, tab or special space

@@ -24,12 +24,21 @@ from compare.lang.rules import (
     SITE_LINKS,
 )
 from compare.readers.base import Block, normalize_space
-from compare.readers.structure import APPARATUS, CONTENTS, opens_division
+from compare.readers.structure import (
+    APPARATUS,
+    CONTENTS,
+    SENTENCE_ENDS,
+    numbering,
+    opens_division,
+)
 
 # Markdown mirrors of the site wrap notes in quotes and emphasis: "> *Ескерту. ...*".
 _DECORATION = " \t>*_#"
 # The longest line a wrapped title of a division runs onto in a table of contents.
 _TITLE_LINE = 160
+# The most words a paragraph that continues a division's title holds (the site sets some
+# titles one word to a paragraph).
+_TITLE_WORDS = 4
 _NOTE_WORD = re.compile(rf"(?:{'|'.join(NOTE_OPENERS)})\s*[.:]", re.IGNORECASE)
 _NOTE_PHRASE = re.compile("|".join(NOTE_PHRASES), re.IGNORECASE)
 _ANNOUNCED = re.compile("|".join(ANNOUNCED_AMENDMENTS), re.IGNORECASE)
@@ -66,9 +75,10 @@ def opens_note(text: str) -> bool:
     # Any white space first, no-break spaces included (some pages indent with them).
     bare = text.lstrip().lstrip(_DECORATION)
     word = _NOTE_WORD.match(bare)
-    if word:  # "Сноска. По всему тексту Кодекса:" cites the acts in the list after it
+    if word:  # "Сноска. По всему тексту Кодекса:" cites the acts in the list after it, and
+        # "Ескерту. (активтерін)", ... деген сөздер алып тасталды;" opens such a list itself
         rest = bare[word.end() :].lstrip()
-        return _CITES_ACT.search(bare) is not None or _NOTE_PHRASE.match(rest) is not None
+        return _CITES_ACT.search(bare) is not None or _NOTE_PHRASE.search(rest) is not None
     return _NOTE_PHRASE.match(bare) is not None
 
 
@@ -125,18 +135,45 @@ def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
 
 def _rejoined(paragraphs: Iterator[str]) -> list[str]:
     """Paragraphs with a bracketed entry into force ("(вводится в действие ...).") that the
-    site set off by a blank line joined to the note or point it ends, and the number of a
-    cited act ("№ 26-VII ...") to the paragraph that ends with the act's date."""
+    site set off by a blank line joined to the note or point it ends, the number of a cited
+    act ("№ 26-VII ...") to the paragraph that ends with the act's date, and the words of a
+    division's title that the site set one to a paragraph to the heading they continue."""
     out: list[str] = []
     for text in paragraphs:
         ends = _IN_FORCE.match(text.strip()) or (
             out and _ACT_NUMBER.match(text) and _ENDS_WITH_DATE.search(out[-1])
         )
-        if out and ends and not opens_division(out[-1]):
+        previous = out[-1] if out else ""
+        ends = ends and not opens_division(previous)
+        if previous and (ends or _continues_heading(previous, text)):
             out[-1] = f"{out[-1].rstrip()} {text.strip()}"
         else:
             out.append(text)
     return out
+
+
+def _continues_heading(heading: str, text: str) -> bool:
+    """Whether `text` is a few words of the title of `heading`, set off by a blank line
+    ("52-4-бап. Ислам банкінің" / "жарғысына" / "қойылатын" ...): the heading has no sentence
+    end after its title, and the words stand at the margin, where the law's own paragraphs
+    are indented, with no sentence end, note or heading of their own."""
+    title = heading.strip()
+    found = numbering(title)
+    if not opens_division(title) or found is None:
+        return False
+    ended = title.endswith(SENTENCE_ENDS) and len(title) > found[2] + 1
+    words = text.strip()
+    return not (
+        ended
+        or text[:1].isspace()
+        or not words
+        or len(words.split()) > _TITLE_WORDS
+        or words.endswith(SENTENCE_ENDS)
+        or opens_division(text)
+        or heads_note(text)
+        or opens_note(text)
+        or _site_line(text)
+    )
 
 
 def _run_on(text: str, line: str) -> str:
@@ -163,11 +200,27 @@ def mark_apparatus(blocks: Sequence[Block]) -> list[Block]:
             continue
         if i in contents:
             block = replace(block, kind=APPARATUS, label=CONTENTS)
-        elif heads_note(block.text) or opens_note(block.text) or _site_line(block.text):
+        elif (
+            heads_note(block.text)
+            or opens_note(block.text)
+            or _site_line(block.text)
+            or (out and _goes_on(out[-1], block))
+        ):
             block = replace(block, kind=APPARATUS)
         out.append(block)
         i += 1
     return out
+
+
+def _goes_on(note: Block, block: Block) -> bool:
+    """Whether `block` goes on with the apparatus before it: an entry of the list a note opens
+    or continues ("Ескерту. Бүкіл мәтін бойынша:" / ""..." деген сөздер ... ауыстырылсын;"),
+    which is not numbered as the law is, or punctuation that a link left on a line of its own
+    (the "." after "ОГЛАВЛЕНИЕ")."""
+    if note.kind != APPARATUS:
+        return False
+    listed = note.text.rstrip().endswith((":", ";")) and numbering(block.text) is None
+    return listed or not any(c.isalnum() for c in block.text)
 
 
 def _annotatable(block: Block) -> bool:
@@ -209,7 +262,7 @@ def _contents_run(blocks: Sequence[Block], start: int) -> range:
 def _wrapped_title(text: str) -> bool:
     """A line that can continue a heading wrapped in a table of contents ("области миграции
     населения", "РЕСПУБЛИКИ КАЗАХСТАН."): short, capitals or no sentence end, no note."""
-    ends = text.rstrip().endswith((".", ";", ":", "!", "?"))
+    ends = text.rstrip().endswith(SENTENCE_ENDS)
     return (
         len(text) <= _TITLE_LINE
         and (text.isupper() or not ends)

@@ -35,11 +35,13 @@ _POINTS = (
 # (Kazakh texts may write "Ә" as the Latin "Ə") ... or a bracket or the word of a repealed
 # point, which keeps its number: "2. (исключен - от 7 мая 2007 года № 244)", "3. исключен
 # Законом РК ...", "4. алып тасталды - ҚР ...", a Kazakh year or number with its ending
-# ("9. 2013 жылғы 1 қаңтарға дейін ...", "1. 1-сыныпқа оқуға ..."), or the end of a range of
-# repealed points ("9. - 10. Исключены ...").
+# ("9. 2013 жылғы 1 қаңтарға дейін ...", "1. 1-сыныпқа оқуға ..."), a list of the numbers of
+# other points, which Kazakh puts first ("14. 1, 3, 4-1 және 11-1-тармақтарды қоспағанда, ..."),
+# or the end of a range of repealed points ("9. - 10. Исключены ...").
 _CAPITAL = re.compile(
     r"\s+(?:\(|[«\"]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏ]|исключ|ал(?:ын)?ып\s+тасталды|\d{4}\s+жыл"
-    r"|\d{1,4}-[а-яәғқңөұүһі]|[-–]\s*\d{1,3}(?:-\d{1,3})?[.)])"
+    r"|\d{1,4}-[а-яәғқңөұүһі]|\d{1,3}(?:-\d{1,3})*(?:,|\s+және)\s+\d"
+    r"|[-–]\s*\d{1,3}(?:-\d{1,3})?[.)])"
 )
 LEVELS = tuple(name for name, _ in _DIVISIONS) + tuple(name for name, _ in _POINTS)
 _DIVISION_LEVELS = frozenset(name for name, _ in _DIVISIONS)
@@ -47,6 +49,7 @@ APPARATUS = "apparatus"  # the kind of block that editorial notes, contents and 
 CONTENTS = "contents"  # the label of an entry of a table of contents (apparatus)
 _HEADING_LABEL = "heading"  # the readers' own label, which the corpus turns into a heading
 _TITLE_WORDS = 15  # the most words an article's title written as a paragraph is read to have
+SENTENCE_ENDS = (".", ";", ":", "!", "?")
 
 
 def _division_patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -152,7 +155,7 @@ def _untitled_article(text: str, number: str, path: dict[str, str]) -> bool:
         return False
     if paragraph and number in _following(paragraph):
         return False
-    title = not text.rstrip().endswith((".", ";", ":", "!", "?"))
+    title = not text.rstrip().endswith(SENTENCE_ENDS)
     return title and len(text.split()) <= _TITLE_WORDS and not repealed(text)
 
 
