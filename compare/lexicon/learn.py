@@ -6,8 +6,9 @@ they share at least two units. Each stem also gets its *reliability* towards ano
 the share of its units where one of its counterparts is there. A word a translation renders the
 same way every time is missed when its counterpart is absent; a word rendered freely is not.
 A stem also keeps its *other renderings*: the stems that keep standing in the units where none
-of its counterparts does (a synonym, a free translation, another sense of a stem two words
-share), so that such a unit is not taken for a replaced word. Counting is a few sparse matrix
+of its counterparts does, far more often than where one does (a synonym, a free translation,
+another sense of a stem two words share; not the company the stem keeps), so that such a unit
+is not taken for a replaced word. Counting is a few sparse matrix
 products, so a law of thousands of units learns in seconds.
 """
 
