@@ -85,3 +85,18 @@ def test_a_rendering_seen_elsewhere_in_its_place_is_not_a_replaced_word():
     assert "құқық" in lexicon.get("ru", "kk", "закон").others
     findings = ReplacedWordCheck(lexicon).run(units)
     assert [(f.unit, f.details["lang"]) for f in findings] == [(100, "kk")]
+
+
+def test_with_two_versions_a_word_in_its_usual_company_is_a_free_rendering():
+    """kk renders ru "налог" (tax) by "алым" (levy), which stands after the same words in two
+    other units: a free rendering, not a word put in another's place, so nothing is flagged;
+    "мысық" (cat), which never stands there, still is."""
+    levy = [
+        unit(60 + i, {"kk": f"{kk}, алым және банк.", "ru": f"{ru}, сбор, а также банк."})
+        for i, (kk, ru) in enumerate(PAIRS[3:5])
+    ]
+    for word, flagged in (("алым", []), ("мысық", [(100, "kk")])):
+        drifted = unit(100, {"kk": f"Заң, {word} және банк.", "ru": "Закон, налог, а также банк."})
+        units = GroupUnits([*bilingual_units(), *levy, drifted])
+        findings = ReplacedWordCheck(learn(unit_bags(units))).run(units)
+        assert [(f.unit, f.details["lang"]) for f in findings] == flagged
