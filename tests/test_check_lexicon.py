@@ -100,3 +100,19 @@ def test_with_two_versions_a_word_in_its_usual_company_is_a_free_rendering():
         units = GroupUnits([*bilingual_units(), *levy, drifted])
         findings = ReplacedWordCheck(learn(unit_bags(units))).run(units)
         assert [(f.unit, f.details["lang"]) for f in findings] == flagged
+
+
+def test_a_concept_two_versions_hold_needs_the_surer_counterpart():
+    """ "совет"/"council" stand in two honest units with kk "кеңес" and in one where kk says
+    "мысық": each has a counterpart in 2 of its 3 units (reliability .75). Two versions
+    confirming the lack must reach `confirmed_strength` (.8 by default), not `min_strength`."""
+    council = [
+        unit(20 + i, triple(f"Кеңес және {kk}.", f"Совет, а также {ru}.", f"Council and {en}."))
+        for i, (kk, ru, en) in enumerate((("заң", "закон", "law"), ("салық", "налог", "tax")))
+    ]
+    drifted = unit(30, triple("Мысық және мектеп.", "Совет, а также школа.", "Council and school."))
+    units = GroupUnits([*honest_units(), *council, drifted])
+    lexicon = learn(unit_bags(units))
+    assert ReplacedWordCheck(lexicon).run(units) == []
+    findings = ReplacedWordCheck(lexicon, confirmed_strength=0.75).run(units)
+    assert [(f.unit, f.details["lang"]) for f in findings] == [(30, "kk")]

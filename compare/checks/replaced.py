@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from compare.checks import counterparts
 from compare.checks.base import Finding, Span, UnitText
 from compare.checks.collocations import Pairs, group_pairs, intrudes, support
 from compare.checks.counterparts import (
@@ -43,10 +44,11 @@ from compare.checks.similarity import text_of, version_keys
 from compare.lexicon.learn import Lexicon
 
 MAX_LACKS = 2  # concepts a version may lack for one replaced word (a second is often loose)
-# The least reliability of the words a flag rests on, tuned on the laws' tune half
-# (bench/laws_drift.py): lower than the gap check's (.8), since with two versions a flag also
-# needs a word out of its usual company (see the module doc).
+# The least reliability of the word a flag rests on when two versions are compared, tuned on
+# the laws' tune half (bench/laws_drift.py): lower than for a lack two versions confirm, since
+# with two versions a flag also needs a word out of its usual company (see the module doc).
 MIN_STRENGTH = 0.75
+CONFIRMED_STRENGTH = counterparts.MIN_STRENGTH  # a lack two versions confirm (tuned on NTREX dev)
 
 
 def stand_in(unit: UnitText, key: str, lacking: Lack, evidence: UnitEvidence) -> Span | None:
@@ -90,20 +92,23 @@ def usual(pairs: Pairs, unit: UnitText, word: Word, langs: dict[str, str]) -> in
 class ReplacedWordCheck(LexiconCheck):
     """Flags a version lacking one concept that the other versions render (see module doc).
 
-    `min_strength`: the least reliability of the words that lack their counterpart.
+    `min_strength`: the least reliability of the words that lack their counterpart;
+    `confirmed_strength`: the same for a concept two versions hold (three languages).
     Keys of UnitText.texts are languages unless `langs` maps them to one.
     """
 
     name = "replaced"
-    threshold_names = ("min_strength",)
+    threshold_names = ("min_strength", "confirmed_strength")
 
     def __init__(
         self,
         lexicon: Lexicon,
         langs: Mapping[str, str] | None = None,
         min_strength: float = MIN_STRENGTH,
+        confirmed_strength: float = CONFIRMED_STRENGTH,
     ) -> None:
         super().__init__(lexicon, langs, min_strength)
+        self.confirmed_strength = confirmed_strength
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """One finding per unit: where two versions each lack one concept (two languages: a
@@ -114,6 +119,11 @@ class ReplacedWordCheck(LexiconCheck):
         pairs = group_pairs(units, keys, langs)
         best: dict[int, tuple[float, UnitText, str, UnitEvidence, Lack, int]] = {}
         for unit, key, found, lacks in self.lacking(units):
+            lacks = [
+                lack
+                for lack in lacks
+                if len(lack.holders) == 1 or lack.strength >= self.confirmed_strength
+            ]
             if 1 <= len(lacks) <= MAX_LACKS and lacks[0].strength > best.get(unit.unit, (-1.0,))[0]:
                 best[unit.unit] = (lacks[0].strength, unit, key, found, lacks[0], len(lacks))
         out = []
