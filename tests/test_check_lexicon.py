@@ -114,5 +114,7 @@ def test_a_concept_two_versions_hold_needs_the_surer_counterpart():
     units = GroupUnits([*honest_units(), *council, drifted])
     lexicon = learn(unit_bags(units))
     assert ReplacedWordCheck(lexicon).run(units) == []
-    findings = ReplacedWordCheck(lexicon, confirmed_strength=0.75).run(units)
+    check = ReplacedWordCheck(lexicon)
+    check.confirmed_strength = 0.75  # as a profile sets it
+    findings = check.run(units)
     assert [(f.unit, f.details["lang"]) for f in findings] == [(30, "kk")]

@@ -27,7 +27,7 @@ otherwise (checks.counterparts) lacks nothing: another rendering is not a replac
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from compare.checks import counterparts
 from compare.checks.base import Finding, Span, UnitText
@@ -41,7 +41,6 @@ from compare.checks.counterparts import (
     word_span,
 )
 from compare.checks.similarity import text_of, version_keys
-from compare.lexicon.learn import Lexicon
 
 MAX_LACKS = 2  # concepts a version may lack for one replaced word (a second is often loose)
 # The least reliability of the word a flag rests on when two versions are compared, tuned on
@@ -99,16 +98,8 @@ class ReplacedWordCheck(LexiconCheck):
 
     name = "replaced"
     threshold_names = ("min_strength", "confirmed_strength")
-
-    def __init__(
-        self,
-        lexicon: Lexicon,
-        langs: Mapping[str, str] | None = None,
-        min_strength: float = MIN_STRENGTH,
-        confirmed_strength: float = CONFIRMED_STRENGTH,
-    ) -> None:
-        super().__init__(lexicon, langs, min_strength)
-        self.confirmed_strength = confirmed_strength
+    default_strength = MIN_STRENGTH
+    confirmed_strength: float = CONFIRMED_STRENGTH
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         """One finding per unit: where two versions each lack one concept (two languages: a
