@@ -19,10 +19,10 @@ has no support itself and the lacking version has a word in its place (a word pu
 mistake is the one out of place, and the version that lacks its counterpart is the faithful
 one; a version with nothing in its place left a word out). A version lacking two concepts is
 named only when one of the two versions holds a word with no support (a replaced word is out
-of place; a word rendered freely is not); so is a version lacking one concept with two versions,
-when it holds a word no other version accounts for (a word that stands where its neighbours
-stand elsewhere in the text is a free rendering, not a replaced word). A word rendered
-otherwise (checks.counterparts) lacks nothing: another rendering is not a replaced word.
+of place; a word rendered freely is not). With two versions, a version lacking one concept is
+not named either when every word of it that no other version accounts for stands where its
+neighbours stand elsewhere in the text: that is a free rendering, not a replaced word. A word
+rendered otherwise (checks.counterparts) lacks nothing: another rendering is not a replaced word.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from compare.checks.similarity import text_of, version_keys
 MAX_LACKS = 2  # concepts a version may lack for one replaced word (a second is often loose)
 # The least reliability of the word a flag rests on when two versions are compared, tuned on
 # the laws' tune half (bench/laws_drift.py): lower than for a lack two versions confirm, since
-# with two versions a flag also needs a word out of its usual company (see the module doc).
+# with two versions a lack where every word stands in its usual company is passed over.
 MIN_STRENGTH = 0.75
 CONFIRMED_STRENGTH = counterparts.MIN_STRENGTH  # a lack two versions confirm (tuned on NTREX dev)
 
