@@ -5,7 +5,8 @@ Kazakh stemmer installs from PyPI (kazstem needs an HFST toolchain and resources
 pip), so Kazakh words go through a compact suffix stripper: derivational -дағы, case, possessive,
 plural and the verbal-noun/converb endings, each slot stripped at most once, outermost first.
 A word keeps all its intermediate forms, so "Қазақстан" (whose "-тан" looks like an ablative)
-still meets "Қазақстанда". rapidfuzz catches what stemming misses: typos, mixed Latin/Cyrillic
+still meets "Қазақстанда". Latin letters typed for their Cyrillic look-alikes inside a Cyrillic
+word are read as those. rapidfuzz catches what stemming misses: typos, other mixed Latin/Cyrillic
 letters, and, in loose matching, derived words and Kazakh cognates of Russian terms.
 """
 
@@ -23,6 +24,14 @@ from rapidfuzz import fuzz
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 _SNOWBALL = {"ru": "russian", "en": "english"}
+# Latin letters typed for the Cyrillic ones they look like, read as those inside a word that has
+# Cyrillic letters ("Yкiметi", "pecуpc"): Kazakh texts typed with old fonts or extracted from
+# PDFs put a Latin "i" for "і" and a "Y" for "Ү".
+_LOOKALIKE_LATIN, _LOOKALIKE_CYRILLIC = "aceopxkmtb", "асеорхкмтв"
+_LOOKALIKES = {
+    "ru": str.maketrans(_LOOKALIKE_LATIN + "y", _LOOKALIKE_CYRILLIC + "у"),
+    "kk": str.maketrans(_LOOKALIKE_LATIN + "yi", _LOOKALIKE_CYRILLIC + "үі"),
+}
 
 # Kazakh endings by slot, outermost first; each slot strips its longest matching ending once.
 _KK_CASES = " ".join(
@@ -62,6 +71,7 @@ _KK_AFTER_CONSONANT = frozenset(("ды", "ді", "ты", "ті", "дың", "ді
 # A final қ, к, п voices to ғ, г, б between vowels: "біліктілік" → "біліктілігі", "есеп" →
 # "есебі"; the stem gets the voiceless form back.
 _KK_VOICED = {"ғ": "қ", "г": "к", "б": "п"}
+_KK_VERBAL_NOUN = "у"  # comes off a consonant stem only ("ағу" → "ағ"; "атау", name, stays)
 _KK_GLIDES = frozenset("уи")  # end a word like consonants: "асыру-дың", "асыру-ды"
 _KK_MIN_STEM = 2  # Kazakh roots of two letters are common: ел, ой, ақ
 
@@ -97,8 +107,8 @@ class TermMatch:
 
 def _normalise(word: str, lang: str) -> str:
     word = word.lower().replace("’", "'").replace("ё", "е")
-    if lang == "kk" and _CYRILLIC.search(word):
-        word = word.replace("i", "і")  # PDF extracts type the Kazakh "і" as a Latin "i"
+    if _CYRILLIC.search(word):
+        word = word.translate(_LOOKALIKES.get(lang, _LOOKALIKES["ru"]))
     return word
 
 
@@ -111,6 +121,8 @@ def _kk_strips(word: str, ending: str) -> bool:
         return False
     if ending in _KK_AFTER_CONSONANT and rest[-1] in _KK_VOWELS - _KK_GLIDES:
         return False
+    if ending == _KK_VERBAL_NOUN and rest[-1] in _KK_VOWELS:
+        return False  # a verbal noun of a vowel stem is a word of its own: "атау", not "ата"
     return ending not in _KK_AFTER or rest[-1] in _KK_AFTER[ending]
 
 

@@ -121,3 +121,36 @@ def test_an_added_phrase_is_read_where_three_versions_meet_and_a_dropped_one_wit
     assert [(f.details["lang"], f.details["kind"]) for f in findings] == [("kk", "added")]
     two = {k: drifted[k] for k in ("kk", "ru")}
     assert _bilingual(two) == [(10, "ru", "dropped")]
+
+
+def test_with_two_versions_a_word_in_its_usual_company_is_a_free_rendering():
+    """kk renders ru "налог" (tax) by "алым" (levy), which stands after the same words in two
+    other units: a free rendering, not a word put in another's place, so nothing is flagged;
+    "мысық" (cat), which never stands there, still is."""
+    levy = [
+        unit(60 + i, {"kk": f"{kk}, алым және банк.", "ru": f"{ru}, сбор, а также банк."})
+        for i, (kk, ru) in enumerate(PAIRS[3:5])
+    ]
+    for word, flagged in (("алым", []), ("мысық", [(100, "kk")])):
+        drifted = unit(100, {"kk": f"Заң, {word} және банк.", "ru": "Закон, налог, а также банк."})
+        units = GroupUnits([*bilingual_units(), *levy, drifted])
+        findings = ReplacedWordCheck(learn(unit_bags(units))).run(units)
+        assert [(f.unit, f.details["lang"]) for f in findings] == flagged
+
+
+def test_a_concept_two_versions_hold_needs_the_surer_counterpart():
+    """ "совет"/"council" stand in two honest units with kk "кеңес" and in one where kk says
+    "мысық": each has a counterpart in 2 of its 3 units (reliability .75). Two versions
+    confirming the lack must reach `confirmed_strength` (.8 by default), not `min_strength`."""
+    council = [
+        unit(20 + i, triple(f"Кеңес және {kk}.", f"Совет, а также {ru}.", f"Council and {en}."))
+        for i, (kk, ru, en) in enumerate((("заң", "закон", "law"), ("салық", "налог", "tax")))
+    ]
+    drifted = unit(30, triple("Мысық және мектеп.", "Совет, а также школа.", "Council and school."))
+    units = GroupUnits([*honest_units(), *council, drifted])
+    lexicon = learn(unit_bags(units))
+    assert ReplacedWordCheck(lexicon).run(units) == []
+    check = ReplacedWordCheck(lexicon)
+    check.confirmed_strength = 0.75  # as a profile sets it
+    findings = check.run(units)
+    assert [(f.unit, f.details["lang"]) for f in findings] == [(30, "kk")]

@@ -4,7 +4,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from lexicon_units import honest_units, unit
+from lexicon_units import PAIRS, bilingual_units, honest_units, unit
 
 from compare.errors import InputError
 from compare.lexicon.apertium import read_dix
@@ -52,6 +52,26 @@ def test_a_word_is_not_taken_for_its_company_in_a_fixed_phrase():
     assert list(lexicon.get("ru", "kk", stem("уставный", "ru")).counterparts) == [
         stem("жарғылық", "kk")
     ]
+
+
+def test_a_word_frequent_beside_the_counterpart_is_no_other_rendering():
+    """ru "закон" is "заң" in 15 units and "құқық" in 3; kk "туралы" (about) stands in those 3
+    and in 9 of the 15 too: it is the company the word keeps, not another rendering of it."""
+    with_law = 0
+    units = []
+    for u in bilingual_units():
+        kk = u.texts["kk"]
+        if "Заң" in kk or "заң" in kk:
+            with_law += 1
+            kk = kk.replace(".", " туралы.") if with_law <= 9 else kk
+        units.append(unit(u.unit, {**u.texts, "kk": kk}))
+    units += [
+        unit(50 + i, {"kk": f"Құқық, {kk} және банк туралы.", "ru": f"Закон, {ru}, а также банк."})
+        for i, (kk, ru) in enumerate(PAIRS[2:5])
+    ]
+    entry = learn(unit_bags(units)).get("ru", "kk", "закон")
+    assert entry is not None and list(entry.counterparts) == ["заң"]
+    assert "құқық" in entry.others and stem("туралы", "kk") not in entry.others
 
 
 def test_a_word_seen_once_has_no_counterparts():

@@ -20,6 +20,8 @@ from compare.stem import find_term, stem, term_key
         ("kk", ["есеп", "есебі", "есепке", "есебіне"]),
         ("kk", ["асыру", "асырудың", "асыруды", "асыруға"]),
         ("kk", ["ағу", "ағуы", "ағып"]),
+        ("kk", ["атау", "атауы", "атаулары", "атауларының"]),
+        ("kk", ["үкімет", "Yкiметi", "ҮКIМЕТI"]),
         ("ru", ["миграция", "миграции", "миграцией", "миграцию"]),
         ("ru", ["миграционной", "миграционная", "миграционные"]),
         ("en", ["migration", "migrations"]),
@@ -71,6 +73,20 @@ def test_exact_and_stemmed_kinds():
 
 def test_latin_i_in_kazakh_words():
     assert term_matches("білім", "бiлiмнiң сапасы", "kk") == [(0, 8)]
+
+
+def test_verbal_noun_of_a_vowel_stem_keeps_its_ending():
+    """ "атау" (name) is a word of its own, not "ата" (grandfather) of "ата-анасы" (parents)."""
+    assert stem("атауы", "kk") == "атау"
+    assert stem("атауы", "kk") != stem("ата", "kk")
+    assert stem("ағуы", "kk") == "ағ"  # a consonant stem still loses it
+
+
+def test_latin_lookalikes_in_cyrillic_words():
+    assert term_matches("үкімет", "Yкiметi шешімі", "kk") == [(0, 7)]
+    assert stem("pecуpc", "kk") == stem("ресурс", "kk")
+    assert stem("cудом", "ru") == stem("судом", "ru")
+    assert stem("Company", "ru") == "company"  # a Latin word stays Latin
 
 
 def test_cognate_of_a_russian_term_in_kazakh():

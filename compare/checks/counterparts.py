@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from compare.checks.base import Check, Span, UnitText
 from compare.checks.context import shared
@@ -273,15 +274,17 @@ class LexiconCheck(Check):
     """A check that reads the lexicon's evidence. `min_strength`: the least reliability of the
     words taken as evidence. Keys of UnitText.texts are languages unless `langs` maps them."""
 
+    default_strength: ClassVar[float] = MIN_STRENGTH  # min_strength when none is given
+
     def __init__(
         self,
         lexicon: Lexicon,
         langs: Mapping[str, str] | None = None,
-        min_strength: float = MIN_STRENGTH,
+        min_strength: float | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.langs = dict(langs or {})
-        self.min_strength = min_strength
+        self.min_strength = self.default_strength if min_strength is None else min_strength
 
     def lacking(
         self, units: Sequence[UnitText]

@@ -6,8 +6,9 @@ they share at least two units. Each stem also gets its *reliability* towards ano
 the share of its units where one of its counterparts is there. A word a translation renders the
 same way every time is missed when its counterpart is absent; a word rendered freely is not.
 A stem also keeps its *other renderings*: the stems that keep standing in the units where none
-of its counterparts does (a synonym, a free translation, another sense of a stem two words
-share), so that such a unit is not taken for a replaced word. Counting is a few sparse matrix
+of its counterparts does, far more often than where one does (a synonym, a free translation,
+another sense of a stem two words share; not the company the stem keeps), so that such a unit
+is not taken for a replaced word. Counting is a few sparse matrix
 products, so a law of thousands of units learns in seconds.
 """
 
@@ -172,9 +173,10 @@ def _coverage(
     table: Mapping[str, Mapping[str, float]],
     index_src: Mapping[str, int],
     index_tgt: Mapping[str, int],
-) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix]:
+) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix, sparse.csr_matrix]:
     """Per source stem: units holding it, units holding it and one of its counterparts, and
-    how often each target stem stands in the units holding it without one (stems × stems)."""
+    how often each target stem stands in the units holding it without one and with one
+    (stems × stems each)."""
     rows = [index_src[s] for s, cs in table.items() for t in cs]
     cols = [index_tgt[t] for cs in table.values() for t in cs]
     links = sparse.csr_matrix(
@@ -186,21 +188,31 @@ def _coverage(
     covered_units = x_src.multiply(found)
     covered = np.asarray(covered_units.sum(axis=0)).ravel()
     bare = (x_src - covered_units).tocsr()  # units × source stems: held without a counterpart
-    return seen, covered, (bare.T @ x_tgt).tocsr()
+    return seen, covered, (bare.T @ x_tgt).tocsr(), (covered_units.T @ x_tgt).tocsr()
 
 
-def _others(bare: sparse.csr_matrix, lacking: int, usual: np.ndarray, stem: int) -> set[int]:
+def _others(
+    bare: sparse.csr_matrix,
+    beside: sparse.csr_matrix,
+    lacking: int,
+    covered: int,
+    usual: np.ndarray,
+    stem: int,
+) -> set[int]:
     """The target stems that keep standing where source stem `stem` has no counterpart (in
     `lacking` units): in OTHER_UNITS and OTHER_SHARE of those units, OTHER_LIFT times likelier
-    than in any unit (`usual`: each target stem's share of all units)."""
+    than in any unit (`usual`: each target stem's share of all units) and than in the
+    `covered` units where a counterpart stands (`beside`: units per stem pair), so that a
+    word frequent in such units ("және", and) is not taken for another rendering."""
     row = bare.getrow(stem)
     if not lacking or row.nnz == 0:
         return set()
     share = row.data / lacking
+    along = beside.getrow(stem).toarray().ravel()[row.indices] / max(covered, 1)
     kept = (
         (row.data >= OTHER_UNITS)
         & (share >= OTHER_SHARE)
-        & (share >= OTHER_LIFT * usual[row.indices])
+        & (share >= OTHER_LIFT * np.maximum(usual[row.indices], along))
     )
     return set(row.indices[kept].tolist())
 
@@ -263,7 +275,7 @@ def learn(bags: Iterable[Bag], known: Lexicon | None = None) -> Lexicon:
         for src, tgt, table in ((a, b, _mutual(forth, back)), (b, a, _mutual(back, forth))):
             if known:
                 _add_known(table, known.entries.get((src, tgt), {}), index[src], index[tgt])
-            seen, covered, bare = _coverage(x[src], x[tgt], table, index[src], index[tgt])
+            seen, covered, bare, beside = _coverage(x[src], x[tgt], table, index[src], index[tgt])
             usual = np.asarray(x[tgt].sum(axis=0)).ravel() / len(both)
             lexicon.entries[(src, tgt)] = {
                 s: Entry(
@@ -271,7 +283,10 @@ def learn(bags: Iterable[Bag], known: Lexicon | None = None) -> Lexicon:
                     int(seen[i]),
                     int(covered[i]),
                     frozenset(
-                        vocab[tgt][j] for j in _others(bare, int(seen[i] - covered[i]), usual, i)
+                        vocab[tgt][j]
+                        for j in _others(
+                            bare, beside, int(seen[i] - covered[i]), int(covered[i]), usual, i
+                        )
                     )
                     - cs.keys(),
                 )
