@@ -45,12 +45,14 @@ print(len(texts), time.perf_counter() - began, peak)
 
 
 def fresh_cache(parent: Path) -> Path:
-    """An empty cache folder that shares the built model (a link to it, read only)."""
+    """An empty cache folder that shares the built models, the float model and every engine
+    built beside it (links to them, read only), so that no step builds an engine in its time."""
     root = Path(tempfile.mkdtemp(dir=parent))
-    model = default_model_dir(cache_root())
-    link = default_model_dir(root)
-    link.parent.mkdir(parents=True)
-    link.symlink_to(model, target_is_directory=True)
+    models = default_model_dir(cache_root()).parent
+    (root / models.name).mkdir()
+    for built in models.iterdir():
+        if built.is_dir():
+            (root / models.name / built.name).symlink_to(built, target_is_directory=True)
     return root
 
 

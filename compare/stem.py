@@ -105,7 +105,9 @@ class TermMatch:
     kind: str
 
 
+@lru_cache(maxsize=65536)
 def _normalise(word: str, lang: str) -> str:
+    """A word lower-cased, its look-alike letters read as its script's (words recur: cached)."""
     word = word.lower().replace("’", "'").replace("ё", "е")
     if _CYRILLIC.search(word):
         word = word.translate(_LOOKALIKES.get(lang, _LOOKALIKES["ru"]))
@@ -162,9 +164,10 @@ def stem(word: str, lang: str) -> str:
     return _forms(_normalise(word, lang), lang)[-1]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def tokens(text: str, lang: str) -> tuple[Token, ...]:
-    """The words of `text` with their offsets and stems."""
+    """The words of `text` with their offsets and stems; cached for as many texts as a long law
+    has, since the lexicon and the word checks each read every unit in turn."""
     result = []
     for match in _WORD.finditer(text):
         word = _normalise(match[0], lang)
