@@ -14,6 +14,7 @@ Usage: python3 bench/long.py [--law law_on_banks] [--skip check,report]
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -63,7 +64,7 @@ def embed_pass(cache: Path, files: list[Path]) -> tuple[int, float, int]:
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),  # the same engine as the commands
         check=True,
     )
     count, seconds, peak = out.stdout.split()
