@@ -208,7 +208,7 @@ def _others(
     if not lacking or row.nnz == 0:
         return set()
     share = row.data / lacking
-    along = beside.getrow(stem).toarray().ravel()[row.indices] / max(covered, 1)
+    along = beside[stem, row.indices].toarray().ravel() / max(covered, 1)
     kept = (
         (row.data >= OTHER_UNITS)
         & (share >= OTHER_SHARE)
