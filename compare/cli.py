@@ -881,17 +881,21 @@ def timeline(
     terms = Glossary.load(glossary) if glossary else None
     encoder = _load_encoder(model, cache_dir)
     with _timed("Tracked every series"), _progress() as bars:
-        tracked = tracker(series, encoder, terms, bars.update)
+        results = tracker(series, encoder, terms, bars.update)
     if as_json:
-        print(series_to_json(tracked), end="")
-        return
-    for series_tracked in tracked:
-        for line in series_tracked.timelines:
-            out.print(timeline_table(line, limit=40))
-            if line.replacements:
-                out.print(replacements_table(line.replacements))
-        if series_tracked.cross_language:
-            out.print(cross_language_table(series_tracked.cross_language))
+        print(series_to_json(results.tracked), end="")
+    else:
+        for series_tracked in results.tracked:
+            for line in series_tracked.timelines:
+                out.print(timeline_table(line, limit=40))
+                if line.replacements:
+                    out.print(replacements_table(line.replacements))
+            if series_tracked.cross_language:
+                out.print(cross_language_table(series_tracked.cross_language))
+    for name, why in results.failed:
+        err.print(Text.assemble((f"series {name} failed: ", "red"), why))
+    if results.failed:
+        raise typer.Exit(1)
 
 
 review_app = typer.Typer(

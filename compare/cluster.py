@@ -46,7 +46,7 @@ from compare.report import (
     ReportSection,
     check_group,
 )
-from compare.timeline import SeriesTracking, track_series
+from compare.timeline import SeriesResults, SeriesTracking, track_series
 
 RAY_MISSING = 'Ray is not installed: pip install -e ".[ray]" (or pip install "ray[data]")'
 
@@ -348,10 +348,10 @@ def track_series_on_ray(
     cross_language: bool = True,
     *,
     job: RayJob,
-) -> list[SeriesTracking]:
+) -> SeriesResults:
     """Every version series (`timeline.series_of`) tracked by a Ray task, in order, after
     their passages are embedded once by the pipeline (a SeriesRunner, as track_series_here
-    is); a series whose task fails is a warning and is left out."""
+    is); a series whose task fails is left out and named with its reason."""
     import ray
 
     texts = series_texts(series)
@@ -364,9 +364,9 @@ def track_series_on_ray(
         pending[task.remote(name, by_lang, *given, own, cross_language)] = n
     names = list(series)
     tracked, failed = _gather(names, getattr(encoder, "cache", None), progress, "Tracking", pending)
-    for failure in failed:
-        job.warn(f"warning: series {failure.group} failed ({failure.reason})")
-    return [tracked[n] for n in sorted(tracked)]
+    return SeriesResults(
+        [tracked[n] for n in sorted(tracked)], [(f.group, f.reason) for f in failed]
+    )
 
 
 def _vectors_of(

@@ -272,6 +272,8 @@ def build_report(
     tracked = ()
     if timelines:
         series = version_series(corpus.version_families())
-        tracked = series_timelines(tracker(series, encoder, glossary, step, cross_language=False))
+        results = tracker(series, encoder, glossary, step, cross_language=False)
+        tracked = series_timelines(results.tracked)
+        failures += [GroupFailure(f"series {name}", why) for name, why in results.failed]
     data = ReportData(signature, tuple(sections), tracked, failures=tuple(failures))
     return Report(data, corpus, tuple(f for s in sections for f in s.findings), checked.lexicon)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from compare.align import align_documents
@@ -504,10 +504,20 @@ def track_series(
     return SeriesTracking(name, timelines, tuple(crossed))
 
 
+@dataclass(frozen=True)
+class SeriesResults:
+    """What tracking every version series of a run gives: the series tracked, in order, and
+    each series whose work failed (a worker lost on Ray), by name with the reason, so that
+    the run says which timelines it lacks."""
+
+    tracked: list[SeriesTracking]
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
 # Tracks every version series of a run: (series, encoder, glossary, progress,
-# cross_language=) -> [SeriesTracking], in the series' order; progress(kind, label, done,
+# cross_language=) -> SeriesResults, in the series' order; progress(kind, label, done,
 # total) as build_report's. The default tracks them here; compare.cluster's on Ray.
-SeriesRunner = Callable[..., list[SeriesTracking]]
+SeriesRunner = Callable[..., SeriesResults]
 
 
 def track_series_here(
@@ -516,11 +526,11 @@ def track_series_here(
     glossary: Glossary | None,
     progress: Callable[[str, str, int, int], None],
     cross_language: bool = True,
-) -> list[SeriesTracking]:
+) -> SeriesResults:
     """Every version series (`series_of`, `version_series`) in turn, in this process."""
     tracked = []
     for n, (name, by_lang) in enumerate(series.items()):
         progress("group", f"Tracking {name}", n, len(series))
         tracked.append(track_series(name, by_lang, glossary, encoder, cross_language))
     progress("group", "Tracked", len(series), len(series))
-    return tracked
+    return SeriesResults(tracked)

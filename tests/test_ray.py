@@ -296,3 +296,57 @@ def test_report_on_ray_tracks_its_timelines_there_as_timeline_does(
     assert timelines["ray"] == timelines["here"]
     assert "migration (kk)" in timelines["here"] and "migration (ru)" in timelines["here"]
     assert "оралман" in timelines["here"]  # a term the series tracks
+
+
+def poisoned_load_encoder(*_options) -> PoisonedEncoder:
+    """`load_encoder` as the CLI's Ray workers call it, giving an encoder one passage breaks."""
+    return PoisonedEncoder()
+
+
+def with_broken_series(folder: Path) -> Path:
+    """The migration law's versions (law_versions) and a second series, "water", whose
+    passage POISON breaks the workers' model."""
+    folder.mkdir()
+    law_versions(folder)
+    documents, members = [], []
+    for n in (1, 2):
+        name = f"water.v{n}.kk.txt"
+        (folder / name).write_text(f"{POISON}\n\nӨзен {n} рет өлшенді.", encoding="utf-8")
+        members.append(f'"water-v{n}"')
+        documents.append(
+            f'[[document]]\nid = "water-v{n}"\npath = "{name}"\nlang = "kk"\n'
+            f'work = "river"\npart = "body"\nversion = "v{n}"\n'
+        )
+    with (folder / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write('\n[[work]]\nid = "river"\ntitle = "Water"\nyear = 2020\n\n')
+        manifest.write("\n".join(documents))
+        manifest.write(
+            f'\n[[group]]\nid = "water"\nrelation = "versions"\nmembers = [{", ".join(members)}]\n'
+        )
+    return folder
+
+
+def test_a_series_that_fails_on_ray_is_named_and_the_run_exits_1(local_ray, tmp_path, monkeypatch):
+    """`timeline --ray` and `report --ray`: a series whose Ray task fails is left out, named
+    with its reason (on stderr, and on the report's page with the failed groups), and the
+    command exits 1; the other series is tracked as before."""
+    from typer.testing import CliRunner
+
+    from compare import cli, embed
+
+    monkeypatch.setattr(cli, "_load_encoder", lambda model, cache_dir: FakeEncoder())
+    monkeypatch.setattr(embed, "load_encoder", poisoned_load_encoder)
+    corpus = with_broken_series(tmp_path / "corpus")
+    reason = "RuntimeError: this passage breaks the model"
+    timeline = CliRunner().invoke(cli.app, ["timeline", str(corpus), "--ray"])
+    assert timeline.exit_code == 1, timeline.output
+    assert f"series water failed: {reason}" in timeline.stderr
+    assert "оралман" in timeline.stdout  # the migration law's series is still shown
+    page = tmp_path / "report.html"
+    args = ["report", str(corpus), "-o", str(page), "--fail-on", "major", "--ray"]
+    report = CliRunner().invoke(cli.app, args)
+    assert report.exit_code == 1, report.output
+    tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+    failures = [li.text_content() for li in tree.xpath("//section[@class='failures']//li")]
+    assert f"series water: {reason}" in failures
+    assert tree.xpath("//section[@id='timeline']")  # the migration law's timelines
