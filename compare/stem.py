@@ -27,6 +27,10 @@ from rapidfuzz import fuzz
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 _SNOWBALL = {"ru": "russian", "en": "english"}
+# Snowball cuts a Russian short passive participle ("установлено", "установлены") before its
+# -ен, a full one ("установленных") after it; the short one gets its -ен back, so both are one
+# stem (and a noun in -ена, "замена", meets "замену").
+_RU_SHORT_PARTICIPLE = frozenset(("ен", "ена", "ено", "ены"))
 # Latin letters typed for the Cyrillic ones they look like, read as those inside a word that has
 # Cyrillic letters ("Yкiметi", "pecуpc"): Kazakh texts typed with old fonts or extracted from
 # PDFs put a Latin "i" for "і" and a "Y" for "Ү".
@@ -306,7 +310,12 @@ def _forms(word: str, lang: str) -> tuple[str, ...]:
     if lang == "kk":
         return tuple(_kk_forms(word))
     stemmer = _snowball(lang)
-    return (word, stemmer.stemWord(word)) if stemmer else (word,)
+    if stemmer is None:
+        return (word,)
+    stemmed = stemmer.stemWord(word)
+    if lang == "ru" and word[len(stemmed) :] in _RU_SHORT_PARTICIPLE:
+        stemmed = word[: len(stemmed) + 2]  # "установлено" as "установленных": "установлен"
+    return (word, stemmed)
 
 
 def stem(word: str, lang: str) -> str:

@@ -176,3 +176,8 @@ def test_kazakh_nouns_keep_their_stem_in_any_case():
     assert stem("жағдайды", "kk") == stem("жағдайы", "kk") == "жағдай"
     assert stem("қызметін", "kk") == stem("қызметі", "kk") == "қызмет"
     assert stem("ауылға", "kk") == "ауыл"
+
+
+def test_russian_short_participle_meets_the_full_one():
+    assert stem("установлено", "ru") == stem("установленных", "ru") == stem("установлены", "ru")
+    assert stem("определяет", "ru") != stem("определение", "ru")
