@@ -6,7 +6,7 @@ pip), so Kazakh words go through a compact suffix stripper: derivational -дағ
 plural, then a verb's endings (participles, converbs, verbal nouns, the finite present), its
 negation and voice, each slot stripped at most once, outermost first; every form of a verb's
 tense ends on one form of its root ("белгіленген", "белгілеген", "белгілеу" → "белгілеу";
-"белгіленеді", "белгілейтін" → "белгілейтін"), so the lexicon sees one word where it saw five.
+"белгіленеді", "белгілейтін" → "белгілейтін"), so the lexicon sees one word where it saw several.
 A word keeps all its intermediate forms, so "Қазақстан" (whose "-тан" looks like an ablative)
 still meets "Қазақстанда". Latin letters typed for their Cyrillic look-alikes inside a Cyrillic
 word are read as those. rapidfuzz catches what stemming misses: typos, other mixed Latin/Cyrillic
