@@ -109,3 +109,75 @@ def test_short_or_near_words_are_not_taken_for_the_term():
     assert term_matches("ойын", "бір ой", "kk") == []  # "ой" (thought) is no form of "ойын"
     assert term_matches("ел", "елдің", "kk") == [(0, 5)]
     assert term_matches("country", "the county", "en") == []
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # participles in -ған, passive and active, verbal nouns, converbs (law texts)
+        ["белгіленген", "белгілеген", "белгілеу", "белгіленгеніне", "белгіленуі"],
+        ["төленген", "төлеу", "төлеуге", "төленуге"],
+        ["айқындалған", "айқындау", "айқындаған"],
+        ["ұсынылған", "ұсынған", "ұсыну", "ұсынбау", "ұсынылуы"],
+        ["берілген", "берген", "беру", "беріліп", "бермеу"],
+        ["басталған", "басталуына", "бастау", "басталғаны"],
+        ["жасалған", "жасау", "жасалмаған"],
+        ["пайдаланылған", "пайдалану"],
+        ["бөлінген", "бөлу", "бөліп"],
+        ["шығу", "шыққан", "шығып"],  # a root's final қ voices before a vowel
+        ["кешіктірмей", "кешіктіру"],
+        ["бұзғаны", "бұзған", "бұзу"],  # a participle's possessive, not a "бұзға-ны"
+        # the present, finite and participle, passive and active
+        ["белгіленеді", "белгілейді", "белгілейтін", "белгіленетін"],
+        ["айқындалады", "айқындайды", "айқындайтын"],
+        ["береді", "беріледі", "беретін", "берілетін"],
+        ["жасалмайды", "жасалатын", "жасайды"],
+        ["қолданылмайды", "қолданылады", "қолданылатын"],
+        ["кешіктірілмейтін", "кешіктіретін"],
+        # nouns whose end looks like an ending
+        ["тәртіп", "тәртібі", "тәртіпке"],
+        ["тұлға", "тұлғаны", "тұлғаның"],
+        ["жиналыс", "жиналысы", "жиналыстың"],
+    ],
+)
+def test_kazakh_verb_forms_share_a_stem(forms):
+    assert len({stem(form, "kk") for form in forms}) == 1
+
+
+def test_kazakh_present_keeps_apart_from_the_perfect():
+    """As Russian keeps "устанавливает" apart from "установленный" and "установление"."""
+    assert stem("белгіленеді", "kk") == "белгілейтін"
+    assert stem("белгіленген", "kk") == stem("белгілеу", "kk") == "белгілеу"
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("қалаған", "қала"),  # wished / city: a vowel stem's verb forms keep their -у
+        ("атауы", "ата"),  # name / grandfather
+        ("қамауға", "қа"),  # arrest is no negated "қа-"
+        ("айыбы", "айы"),  # a fine / a month
+        ("ауылға", "ау"),  # a noun keeps its -ыл: only a verb's voice comes off
+        ("бөлу", "бө"),  # "бөл", "бол", "кел" keep their л
+        ("болған", "бо"),
+        ("қалады", "қала"),  # remains / city
+        ("жағдайды", "жағдайтын"),  # situation, accusative: no present in -йды
+        ("қызметін", "қызм"),  # a noun in -ет with its accusative is no participle in -етін
+        ("құжатын", "құж"),
+        ("саясатын", "саяс"),
+    ],
+)
+def test_kazakh_words_that_only_look_verbal_keep_apart(word, other):
+    assert stem(word, "kk") != stem(other, "kk")
+    assert stem(word, "kk") != other
+
+
+def test_kazakh_nouns_keep_their_stem_in_any_case():
+    assert stem("жағдайды", "kk") == stem("жағдайы", "kk") == "жағдай"
+    assert stem("қызметін", "kk") == stem("қызметі", "kk") == "қызмет"
+    assert stem("ауылға", "kk") == "ауыл"
+
+
+def test_russian_short_participle_meets_the_full_one():
+    assert stem("установлено", "ru") == stem("установленных", "ru") == stem("установлены", "ru")
+    assert stem("определяет", "ru") != stem("определение", "ru")
