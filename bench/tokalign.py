@@ -40,11 +40,14 @@ from compare.checks.gaps import GapCheck
 from compare.checks.replaced import ReplacedWordCheck
 from compare.embed import cache_root, load_encoder
 from compare.embed.build import PROMPTS, default_model_dir
+from compare.embed.onnx_model import RUN_BATCH
+from compare.embed.openvino_model import IR_FILE, OpenVinoModel
 from compare.stem import Token, tokens
 
 CONTENT = 4  # letters a word needs to count as a content word
 BATCH = 32
-TIME_SAMPLE = 150  # texts timed in each pass
+TIME_UNITS = 50  # units whose texts are timed in each pass
+SAME_PASS_LAYER = 6  # the layer whose states the OpenVINO graph is timed putting out
 
 
 @dataclass(frozen=True)
@@ -271,26 +274,73 @@ def only(flags: dict[tuple[int, int], list[Flag]], kind: str) -> dict:
     return {key: [f for f in fs if f.kind == kind] for key, fs in flags.items()}
 
 
-def timing(vectors: TokenVectors, texts: list[tuple[str, str]], seed: int) -> str:
+def timing(vectors: TokenVectors, units: list[dict[str, str]]) -> str:
     """Seconds of the sentence-embedding pass (the default engine, no cache) against the torch
-    pass with hidden states and word pooling, and the aligning alone, on one sample."""
-    sample = random.Random(seed).sample(texts, min(TIME_SAMPLE, len(texts)))
+    pass with hidden states and word pooling, the aligning alone, and (on the OpenVINO engine)
+    the same pass with layer SAME_PASS_LAYER's states as a second output of the graph."""
+    texts = [(lang, t) for u in units for lang, t in u.items()]
     encoder = load_encoder(use_cache=False)
     began = time.perf_counter()
-    encoder.encode([t for _, t in sample])
+    encoder.encode([t for _, t in texts])
     sentence = time.perf_counter() - began
     began = time.perf_counter()
-    words = list(vectors.words(sample, [6]).values())
+    words = vectors.words(texts, [SAME_PASS_LAYER])
     token = time.perf_counter() - began
     began = time.perf_counter()
-    for i in range(0, len(words) - 2, 3):
-        unit_evidence(dict(zip(LANGS, words[i : i + 3], strict=True)), 6, 0.0)
+    for u in units:
+        unit_evidence({k: words[(k, t)] for k, t in u.items()}, SAME_PASS_LAYER, 0.0)
     aligning = time.perf_counter() - began
-    return (
-        f"time on {len(sample)} texts: sentence embedding ({encoder.info.name}) {sentence:.1f} s; "
-        f"torch pass with hidden states {token:.1f} s ({token / sentence:.2f} of it); "
-        f"aligning {aligning:.2f} s ({aligning / sentence:.3f} of it)"
+    line = (
+        f"time on {len(texts)} texts ({len(units)} units): sentence embedding "
+        f"({encoder.info.name}) {sentence:.1f} s; torch pass with hidden states and word pooling "
+        f"{token:.1f} s ({token / sentence:.2f} of it); aligning {aligning:.2f} s "
+        f"({aligning / sentence:.3f} of it)"
     )
+    if isinstance(encoder.model, OpenVinoModel):
+        plain, both = same_pass(encoder.model, [t for _, t in texts])
+        line += (
+            f"; OpenVINO graph alone {plain:.1f} s, with layer {SAME_PASS_LAYER}'s states out "
+            f"{both:.1f} s"
+        )
+    return line
+
+
+def same_pass(model: OpenVinoModel, texts: list[str]) -> tuple[float, float]:
+    """Seconds of the engine's graph on `texts` as built, and with the hidden states of layer
+    SAME_PASS_LAYER as a second output (OpenVINO adds it to the graph it has read)."""
+    import openvino as ov
+
+    core = ov.Core()
+    config = {
+        "INFERENCE_PRECISION_HINT": model.variant,
+        "INFERENCE_NUM_THREADS": model.threads,
+        "PERFORMANCE_HINT": "LATENCY",
+    }
+    graph = core.read_model(model.folder / IR_FILE)
+    plain = core.compile_model(graph, "CPU", config).create_infer_request()
+    name = f"/bert/encoder/layer.{SAME_PASS_LAYER - 1}/output/LayerNorm/LayerNormalization"
+    graph.add_outputs([op.output(0) for op in graph.get_ops() if op.get_friendly_name() == name])
+    both = core.compile_model(graph, "CPU", config).create_infer_request()
+    ids = [
+        e.ids for e in model.tokenizer.backend.encode_batch([PROMPTS["query"] + t for t in texts])
+    ]
+    ids.sort(key=len, reverse=True)
+    feeds = []
+    for start in range(0, len(ids), RUN_BATCH):
+        rows = ids[start : start + RUN_BATCH]
+        input_ids = np.zeros((len(rows), len(rows[0])), dtype=np.int64)
+        mask = np.zeros_like(input_ids)
+        for r, row in enumerate(rows):
+            input_ids[r, : len(row)] = row
+            mask[r, : len(row)] = 1
+        feeds.append({"input_ids": input_ids, "attention_mask": mask})
+    seconds = []
+    for request in (plain, both):
+        began = time.perf_counter()
+        for feed in feeds:
+            request.infer(feed)
+        seconds.append(time.perf_counter() - began)
+    return seconds[0], seconds[1]
 
 
 def main() -> None:
@@ -350,7 +400,9 @@ def main() -> None:
                 ):
                     report(kind, layer, threshold, cut, how, score(flags, done, units))
     if not args.no_timing:
-        print(timing(vectors, texts, args.seed))
+        groups, _ = runs["clause"]
+        every = [u.texts for us in groups.values() for u in us]
+        print(timing(vectors, random.Random(args.seed).sample(every, TIME_UNITS)))
 
 
 def report(kind, layer, threshold, cut, how, s: dict[str, float]) -> None:
