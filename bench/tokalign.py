@@ -17,9 +17,11 @@ layer, threshold and cut (N, or the cosine) the script prints recall (an injecte
 flagged), precision (the share of flags on injected units naming the injected language) and
 the share of untouched units flagged, alone and combined with the learned lexicon's checks
 (both agree on the language, or either flags). It also times the token-vector pass against
-the sentence-embedding pass.
+the sentence-embedding pass. --document FILES instead prints, unit by unit, the flags the
+first layer, threshold, run and cut raise on one document's kk, ru and en versions.
 Data: ../shared/data, never copied. Usage: python3 bench/tokalign.py [--split dev|test]
 [--layers 6 8 12] [--thresholds 0 0.2 0.4] [--runs 2 3 4] [--below 0.15 0.2 0.25] [--no-timing]
+[--document documents/kaliaskarova-2022/front.{kk,ru,en}.txt]
 """
 
 from __future__ import annotations
@@ -30,14 +32,18 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from drift import LANGS, Injection, inject, learn_run, pointed, run_checks, split_documents
 
 from realdata import NTREX, ntrex_documents, require
 
+from compare.align.documents import align_group
 from compare.checks.gaps import GapCheck
 from compare.checks.replaced import ReplacedWordCheck
+from compare.checks.run import unit_texts
+from compare.corpus import load_corpus
 from compare.embed import cache_root, load_encoder
 from compare.embed.build import PROMPTS, default_model_dir
 from compare.embed.onnx_model import RUN_BATCH
@@ -353,7 +359,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, nargs="+", default=[2, 3, 4])
     parser.add_argument("--below", type=float, nargs="+", default=[0.15, 0.2, 0.25])
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument(
+        "--document",
+        type=Path,
+        nargs="+",
+        help="instead: the flags (first layer, threshold, run and cut) on each unit of the kk, "
+        "ru and en files of this folder, e.g. documents/kaliaskarova-2022/front.*.txt",
+    )
     args = parser.parse_args()
+    if args.document:
+        show_document(
+            args.document, args.layers[0], args.thresholds[0], args.runs[0], args.below[0]
+        )
+        return
     require(NTREX, "bench/tokalign.py")
     docs = {lang: ntrex_documents(lang) for lang in LANGS}
     chosen = split_documents(len(docs["en"]), args.seed)[args.split]
@@ -403,6 +421,34 @@ def main() -> None:
         groups, _ = runs["clause"]
         every = [u.texts for us in groups.values() for u in us]
         print(timing(vectors, random.Random(args.seed).sample(every, TIME_UNITS)))
+
+
+def show_document(files: list[Path], layer: int, threshold: float, run: int, below: float) -> None:
+    """Each unit of one document's versions (aligned as `tilmash check` aligns them) with the
+    flags its word evidence raises and each version's least-matched content word."""
+    corpus = load_corpus(files)
+    aligned = unit_texts(align_group(corpus, corpus.groups[0], load_encoder()))
+    units = [u for u in aligned if len(u.texts) == len(LANGS) and all(u.texts.values())]
+    words = TokenVectors().words([(k, t) for u in units for k, t in u.texts.items()], [layer])
+    centred(words, [layer])
+    for u in units:
+        versions = {k: words[(k, t)] for k, t in u.texts.items()}
+        evidence = unit_evidence(versions, layer, threshold)
+        flags = dropped(evidence, run) + replaced(evidence, below)
+        named = ", ".join(f"{f.lang} {f.kind}" for f in flags) or "no flag"
+        print(f"unit {u.unit}: {named}")
+        for k, w in versions.items():
+            others = [versions[o].vectors[layer] for o in versions if o != k]
+            best = np.max([(w.vectors[layer] @ o.T).max(1) for o in others], axis=0)
+            least = min(
+                (
+                    (b, t.word)
+                    for b, t in zip(best, w.tokens, strict=True)
+                    if len(t.word) >= CONTENT
+                ),
+                default=(np.inf, "-"),
+            )
+            print(f"  {k} (run {evidence[k].run}, least {least[1]!r} {least[0]:.2f}): {u.texts[k]}")
 
 
 def report(kind, layer, threshold, cut, how, s: dict[str, float]) -> None:
