@@ -51,7 +51,7 @@ from compare.embed.openvino_model import IR_FILE, OpenVinoModel
 from compare.stem import Token, tokens
 
 CONTENT = 4  # letters a word needs to count as a content word
-BATCH = 32
+BATCH = 32  # texts per torch run
 TIME_UNITS = 50  # units whose texts are timed in each pass
 SAME_PASS_LAYER = 6  # the layer whose states the OpenVINO graph is timed putting out
 
@@ -277,6 +277,7 @@ def combine(
 
 
 def only(flags: dict[tuple[int, int], list[Flag]], kind: str) -> dict:
+    """The flags of one kind."""
     return {key: [f for f in fs if f.kind == kind] for key, fs in flags.items()}
 
 
