@@ -113,6 +113,19 @@ def opens_division(line: str) -> bool:
     return not stripped[:1].islower() and line[found[2] : found[2] + 1] == "."
 
 
+def heading_of(text: str) -> tuple[str, str] | None:
+    """The level and number of the division `text` heads when it is only that heading: a
+    division's word and number and a short title with no sentence inside ("14-бап. Осы Заңды
+    қолданысқа енгізу тәртібі" -> ("article", "14"))."""
+    found = numbering(text)
+    if found is None or not opens_division(text):
+        return None
+    title = text[found[2] :].strip().lstrip(".").strip().rstrip(".")
+    if any(mark in title for mark in SENTENCE_ENDS) or len(title.split()) > _TITLE_WORDS:
+        return None
+    return found[0], found[1]
+
+
 def division_of(path: str | None) -> str | None:
     """The divisions of a structural path, without its points: "chapter 1, article 3" of
     "chapter 1, article 3, paragraph 2, sub-point 4)"."""
