@@ -30,7 +30,7 @@ _POINTS = (
     ),
     # The site sometimes leaves out the space after a sub-point's number: "2)военных действий".
     ("sub-point", re.compile(r"(\d{1,3}(?:-\d{1,3})?\))(?=\s|[^\W\d_])")),
-    ("item", re.compile(r"([а-яәғқңөұүһіa-z]\))(?=\s)")),
+    ("item", re.compile(r"([а-яәғқңөұүһіa-z](?:-\d{1,3})?\))(?=\s)")),
 )
 # (Kazakh texts may write "Ә" as the Latin "Ə") ... or a bracket or the word of a repealed
 # point, which keeps its number: "2. (исключен - от 7 мая 2007 года № 244)", "3. исключен
