@@ -95,8 +95,8 @@ def test_a_lead_in_and_the_last_sub_point_of_its_list_are_neighbours() -> None:
 
 
 def test_the_predicate_before_repealed_points_or_a_closing_part_ends_the_list() -> None:
-    """The sub-point that carries the kk predicate is an end of the list when repealed points
-    or an unnumbered closing part of the paragraph follow it."""
+    """The sub-point that carries the kk predicate is an end of the list when repealed points,
+    points whose time ran out, or an unnumbered closing part of the paragraph follow it."""
     lead = ("article 3, paragraph 2", *LAW[LEAD_IN][1:])
     live = ("article 3, paragraph 2, sub-point 2)", *LAW[LAST][1:])
     gone = (
@@ -109,9 +109,14 @@ def test_the_predicate_before_repealed_points_or_a_closing_part_ends_the_list() 
         "Тоқтата тұру туралы шешімге шағым жасалуы мүмкін.",
         "Решение о приостановлении может быть обжаловано.",
     )
+    expired = (
+        "article 3, paragraph 2, sub-point 3)",
+        "3) 01.01.2026 дейін қолданыста болды – ҚР 30.12.2022 № 177-VII Заңымен.",
+        "3) действовал до 01.01.2026 в соответствии с Законом РК от 30.12.2022 № 177-VII.",
+    )
     first = ("article 3, paragraph 2, sub-point 1)", *LAW[LEAD_IN + 1][1:])
     after_gone = (gone[0], *closing[1:])
-    for tail in ([gone], [gone, after_gone], [closing]):
+    for tail in ([gone], [gone, after_gone], [closing], [expired]):
         law = units([lead, first, live, *tail])
         assert list_seam(law, 2) and 2 in neighbours(law, 0, ("kk", "ru"))
         assert not list_seam(law, 1)
