@@ -199,6 +199,33 @@ def test_the_last_sub_point_after_a_nested_list_ends_the_outer_list() -> None:
     assert list_seam(law, 4) and not list_seam(law, 3) and not list_seam(law, 6)
 
 
+def test_a_list_ends_before_an_unnumbered_lead_in_that_opens_a_list_of_its_own() -> None:
+    """After the paragraph's list and a closing paragraph, "Банк:" / "Банк обязан:" opens a
+    list numbered anew: the last sub-point of the first list, where kk puts the predicate of
+    the paragraph's lead-in, is still that list's end."""
+    point = "article 20, paragraph 11, sub-point"
+    rows = [
+        (
+            "article 20, paragraph 11",
+            "11. Уәкілетті орган келісімді:",
+            "11. Уполномоченный орган отзывает согласие в случаях:",
+        ),
+        (f"{point} 1)", "1) мәліметтердің анық еместігі;", "1) недостоверности сведений;"),
+        (
+            f"{point} 2)",
+            "2) талаптар сақталмаған жағдайларда кері қайтарып алады.",
+            "2) несоблюдения требований.",
+        ),
+        (f"{point} 2)", "Келісім бір рет беріледі.", "Согласие выдается один раз."),
+        (f"{point} 2)", "Банк:", "Банк обязан:"),
+        (f"{point} 1)", "1) хабарлайды;", "1) сообщить;"),
+        (f"{point} 2)", "2) шартты бұзуға міндетті.", "2) расторгнуть договор."),
+    ]
+    law = units(rows)
+    assert list_seam(law, 2) and 2 in neighbours(law, 0, ("kk", "ru"))
+    assert list_seam(law, 6) and 6 in neighbours(law, 4, ("kk", "ru"))
+
+
 @pytest.fixture(scope="module")
 def check(encoder) -> OmissionCheck:
     return OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"})

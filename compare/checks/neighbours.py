@@ -69,7 +69,9 @@ def _list_end(units: Sequence[UnitText], lead: int) -> int:
     sub-point 2) opens a list numbered anew, so its list is the rest of its paragraph. A
     sub-point that is a lead-in ("12) сопровождения:") opens a list of unnumbered paragraphs,
     which ends with the first that ends its sentence ("... к месту погребения и обратно.");
-    the paragraphs after it continue the sub-point's paragraph, not its list."""
+    the paragraphs after it continue the sub-point's paragraph, not its list. A list ends
+    before an unnumbered lead-in after it ("Банк:" after sub-point 6) and a closing
+    paragraph), which opens a list of its own."""
     found = [numbering(t) for t in units[lead].texts.values() if t.strip()]
     numbered = any(found)
     point = bool(found) and all(f is not None and f[0] in _LIST_LEVELS for f in found)
@@ -78,6 +80,8 @@ def _list_end(units: Sequence[UnitText], lead: int) -> int:
     while end + 1 < len(units):
         paths = _places(units[end + 1], whole=True)
         if not paths or not all(any(within(p, o) for o in outer) for p in paths):
+            break
+        if _leads(units[end + 1]) and not any(map(numbering, units[end + 1].texts.values())):
             break
         end += 1
         if point and _ends_sentence(units[end]):
