@@ -226,6 +226,27 @@ def test_a_list_ends_before_an_unnumbered_lead_in_that_opens_a_list_of_its_own()
     assert list_seam(law, 6) and 6 in neighbours(law, 4, ("kk", "ru"))
 
 
+def test_an_unnumbered_lead_in_opens_a_list_that_ends_with_its_sentence() -> None:
+    """ "Қорытынды өтініш берушіге:" opens a list of unnumbered paragraphs; kk puts the
+    predicate at the end of the one that ends the sentence ("... табыс етіледі."), and the
+    paragraph after it is no part of the list."""
+    place = "article 43, paragraph 2, sub-point 2)"
+    rows = [
+        (place, "2) Комиссия қорытындыны береді.", "2) Комиссия выдает заключение."),
+        (place, "Қорытынды өтініш берушіге:", "Заключение направляется заявителю:"),
+        (place, "қолма-қол;", "нарочно;"),
+        (
+            place,
+            "электрондық пошта бойынша табыс етіледі.",
+            "по адресу электронной почты заявителя.",
+        ),
+        (place, "Өтініш беруші жобаны дайындайды.", "Заявитель готовит проект."),
+    ]
+    law = units(rows)
+    assert list_seam(law, 3) and 3 in neighbours(law, 1, ("kk", "ru"))
+    assert not list_seam(law, 4)
+
+
 @pytest.fixture(scope="module")
 def check(encoder) -> OmissionCheck:
     return OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"})
