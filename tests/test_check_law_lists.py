@@ -95,8 +95,8 @@ def test_a_lead_in_and_the_last_sub_point_of_its_list_are_neighbours() -> None:
 
 
 def test_the_predicate_before_repealed_points_or_a_closing_part_ends_the_list() -> None:
-    """The sub-point that carries the kk predicate is an end of the list when repealed points
-    or an unnumbered closing part of the paragraph follow it."""
+    """The sub-point that carries the kk predicate is an end of the list when repealed points,
+    points whose time ran out, or an unnumbered closing part of the paragraph follow it."""
     lead = ("article 3, paragraph 2", *LAW[LEAD_IN][1:])
     live = ("article 3, paragraph 2, sub-point 2)", *LAW[LAST][1:])
     gone = (
@@ -109,9 +109,14 @@ def test_the_predicate_before_repealed_points_or_a_closing_part_ends_the_list() 
         "Тоқтата тұру туралы шешімге шағым жасалуы мүмкін.",
         "Решение о приостановлении может быть обжаловано.",
     )
+    expired = (
+        "article 3, paragraph 2, sub-point 3)",
+        "3) 01.01.2026 дейін қолданыста болды – ҚР 30.12.2022 № 177-VII Заңымен.",
+        "3) действовал до 01.01.2026 в соответствии с Законом РК от 30.12.2022 № 177-VII.",
+    )
     first = ("article 3, paragraph 2, sub-point 1)", *LAW[LEAD_IN + 1][1:])
     after_gone = (gone[0], *closing[1:])
-    for tail in ([gone], [gone, after_gone], [closing]):
+    for tail in ([gone], [gone, after_gone], [closing], [expired]):
         law = units([lead, first, live, *tail])
         assert list_seam(law, 2) and 2 in neighbours(law, 0, ("kk", "ru"))
         assert not list_seam(law, 1)
@@ -145,30 +150,35 @@ def test_an_unnumbered_lead_in_inside_a_list_opens_a_list_of_its_own() -> None:
     assert not list_seam(law, 6)
 
 
-def test_a_sub_point_lead_in_opens_a_list_of_unnumbered_paragraphs() -> None:
-    """ "3) мыналармен:" / "3) сопровождения:" opens a list of unnumbered paragraphs (kk puts
-    the predicate at the end of its last); the paragraphs after the one that ends the sentence
-    continue the sub-point's paragraph, not its list."""
-    point = "article 7, paragraph 2, sub-point 3)"
-    rows = [
-        ("article 7, paragraph 2", "2. Әскери қызметшілердің:", "2. Военнослужащие имеют право:"),
-        (point, "3) мыналармен:", "3) на сопровождение:"),
-        (point, "ара өсірушілер тобымен;", "групп пчеловодов;"),
-        (
-            point,
-            "омарта жүгімен тегін жол жүруге құқығы бар.",
-            "грузов пасеки с бесплатным проездом.",
-        ),
-        (
-            point,
-            "Жол жүру тәртібін уәкілетті орган айқындайды.",
-            "Порядок проезда определяет орган.",
-        ),
-        (point, "Шығыстар бюджеттен өтеледі.", "Расходы возмещаются из бюджета."),
-    ]
+# "3) мыналармен:" / "3) на сопровождение:": a sub-point that is a lead-in.
+POINT = "article 7, paragraph 2, sub-point 3)"
+SUB_POINT_LEAD_IN = [
+    ("article 7, paragraph 2", "2. Әскери қызметшілердің:", "2. Военнослужащие имеют право:"),
+    (POINT, "3) мыналармен:", "3) на сопровождение:"),
+    (POINT, "ара өсірушілер тобымен;", "групп пчеловодов;"),
+    (POINT, "омарта жүгімен тегін жол жүруге құқығы бар.", "грузов пасеки с бесплатным проездом."),
+    (POINT, "Жол жүру тәртібін уәкілетті орган айқындайды.", "Порядок проезда определяет орган."),
+    (POINT, "Шығыстар бюджеттен өтеледі.", "Расходы возмещаются из бюджета."),
+]
+# "Қорытынды өтініш берушіге:" / "Заключение направляется заявителю:": an unnumbered lead-in.
+PLACE = "article 43, paragraph 2, sub-point 2)"
+UNNUMBERED_LEAD_IN = [
+    (PLACE, "2) Комиссия қорытындыны береді.", "2) Комиссия выдает заключение."),
+    (PLACE, "Қорытынды өтініш берушіге:", "Заключение направляется заявителю:"),
+    (PLACE, "қолма-қол;", "нарочно;"),
+    (PLACE, "электрондық пошта бойынша табыс етіледі.", "по адресу электронной почты заявителя."),
+    (PLACE, "Өтініш беруші жобаны дайындайды.", "Заявитель готовит проект."),
+]
+
+
+@pytest.mark.parametrize("rows", [SUB_POINT_LEAD_IN, UNNUMBERED_LEAD_IN])
+def test_a_lead_in_opens_a_list_of_unnumbered_paragraphs_that_ends_with_its_sentence(rows) -> None:
+    """A sub-point that is a lead-in, or an unnumbered lead-in, opens a list of unnumbered
+    paragraphs (kk puts the predicate at the end of its last); the paragraphs after the one
+    that ends the sentence continue the paragraph, not its list."""
     law = units(rows)
     assert list_seam(law, 3) and 3 in neighbours(law, 1, ("kk", "ru"))
-    assert not list_seam(law, 4) and not list_seam(law, 5)
+    assert not any(list_seam(law, row) for row in range(4, len(law)))
 
 
 def test_the_last_sub_point_after_a_nested_list_ends_the_outer_list() -> None:
@@ -192,6 +202,33 @@ def test_the_last_sub_point_after_a_nested_list_ends_the_outer_list() -> None:
     law = units(rows)
     assert list_seam(law, 5) and 5 in neighbours(law, 0, ("kk", "ru"))
     assert list_seam(law, 4) and not list_seam(law, 3) and not list_seam(law, 6)
+
+
+def test_a_list_ends_before_an_unnumbered_lead_in_that_opens_a_list_of_its_own() -> None:
+    """After the paragraph's list and a closing paragraph, "Банк:" / "Банк обязан:" opens a
+    list numbered anew: the last sub-point of the first list, where kk puts the predicate of
+    the paragraph's lead-in, is still that list's end."""
+    point = "article 20, paragraph 11, sub-point"
+    rows = [
+        (
+            "article 20, paragraph 11",
+            "11. Уәкілетті орган келісімді:",
+            "11. Уполномоченный орган отзывает согласие в случаях:",
+        ),
+        (f"{point} 1)", "1) мәліметтердің анық еместігі;", "1) недостоверности сведений;"),
+        (
+            f"{point} 2)",
+            "2) талаптар сақталмаған жағдайларда кері қайтарып алады.",
+            "2) несоблюдения требований.",
+        ),
+        (f"{point} 2)", "Келісім бір рет беріледі.", "Согласие выдается один раз."),
+        (f"{point} 2)", "Банк:", "Банк обязан:"),
+        (f"{point} 1)", "1) хабарлайды;", "1) сообщить;"),
+        (f"{point} 2)", "2) шартты бұзуға міндетті.", "2) расторгнуть договор."),
+    ]
+    law = units(rows)
+    assert list_seam(law, 2) and 2 in neighbours(law, 0, ("kk", "ru"))
+    assert list_seam(law, 6) and 6 in neighbours(law, 4, ("kk", "ru"))
 
 
 @pytest.fixture(scope="module")

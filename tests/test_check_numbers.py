@@ -7,6 +7,7 @@ concept in ru and kk, a reference given twice (original and transliterated), abs
 from __future__ import annotations
 
 import pytest
+from law_units import units
 
 from compare.checks import Finding, UnitText
 from compare.checks.numbers import NumbersCheck
@@ -214,3 +215,20 @@ def test_between_two_versions_a_differing_number_has_no_fault_but_a_missing_one_
     assert differs.fault is None
     [missing] = check(ru="Квота составляет 5 000 человек.", en="The quota is set every year.")
     assert missing.fault == "en"
+
+
+def test_an_article_citing_itself_by_number_where_the_other_says_this_article_is_minor() -> None:
+    """In Article 63, kk cites "63-бабының" where ru says "настоящей статьи": no number is
+    missing. The same number missing elsewhere stays major."""
+    kk = "3-3. Осы Заңның 63-бабының 3 және 3-2-тармақтарына сәйкес алынған кірістер дербес пайдаланылады."
+    ru = "3-3. Доходы, полученные в соответствии с пунктами 3 и 3-2 настоящей статьи, используются самостоятельно."
+    rows = [
+        ("chapter 9, article 63, paragraph 3-3", kk, ru),
+        ("chapter 9, article 64, paragraph 3-3", kk, ru),
+        ("chapter 9, article 63, paragraph 3-3", kk, ru.replace("настоящей статьи", "Закона")),
+    ]
+    findings = NumbersCheck().run(units(rows))
+    assert [(f.unit, f.severity) for f in findings] == [(0, "minor"), (1, "major"), (2, "major")]
+    assert findings[0].message == (
+        "Number 63 is in kk but not in ru (it cites its own article, as 'this article')."
+    )

@@ -16,6 +16,7 @@ import numpy as np
 from compare.align.anchors import anchored_segments
 from compare.align.model import Unit
 from compare.align.multi import align_many
+from compare.align.repealed import repealed_apart
 from compare.corpus import (
     KNOWN_LANGS,
     Corpus,
@@ -131,6 +132,7 @@ def align_documents(
             {key: lens[key][a:b] for key, (a, b) in segment.items()},
             {key: texts_by_key[key][a:b] for key, (a, b) in segment.items()},
         )
+        units = repealed_apart(units, part)
         aligned += [_unit(len(aligned) + k, u, part) for k, u in enumerate(units)]
     aligned += apparatus_units(by_key, start=len(aligned))
     return Alignment(by_key, tuple(aligned), encoder.info.name)

@@ -66,10 +66,12 @@ def _leads(unit: UnitText) -> bool:
 def _list_end(units: Sequence[UnitText], lead: int) -> int:
     """The last row of the list a lead-in opens: the rows after it whose paths lie inside its.
     An unnumbered lead-in inside a list ("В качестве уважительной причины признается:" after
-    sub-point 2) opens a list numbered anew, so its list is the rest of its paragraph. A
-    sub-point that is a lead-in ("12) сопровождения:") opens a list of unnumbered paragraphs,
-    which ends with the first that ends its sentence ("... к месту погребения и обратно.");
-    the paragraphs after it continue the sub-point's paragraph, not its list."""
+    sub-point 2)) opens a list of its own, numbered anew or not numbered, and so does a
+    sub-point that is a lead-in ("12) сопровождения:"). Such a list ends with the first part
+    that ends its sentence ("... к месту погребения и обратно.", "... по адресу электронной
+    почты заявителя."); the paragraphs after it continue the paragraph, not its list. A list
+    ends before an unnumbered lead-in after it ("Банк:" after sub-point 6) and a closing
+    paragraph), which opens a list of its own."""
     found = [numbering(t) for t in units[lead].texts.values() if t.strip()]
     numbered = any(found)
     point = bool(found) and all(f is not None and f[0] in _LIST_LEVELS for f in found)
@@ -79,8 +81,10 @@ def _list_end(units: Sequence[UnitText], lead: int) -> int:
         paths = _places(units[end + 1], whole=True)
         if not paths or not all(any(within(p, o) for o in outer) for p in paths):
             break
+        if _leads(units[end + 1]) and not any(map(numbering, units[end + 1].texts.values())):
+            break
         end += 1
-        if point and _ends_sentence(units[end]):
+        if (point or not numbered) and _ends_sentence(units[end]):
             break
     return end
 

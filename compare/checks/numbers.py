@@ -11,6 +11,7 @@ missing there, unless it only restates a matched one in another unit ("85 mph (1
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -18,6 +19,7 @@ from decimal import Decimal
 from compare.checks.base import Check, Finding, Span, UnitText
 from compare.checks.neighbours import list_partners
 from compare.checks.wording import names, names_verb
+from compare.lang.rules import THIS_ARTICLE
 from compare.quantities import Quantity, describe, extract
 from compare.units import DEGREES_TOLERANCE, TOLERANCE, dimension, same_measure
 
@@ -29,6 +31,8 @@ _NUMERIC = ("number", "year", "decade", "century")
 _SMALL = 10  # a missing number up to this is minor: translators write such numbers as words
 
 Cluster = dict[str, Quantity]  # version key -> its quantity; one meaning across versions
+_THIS_ARTICLE = re.compile("|".join(THIS_ARTICLE), re.IGNORECASE)
+_ARTICLE = re.compile(r"\barticle (\d+)(?:,|$)")
 
 
 def _family(q: Quantity) -> str:
@@ -211,6 +215,21 @@ def _missing(cluster: Cluster, clusters: list[Cluster], keys: Sequence[str]) -> 
     return ("minor" if small else "major"), message, suggestion, 0.85, fault
 
 
+def _own_article(unit: UnitText, cluster: Cluster) -> bool:
+    """Whether a number that some versions lack is the number of the article the unit stands
+    in, and the versions that lack it say "this article" instead ("Осы Заңның 63-бабының 3 және
+    3-2-тармақтарына" / "пунктами 3 и 3-2 настоящей статьи" in Article 63)."""
+    q = _main(cluster)
+    own = {m for paths in unit.paths.values() for p in paths if p for m in _ARTICLE.findall(p)}
+    absent = [k for k, text in unit.texts.items() if text.strip() and k not in cluster]
+    return (
+        q.kind == "number"
+        and str(q.value) in own
+        and bool(absent)
+        and all(_THIS_ARTICLE.search(unit.texts[k]) for k in absent)
+    )
+
+
 def _moved(finding: Finding) -> Finding:
     """A finding on one half of a list's sentence that the other half resolves, as a minor."""
     if finding.severity != "major":
@@ -267,6 +286,11 @@ class NumbersCheck(Check):
                 severity, message, suggestion, certainty, fault = _differs(group, keys)
             else:
                 severity, message, suggestion, certainty, fault = _missing(group[0], clusters, keys)
+                if severity == "major" and _own_article(unit, group[0]):
+                    severity = "minor"
+                    message = (
+                        message.rstrip(".") + " (it cites its own article, as 'this article')."
+                    )
             quantities = [q for c in group for q in c.values() if not q.weak]
             findings.append(
                 Finding(

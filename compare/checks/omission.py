@@ -30,6 +30,7 @@ from compare.checks.similarity import (
     version_keys,
 )
 from compare.checks.wording import names, names_verb, whole
+from compare.readers.structure import heading_of
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”)]*\s*$")
 _GAIN_SCALE_FLOOR = 0.01  # cosine changes smaller than this are noise whatever the document
@@ -83,6 +84,21 @@ def _in_law(finding: Finding) -> Finding:
 def _minor(finding: Finding) -> Finding:
     """The finding as a minor one, its confidence below any major's."""
     return replace(finding, severity="minor", confidence=min(finding.confidence, 0.6))
+
+
+def _one_heading(unit: UnitText) -> bool:
+    """Whether every version of the unit is the heading of one and the same division ("14-бап.
+    Осы Заңды қолданысқа енгізу тәртібі" / "Статья 14. Порядок введения в действие настоящего
+    Закона")."""
+    found = {heading_of(text) for text in unit.texts.values()}
+    return len(unit.texts) > 1 and len(found) == 1 and None not in found
+
+
+def _heading(finding: Finding) -> Finding:
+    """A clause finding on a heading, made minor: a title of a few words, phrased freely in
+    each language, is no sentence the clause evidence is measured on."""
+    note = " (minor: a heading of the same division in every version)."
+    return _minor(replace(finding, message=finding.message.rstrip(".") + note))
 
 
 def _direction(evidence: tuple[str, str, Piece, float]) -> tuple[str, str, str, bool]:
@@ -196,6 +212,11 @@ class OmissionCheck(Check):
             if list_seam(units, row) and (row not in empty or _elsewhere(beside.get(row), 0.0))
         }
         kept = [_minor(f) if f.unit in seams else f for f in kept]
+        # A heading numbered alike in every version: the leave-out of its few words reads a
+        # free phrasing ("Осы Заңды қолданысқа енгізу тәртібі" / "Порядок введения в действие
+        # настоящего Закона") as a dropped phrase, which the matching number contradicts.
+        headings = {units[row].unit for row in best if _one_heading(units[row])}
+        kept = [_heading(f) if f.unit in headings else f for f in kept]
         laws = {u.unit for u in units if in_structure(u)}
         return sorted((_in_law(f) if f.unit in laws else f for f in kept), key=lambda f: f.unit)
 

@@ -115,6 +115,11 @@ LEGAL_DIVISIONS = (
     ("article", ("статья", "бап", "article")),
 )
 
+# How a law's article refers to itself ("пунктами 3 и 3-2 настоящей статьи", "осы баптың
+# 2-тармағы", "this Article"), where another language may cite it by its number ("Осы Заңның
+# 63-бабының 3 және 3-2-тармақтарына").
+THIS_ARTICLE = (r"настоящ\w*\s+стать", r"осы\s+бап", r"this\s+article")
+
 # Editorial apparatus of adilet.zan.kz law texts (the Institute of Legislation, ИЗПИ / ЗҚАИ,
 # formerly РЦПИ / РҚАО): lines that head a note on the next paragraph, as written (some pages
 # leave out the "!").

@@ -52,6 +52,7 @@ _HEADERS = frozenset(header.rstrip("!") for header in NOTE_HEADERS)
 # 01.04.2021" / "№ 26-VII (01.01.2021 бастап ...)").
 _ENDS_WITH_DATE = re.compile(r"\b(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2})\.?\s*$")
 _ACT_NUMBER = re.compile(r"\s*(?:№|N\s?\d)")
+_WORD = re.compile(r"\w+")
 
 
 def _bare(line: str) -> str:
@@ -113,11 +114,18 @@ def adilet_blocks(lines: Sequence[str]) -> list[Block] | None:
     """
     if not is_adilet_layout(lines):
         return None
-    blocks = [Block(normalize_space(text)) for text in _rejoined(_paragraphs(lines))]
+    paragraphs = _paragraphs(lines, _inner_words(lines))
+    blocks = [Block(normalize_space(text)) for text in _rejoined(paragraphs)]
     return [replace(b, label="heading") if opens_division(b.text) else b for b in blocks]
 
 
-def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
+def _inner_words(lines: Sequence[str]) -> frozenset[str]:
+    """The words the text writes whole: those inside a line, not at either end of it, where a
+    link may have cut one ("требо" / "вания"), lower-cased."""
+    return frozenset(w.casefold() for line in lines for w in _WORD.findall(line)[1:-1])
+
+
+def _paragraphs(lines: Sequence[str], words: frozenset[str]) -> Iterator[str]:
     text = ""
     for line in lines:
         stands_alone = heads_note(line) or _site_line(line)
@@ -125,7 +133,7 @@ def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
             yield text
             text = ""
         if line.strip():
-            text = _run_on(text, line)
+            text = _run_on(text, line, words)
             if stands_alone:
                 yield text
                 text = ""
@@ -136,8 +144,9 @@ def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
 def _rejoined(paragraphs: Iterator[str]) -> list[str]:
     """Paragraphs with a bracketed entry into force ("(вводится в действие ...).") that the
     site set off by a blank line joined to the note or point it ends, the number of a cited
-    act ("№ 26-VII ...") to the paragraph that ends with the act's date, and the words of a
-    division's title that the site set one to a paragraph to the heading they continue."""
+    act ("№ 26-VII ...") to the paragraph that ends with the act's date, the words of a
+    division's title that the site set one to a paragraph to the heading they continue, and
+    the rest of a bracket that a blank line broke ("д) (алып" / "тасталды)")."""
     out: list[str] = []
     for text in paragraphs:
         ends = _IN_FORCE.match(text.strip()) or (
@@ -145,11 +154,23 @@ def _rejoined(paragraphs: Iterator[str]) -> list[str]:
         )
         previous = out[-1] if out else ""
         ends = ends and not opens_division(previous)
-        if previous and (ends or _continues_heading(previous, text)):
+        joins = ends or _continues_heading(previous, text) or _closes_bracket(previous, text)
+        if previous and joins:
             out[-1] = f"{out[-1].rstrip()} {text.strip()}"
         else:
             out.append(text)
     return out
+
+
+def _closes_bracket(text: str, after: str) -> bool:
+    """Whether `after` closes a bracket that `text` leaves open with no sentence end ("д) (алып"
+    / "тасталды)", "(жалпы орта білім беруді, техникалық және" / "кәсіптік білім беруді);"):
+    one paragraph that a blank line broke, not a numbered part of its own."""
+    head = text.rstrip()
+    opened = head.rfind("(") > head.rfind(")") and not head.endswith(SENTENCE_ENDS)
+    close, reopen = after.find(")"), after.find("(")
+    closes = close >= 0 and (reopen < 0 or close < reopen)
+    return opened and closes and numbering(after) is None and not opens_note(after)
 
 
 def _continues_heading(heading: str, text: str) -> bool:
@@ -176,12 +197,19 @@ def _continues_heading(heading: str, text: str) -> bool:
     )
 
 
-def _run_on(text: str, line: str) -> str:
+def _run_on(text: str, line: str, words: frozenset[str]) -> str:
     """A line joined to the text before it as the site shows them: the spaces around a link are
     in the lines themselves; only two words that touch ("ОГРАНИЧЕННОЙ", "ОТВЕТСТВЕННОСТЬЮ" of a
-    long heading) get one between them."""
+    long heading) get one between them, unless they are the pieces of one word a link cut
+    ("требо" / "вания"): the text writes the joined word whole (`words`), neither piece."""
     touching = text[-1:].isalnum() and line[:1].isalnum()
-    return f"{text} {line}" if touching else text + line
+    return f"{text} {line}" if touching and not _cut_word(text, line, words) else text + line
+
+
+def _cut_word(text: str, line: str, words: frozenset[str]) -> bool:
+    """Whether the last word of `text` and the first of `line` are pieces of one word."""
+    left, right = _WORD.findall(text)[-1].casefold(), _WORD.findall(line)[0].casefold()
+    return left + right in words and left not in words and right not in words
 
 
 def mark_apparatus(blocks: Sequence[Block]) -> list[Block]:

@@ -30,7 +30,7 @@ _POINTS = (
     ),
     # The site sometimes leaves out the space after a sub-point's number: "2)военных действий".
     ("sub-point", re.compile(r"(\d{1,3}(?:-\d{1,3})?\))(?=\s|[^\W\d_])")),
-    ("item", re.compile(r"([а-яәғқңөұүһіa-z]\))(?=\s)")),
+    ("item", re.compile(r"([а-яәғқңөұүһіa-z](?:-\d{1,3})?\))(?=\s)")),
 )
 # (Kazakh texts may write "Ә" as the Latin "Ə") ... or a bracket or the word of a repealed
 # point, which keeps its number: "2. (исключен - от 7 мая 2007 года № 244)", "3. исключен
@@ -90,10 +90,12 @@ def strip_numbering(text: str) -> str:
 
 # A repealed part keeps its number and says so: "3. исключен Законом РК ...", "4) алып
 # тасталды – ҚР ...", "Статья 20. (Исключена Законом РК ...)", "Статья 9. Число участников ...
-# (Статья 9 исключена - Законом РК ...)".
+# (Статья 9 исключена - Законом РК ...)"; so does a part whose time ran out: "4) действовал
+# до 01.01.2026 в соответствии с Законом РК ...", "4) 01.01.2026 дейін қолданыста болды – ҚР ...".
 _REPEALED = re.compile(
     r"(?:\d{1,3}(?:-\d{1,3})?[.)]\s*)?"  # the end of a range: "7) - 7-2) исключены ..."
-    r"(?:\(?\s*(?:исключен|ал(?:ын)?ып\s+тасталды)|.*\([^()]*\b(?:исключен|алып\s+тасталды))",
+    r"(?:\(?\s*(?:исключен|ал(?:ын)?ып\s+тасталды|действовал\w*\s+(?:с\s+\S+\s+)?до\s+\d"
+    r"|[\d.]+\s+дейін\s+қолданыста\s+болды)|.*\([^()]*\b(?:исключен|алып\s+тасталды))",
     re.IGNORECASE,
 )
 
@@ -111,6 +113,19 @@ def opens_division(line: str) -> bool:
         return False
     stripped = line.lstrip()
     return not stripped[:1].islower() and line[found[2] : found[2] + 1] == "."
+
+
+def heading_of(text: str) -> tuple[str, str] | None:
+    """The level and number of the division `text` heads when it is only that heading: a
+    division's word and number and a short title with no sentence inside ("14-бап. Осы Заңды
+    қолданысқа енгізу тәртібі" -> ("article", "14"))."""
+    found = numbering(text)
+    if found is None or not opens_division(text):
+        return None
+    title = text[found[2] :].strip().lstrip(".").strip().rstrip(".")
+    if any(mark in title for mark in SENTENCE_ENDS) or len(title.split()) > _TITLE_WORDS:
+        return None
+    return found[0], found[1]
 
 
 def division_of(path: str | None) -> str | None:
