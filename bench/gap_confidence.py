@@ -1,0 +1,184 @@
+"""Whether the confidence a `gap` finding prints is the share of such findings real (a script).
+
+Two populations, both from the official kk/ru laws (bench/laws.py; laws alternate by size
+between a tune half, to choose the calibration on, and a report half, to verify it on):
+
+- untouched: every law of the half as `tilmash check` checks it. Each law is its own official
+  translation, so a finding is real only where the version named truly lacks the words; a
+  seeded sample stratified by printed confidence is printed with both versions of its unit, to
+  read and label real or noise (a CSV `law,unit,lang,real`, kept outside the repository);
+  --labels then prints, per confidence band, the printed mean against the share read real.
+- --drift: the 12 smallest laws' half with a comma-delimited clause dropped from one unit in
+  twenty (bench/laws_drift.py, kind "clause", --seed), checked the same way; a finding on an
+  injected unit naming the injected version is real, any other is counted noise (the readings
+  of the untouched laws bear that out).
+Both print, per band of printed confidence and per the two features compare/checks/gaps.py
+calibrates on (version shorter, concepts lacking), the findings and the share real: the
+counts its CALIBRATION is made of.
+Data: ../shared/data, never copied.
+Usage: python3 bench/gap_confidence.py --half tune|report [--drift] [--sample 40] [--seed 0]
+[--labels FILE] [--dump FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+from drift import pointed
+from laws import LAWS, half, pairs
+from laws_drift import LANGS, Law, inject, run_checks
+
+from realdata import require
+
+from compare.align.documents import align_group
+from compare.corpus import load_corpus
+from compare.embed import load_encoder
+from compare.profile import Profile
+from compare.report import build_report
+
+BANDS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.01)  # bands of printed confidence
+DRIFT_LAWS = 12  # the smallest laws the drift run reads, as in the README's laws_drift rows
+
+
+def band(confidence: float) -> int:
+    """The index of the band `confidence` falls in."""
+    return next(i for i in range(len(BANDS) - 1) if confidence < BANDS[i + 1])
+
+
+def row(law: str, finding, texts: dict[str, str], real: bool | None = None) -> dict:
+    """One gap finding as the script reads it."""
+    return {
+        "law": law,
+        "unit": finding.unit,
+        "lang": finding.details["lang"],
+        "confidence": finding.confidence,
+        "message": finding.message,
+        "lacking": finding.details.get("lacking", 0),
+        "shorter": finding.details.get("shorter", False),
+        "real": real,
+        "texts": texts,
+    }
+
+
+def untouched(chosen, encoder) -> list[dict]:
+    """Every gap finding of the chosen laws, unchanged."""
+    out = []
+    for name, kk, ru, _ in chosen:
+        report = build_report(load_corpus([kk, ru]), encoder)
+        units = report.data.sections[0].alignment.units
+        for f in report.findings:
+            if f.check == "gap":
+                unit = units[f.unit]
+                out.append(row(name, f, {k: unit.text(k) for k in unit.passages}))
+    return out
+
+
+def drifted(chosen, encoder, seed: int) -> list[dict]:
+    """Every gap finding of the chosen laws with clauses dropped, labelled real or noise."""
+    read = {}
+    for g, (_, kk, ru, _) in enumerate(chosen):
+        corpus = load_corpus([kk, ru])
+        read[g] = Law(corpus, align_group(corpus, corpus.groups[0], encoder))
+    laws = {g: law.units for g, law in read.items()}
+    words = {
+        (g, lang): [w for u in units for w in re.findall(r"\b[^\W\d_]{6,}\b", u.texts[lang])]
+        for g, units in laws.items()
+        for lang in LANGS
+    }
+    pools = {(g, lang): words[((g + 1) % len(laws), lang)] for g, lang in words}
+    groups, done = inject(laws, "clause", 0.05, seed, pools)
+    found = run_checks(encoder, read, groups, Profile(None), False)
+    hit = {(d.group, d.unit): d.lang for d in done}
+    texts = {(g, u.unit): u.texts for g, us in groups.items() for u in read[g].with_units(us)}
+    return [
+        row(chosen[g][0], f, dict(texts[(g, u)]), hit.get((g, u)) in pointed(f))
+        for (g, u), fs in found.items()
+        for f in fs
+        if f.check == "gap"
+    ]
+
+
+def sample(rows: list[dict], n: int, seed: int) -> list[dict]:
+    """A seeded sample of `n` rows, as even across the bands as they allow."""
+    rng = random.Random(seed)
+    by_band: dict[int, list[dict]] = {}
+    for r in rows:
+        by_band.setdefault(band(r["confidence"]), []).append(r)
+    for rs in by_band.values():
+        rng.shuffle(rs)
+    picked: list[dict] = []
+    while len(picked) < n and any(by_band.values()):
+        for b in sorted(by_band):
+            if by_band[b] and len(picked) < n:
+                picked.append(by_band[b].pop())
+    return picked
+
+
+def table(rows: list[dict], title: str, key) -> None:
+    """Per value of `key`: findings, printed mean, share real (rows with a label)."""
+    print(f"{title:14} {'n':>5} {'printed':>8} {'real':>6}")
+    groups: dict[object, list[dict]] = {}
+    for r in rows:
+        if r["real"] is not None:
+            groups.setdefault(key(r), []).append(r)
+    for value, rs in sorted(groups.items()):
+        printed = sum(r["confidence"] for r in rs) / len(rs)
+        real = sum(r["real"] for r in rs) / len(rs)
+        print(f"{value!s:14} {len(rs):5} {printed:8.2f} {real:6.2f}")
+
+
+def labelled(rows: list[dict], labels: Path) -> None:
+    """Sets `real` on the rows a reading labelled."""
+    with labels.open(encoding="utf-8") as handle:
+        read = {
+            (r["law"], int(r["unit"]), r["lang"]): r["real"] == "1" for r in csv.DictReader(handle)
+        }
+    for r in rows:
+        r["real"] = read.get((r["law"], r["unit"], r["lang"]), r["real"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=("tune", "report"), required=True)
+    parser.add_argument("--drift", action="store_true", help="clauses dropped, labelled by it")
+    parser.add_argument("--sample", type=int, default=0, help="print N findings to read")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--labels", type=Path, help="CSV law,unit,lang,real of readings")
+    parser.add_argument("--dump", type=Path, help="write every finding as JSON lines here")
+    args = parser.parse_args()
+    require(LAWS, "bench/gap_confidence.py")
+    encoder = load_encoder()
+    if args.drift:
+        chosen = pairs(LAWS)[:DRIFT_LAWS][(args.half == "report") :: 2]
+        rows = drifted(chosen, encoder, args.seed)
+    else:
+        chosen = [r for i, r in enumerate(pairs(LAWS)) if half(i) == args.half]
+        rows = untouched(chosen, encoder)
+    if args.labels:
+        labelled(rows, args.labels)
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    counts = Counter(band(r["confidence"]) for r in rows)
+    per_band = [counts[b] for b in range(len(BANDS) - 1)]
+    print(f"{len(rows)} gap findings; per band from {BANDS[:-1]}: {per_band}")
+    print(f"at >= 0.9: {sum(r['confidence'] >= 0.9 for r in rows)}")
+    table(rows, "band", lambda r: f"{BANDS[band(r['confidence'])]:.1f}+")
+    table(rows, "shorter,lacking", lambda r: (r["shorter"], min(r["lacking"], 4)))
+    for r in sample(rows, args.sample, args.seed):
+        print(
+            f"\n== {r['law']},{r['unit']},{r['lang']} conf {r['confidence']:.2f} "
+            f"lacking {r['lacking']} shorter {r['shorter']} real {r['real']}"
+        )
+        print(f"  {r['message']}")
+        for key, text in r["texts"].items():
+            print(f"  [{key}] {text[:700]}")
+
+
+if __name__ == "__main__":
+    main()
