@@ -5,7 +5,7 @@ from lexicon_units import PAIRS, bilingual_units, honest_units, unit
 
 from compare.checks.context import GroupUnits
 from compare.checks.counterparts import Forms, content_words
-from compare.checks.gaps import GapCheck
+from compare.checks.gaps import CALIBRATION, GapCheck, calibrated
 from compare.checks.replaced import ReplacedWordCheck
 from compare.lexicon.learn import learn, unit_bags
 
@@ -102,12 +102,30 @@ def test_a_texts_forms_hold_a_stem_its_derived_words_and_shorter_forms_of_it():
     assert forms.holding("су") == set() and not forms.holds("школ")
 
 
-def _bilingual(drifted: dict[str, str]) -> list:
+def _bilingual_findings(drifted: dict[str, str]) -> list:
     """The gap check's findings on the kk and ru of the honest units and one drifted unit."""
     bilingual = [unit(u.unit, {k: u.texts[k] for k in ("kk", "ru")}) for u in honest_units()]
     units = GroupUnits([*bilingual, unit(10, drifted)])
-    findings = GapCheck(learn(unit_bags(units))).run(units)
-    return [(f.unit, f.details["lang"], f.details["kind"]) for f in findings]
+    return GapCheck(learn(unit_bags(units))).run(units)
+
+
+def _bilingual(drifted: dict[str, str]) -> list:
+    return [(f.unit, f.details["lang"], f.details["kind"]) for f in _bilingual_findings(drifted)]
+
+
+def test_a_dropped_phrase_prints_the_share_real_measured_for_its_features():
+    ru = "Правительство, налог и закон."
+    (dropped,) = _bilingual_findings({"kk": "Заң.", "ru": ru})
+    (rendered,) = _bilingual_findings({"kk": "Мысық, ит және заң.", "ru": ru})
+    assert (dropped.details["lacking"], dropped.details["shorter"]) == (2, True)
+    assert (rendered.details["lacking"], rendered.details["shorter"]) == (2, False)
+    assert dropped.confidence == calibrated(2, True) > rendered.confidence == calibrated(2, False)
+
+
+def test_the_calibration_rises_with_the_concepts_lacking_and_never_reads_as_sure():
+    for row in CALIBRATION.values():
+        assert list(row) == sorted(row) and max(row) < 0.9
+    assert calibrated(1, False) < calibrated(9, False) == CALIBRATION[False][-1]
 
 
 def test_a_word_said_twice_is_one_concept_not_a_phrase():
