@@ -134,13 +134,14 @@ def table(rows: list[dict], title: str, key) -> None:
 
 
 def labelled(rows: list[dict], labels: Path) -> None:
-    """Sets `real` on the rows a reading labelled."""
+    """Sets `real` as read on the rows a reading labelled, and leaves the others unlabelled
+    (the tables then count the findings read only)."""
     with labels.open(encoding="utf-8") as handle:
         read = {
             (r["law"], int(r["unit"]), r["lang"]): r["real"] == "1" for r in csv.DictReader(handle)
         }
     for r in rows:
-        r["real"] = read.get((r["law"], r["unit"], r["lang"]), r["real"])
+        r["real"] = read.get((r["law"], r["unit"], r["lang"]))
 
 
 def main() -> None:
