@@ -40,7 +40,7 @@ RUN_WORDS = 4  # words of a run, known to be missing or unaccounted for, that ma
 ADDED_VERSIONS = 3  # versions a unit needs for a phrase one of them adds to be read
 SHORTER = 0.9  # a version with fewer words than this share of what the run's ratio predicts
 # The share of findings real, by [shorter][concepts lacking: 1, 2, 3, 4 or more], as (real + 1)
-# / (findings + 2) of what bench/gap_confidence.py --drift --half tune counted (2026-11; the
+# / (findings + 2) of what bench/word_confidence.py --drift --half tune counted (2026-11; the
 # tune half of the 12 smallest laws, a comma-delimited clause dropped from one unit in twenty;
 # 509 findings, 141 real: on the injected unit, naming its version). Counted: not shorter
 # 1/44, 9/149, 4/33, 12/24; shorter 4/26, 27/96, 31/52, 53/85. A finding on an untouched unit

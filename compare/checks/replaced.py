@@ -167,6 +167,8 @@ class ReplacedWordCheck(LexiconCheck):
                 "lacks": {key: instead.text if instead else None},
                 "word": word.text,
                 "strength": round(lack.strength, 3),
+                "intruder": True,
+                "stand_in": instead is not None,
             },
         )
 
@@ -191,5 +193,7 @@ class ReplacedWordCheck(LexiconCheck):
                 "lacks": {w.key: word_span(unit, w).text for w in words},
                 "word": instead.text if instead else None,
                 "strength": round(lack.strength, 3),
+                "intruder": False,
+                "stand_in": instead is not None,
             },
         )
