@@ -6,7 +6,8 @@ from lexicon_units import PAIRS, bilingual_units, honest_units, unit
 from compare.checks.context import GroupUnits
 from compare.checks.counterparts import Forms, content_words
 from compare.checks.gaps import CALIBRATION, GapCheck, calibrated
-from compare.checks.replaced import ReplacedWordCheck
+from compare.checks.replaced import CALIBRATION as REPLACED_CALIBRATION
+from compare.checks.replaced import STRONG, ReplacedWordCheck
 from compare.lexicon.learn import learn, unit_bags
 
 
@@ -71,6 +72,21 @@ def test_a_word_put_where_it_never_stands_names_its_version():
     findings = ReplacedWordCheck(learn(unit_bags(units))).run(units)
     assert [(f.unit, f.details["lang"]) for f in findings] == [(100, "kk")]
     assert "үкімет" in findings[0].message
+
+
+def test_a_replaced_word_prints_the_share_real_measured_with_two_versions_only():
+    """With two versions the confidence is the share real measured for what the finding rests
+    on (here a word found standing in place of the lacking one); a lack three versions confirm
+    prints the word's strength."""
+    drifted = unit(100, {"kk": "Заң, мектеп және үкімет.", "ru": "Закон, школа, а также совет."})
+    units = GroupUnits([*bilingual_units(), drifted])
+    (two,) = ReplacedWordCheck(learn(unit_bags(units))).run(units)
+    strong = two.details["strength"] >= STRONG
+    assert two.details["stand_in"] and not two.details["intruder"]
+    assert two.confidence == REPLACED_CALIBRATION["stand-in"][strong] < 0.3
+    three = triple("Мысық және заң.", "Правительство, а также закон.", "Government and law.")
+    (confirmed,) = checked(three, ReplacedWordCheck)
+    assert confirmed.confidence == round(min(0.95, confirmed.details["strength"]), 2)
 
 
 def test_a_rendering_seen_elsewhere_in_its_place_is_not_a_replaced_word():
