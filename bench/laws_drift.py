@@ -182,6 +182,25 @@ class Law:
         return [by_index.get(unit.unit, unit) for unit in self.every]
 
 
+def read_laws(chosen, encoder) -> dict[int, Law]:
+    """Each law of `chosen` (rows of laws.pairs) read and aligned once, by its position."""
+    read = {}
+    for g, (_, kk, ru, _) in enumerate(chosen):
+        corpus = load_corpus([kk, ru])
+        read[g] = Law(corpus, align_group(corpus, corpus.groups[0], encoder))
+    return read
+
+
+def term_pools(laws: dict[int, list[UnitText]]) -> dict[tuple[int, str], list[str]]:
+    """Per law and language, the words a replaced term is drawn from: the next law's."""
+    vocabulary = {
+        (g, lang): [w for u in units for w in re.findall(r"\b[^\W\d_]{6,}\b", u.texts[lang])]
+        for g, units in laws.items()
+        for lang in LANGS
+    }
+    return {(g, lang): vocabulary[((g + 1) % len(laws), lang)] for g, lang in vocabulary}
+
+
 def run_checks(
     encoder, laws: dict[int, Law], groups: dict[int, list[UnitText]], profile: Profile, words: bool
 ) -> dict[tuple[int, int], list[Finding]]:
@@ -230,19 +249,11 @@ def main() -> None:
     encoder = load_encoder()
     # --lexicon-only: the word checks alone, chosen as `tilmash check --checks` chooses.
     profile = Profile(frozenset(c.name for c in WORD_CHECKS) if args.lexicon_only else None)
-    read: dict[int, Law] = {}
-    for g, (name, kk, ru, _) in enumerate(chosen):
-        corpus = load_corpus([kk, ru])
-        read[g] = Law(corpus, align_group(corpus, corpus.groups[0], encoder))
+    read = read_laws(chosen, encoder)
+    for g, (name, *_) in enumerate(chosen):
         print(f"law {g}: {name}, {len(read[g].units)} units", flush=True)
     laws = {g: law.units for g, law in read.items()}
-    vocabulary = {
-        (g, lang): [w for u in units for w in re.findall(r"\b[^\W\d_]{6,}\b", u.texts[lang])]
-        for g, units in laws.items()
-        for lang in LANGS
-    }
-    # A replaced term comes from another law.
-    pools = {(g, lang): vocabulary[((g + 1) % len(laws), lang)] for g, lang in vocabulary}
+    pools = term_pools(laws)
     print(f"{'kind':10} {'units':>6} {'recall own':>11} {'recall major':>13} {'precision':>10}")
     for kind in kinds:
         began = time.perf_counter()

@@ -30,17 +30,15 @@ import argparse
 import csv
 import json
 import random
-import re
 from collections import Counter
 from pathlib import Path
 
 from drift import pointed
 from laws import LAWS, half, pairs
-from laws_drift import LANGS, Law, inject, run_checks
+from laws_drift import inject, read_laws, run_checks, term_pools
 
 from realdata import require
 
-from compare.align.documents import align_group
 from compare.corpus import load_corpus
 from compare.embed import load_encoder
 from compare.profile import Profile
@@ -90,18 +88,9 @@ def untouched(chosen, encoder, check: str) -> list[dict]:
 def drifted(chosen, encoder, seed: int, check: str) -> list[dict]:
     """Every finding of `check` on the chosen laws with its drift injected, labelled real or
     noise."""
-    read = {}
-    for g, (_, kk, ru, _) in enumerate(chosen):
-        corpus = load_corpus([kk, ru])
-        read[g] = Law(corpus, align_group(corpus, corpus.groups[0], encoder))
+    read = read_laws(chosen, encoder)
     laws = {g: law.units for g, law in read.items()}
-    words = {
-        (g, lang): [w for u in units for w in re.findall(r"\b[^\W\d_]{6,}\b", u.texts[lang])]
-        for g, units in laws.items()
-        for lang in LANGS
-    }
-    pools = {(g, lang): words[((g + 1) % len(laws), lang)] for g, lang in words}
-    groups, done = inject(laws, INJECTED[check], 0.05, seed, pools)
+    groups, done = inject(laws, INJECTED[check], 0.05, seed, term_pools(laws))
     found = run_checks(encoder, read, groups, Profile(None), check != "gap")
     hit = {(d.group, d.unit): d.lang for d in done}
     texts = {(g, u.unit): u.texts for g, us in groups.items() for u in read[g].with_units(us)}

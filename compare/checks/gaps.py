@@ -15,7 +15,9 @@ untouched laws, the added phrases of two versions were words of free renderings)
 
 The confidence a finding prints is the share of such findings that proved real (CALIBRATION),
 by two features that tell a dropped phrase from a free rendering: how many concepts the version
-lacks, and whether it is shorter than the run's versions are to each other (SHORTER).
+lacks, and whether it is shorter than the run's versions are to each other (SHORTER). An added
+phrase (three versions or more, not measured) reads the same table from the other side: the
+words it adds and whether the other versions are the shorter.
 """
 
 from __future__ import annotations
