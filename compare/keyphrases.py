@@ -14,8 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from scipy.cluster.hierarchy import DisjointSet
+from typing import TYPE_CHECKING
 
 from compare.lang.rules import (
     ENGLISH_FUNCTION_WORDS,
@@ -23,6 +22,9 @@ from compare.lang.rules import (
     RUSSIAN_FUNCTION_WORDS,
 )
 from compare.stem import tokens
+
+if TYPE_CHECKING:
+    from scipy.cluster.hierarchy import DisjointSet
 
 _MIN_FORM = 3  # shorter shared forms ("ой", "ел") join unrelated words
 # A stemmer may cut one inflection a letter shorter than another ("оралманы" -> "оралма",
@@ -85,6 +87,9 @@ class Lexicon:
     """Word families of one language, learnt from the texts given (see the module docstring)."""
 
     def __init__(self, texts: Iterable[str], lang: str) -> None:
+        # imported here: 0.8 s that runs without term tracking need not pay
+        from scipy.cluster.hierarchy import DisjointSet
+
         self.lang = lang
         families = DisjointSet()
         for text in texts:

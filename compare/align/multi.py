@@ -11,7 +11,8 @@ links inside a unit differ from the unit, they are kept as evidence.
 from itertools import combinations
 
 import numpy as np
-from scipy.cluster.hierarchy import DisjointSet
+from scipy.sparse import coo_array
+from scipy.sparse.csgraph import connected_components
 
 from compare.align.model import Link, Pair, Unit
 from compare.align.pair import pair_alignment
@@ -82,17 +83,21 @@ class _PairView:
 def _components(
     sizes: dict[str, int], pair_links: dict[Pair, list[Link]]
 ) -> list[dict[str, list[int]]]:
-    """Connected components of the graph whose nodes are sentences and edges pairwise links."""
+    """Connected components of the graph whose nodes are sentences and edges pairwise links,
+    in the order of their first sentence (languages in the order of `sizes`)."""
     nodes: list[Node] = [(lang, i) for lang, n in sizes.items() for i in range(n)]
-    sets = DisjointSet(nodes)
+    first = dict(zip(sizes, np.cumsum([0, *sizes.values()]).tolist(), strict=False))
+    edges = []  # each link joins its sentences to its first one
     for (a, b), links in pair_links.items():
         for link in links:
-            linked = [(a, i) for i in link.src] + [(b, j) for j in link.tgt]
-            for other in linked[1:]:
-                sets.merge(linked[0], other)
-    comps: dict[Node, dict[str, list[int]]] = {}
-    for node in nodes:
-        comps.setdefault(sets[node], {lang: [] for lang in sizes})[node[0]].append(node[1])
+            linked = [first[a] + i for i in link.src] + [first[b] + j for j in link.tgt]
+            edges += [(linked[0], other) for other in linked[1:]]
+    rows, cols = zip(*edges, strict=True) if edges else ((), ())
+    graph = coo_array((np.ones(len(edges)), (rows, cols)), shape=(len(nodes), len(nodes)))
+    _, labels = connected_components(graph, directed=False)
+    comps: dict[int, dict[str, list[int]]] = {}
+    for node, label in zip(nodes, labels.tolist(), strict=True):
+        comps.setdefault(label, {lang: [] for lang in sizes})[node[0]].append(node[1])
     return list(comps.values())
 
 

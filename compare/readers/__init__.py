@@ -6,6 +6,7 @@ A new format is a new module plus one entry in `_READERS`.
 
 from __future__ import annotations
 
+import importlib
 import re
 import stat
 from collections.abc import Iterator
@@ -19,11 +20,7 @@ from compare.readers.adilet import mark_apparatus
 from compare.readers.base import Block, RawDocument
 from compare.readers.bilingual import BilingualFile
 from compare.readers.bilingual import read_bilingual as _read_bilingual
-from compare.readers.docx import DocxReader
-from compare.readers.html import HtmlReader
-from compare.readers.pdf import PdfReader
 from compare.readers.structure import label_blocks
-from compare.readers.text import TextReader
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -38,20 +35,35 @@ __all__ = [
 
 
 class Reader(Protocol):
-    """What a format module provides: the suffixes it claims and a way to read one file.
+    """What a format module provides: a way to read one file.
 
     `read` may raise InputError for problems in the content, and OSError for problems
     reaching the file, which `read_document` turns into InputError.
     """
 
-    suffixes: tuple[str, ...]
-
     def read(self, path: Path) -> RawDocument: ...
 
 
-_READERS: tuple[Reader, ...] = (TextReader(), HtmlReader(), DocxReader(), PdfReader())
-_BY_SUFFIX = {suffix: reader for reader in _READERS for suffix in reader.suffixes}
-SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_BY_SUFFIX)
+# Each suffix's module and reader. A module is imported when a file of its format is first
+# read: python-docx, BeautifulSoup and pypdf take most of a second to import, which a run on
+# text files need not pay.
+_READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("text", "TextReader"),
+    ".md": ("text", "TextReader"),
+    ".html": ("html", "HtmlReader"),
+    ".htm": ("html", "HtmlReader"),
+    ".docx": ("docx", "DocxReader"),
+    ".pdf": ("pdf", "PdfReader"),
+}
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
+
+
+def _reader(suffix: str) -> Reader | None:
+    """The reader of files with this suffix (lower case), or None for an unsupported one."""
+    if suffix not in _READERS:
+        return None
+    module, name = _READERS[suffix]
+    return getattr(importlib.import_module(f"compare.readers.{module}"), name)()
 
 
 def read_document(path: Path | str) -> RawDocument:
@@ -62,7 +74,7 @@ def read_document(path: Path | str) -> RawDocument:
     """
     path = Path(path)
     with _opening(path):
-        reader = _BY_SUFFIX.get(path.suffix.lower())
+        reader = _reader(path.suffix.lower())
         if reader is None:
             kind = repr(path.suffix) if path.suffix else "(no suffix)"
             raise InputError(

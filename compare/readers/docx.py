@@ -22,8 +22,6 @@ _ZIP_MAGIC = b"PK"
 class DocxReader:
     """Reads .docx; paragraphs in Heading or Title styles become blocks labelled "heading"."""
 
-    suffixes = (".docx",)
-
     def read(self, path: Path) -> RawDocument:
         document = _open(path, path.read_bytes())
         return RawDocument(path, "docx", tuple(_blocks(document)))

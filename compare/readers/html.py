@@ -31,8 +31,6 @@ _MAIN_SHARE = 0.8
 class HtmlReader:
     """Reads .html and .htm; h1-h6 become blocks labelled "heading"."""
 
-    suffixes = (".html", ".htm")
-
     def read(self, path: Path) -> RawDocument:
         data = path.read_bytes()
         declared = EncodingDetector.find_declared_encoding(data, is_html=True)

@@ -32,8 +32,6 @@ _SHORT_LINE = 0.7  # share of a full line below which a line ends its paragraph
 class PdfReader:
     """Reads .pdf; a PDF without a text layer (a scan) is refused, since it needs OCR."""
 
-    suffixes = (".pdf",)
-
     def read(self, path: Path) -> RawDocument:
         lines = [line for page in _page_texts(path) for line in _body_lines(page)]
         if not any(lines):

@@ -8,11 +8,10 @@ adilet.zan.kz put before every article, `<a id="st1"></a>`) are left out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-
-from markdown_it import MarkdownIt
 
 from compare.lang.split import tidy_space
 from compare.readers.adilet import adilet_blocks
@@ -23,8 +22,6 @@ from compare.readers.encoding import decode_bytes
 _WRAP_WIDTH = 100
 _MD_HEADING = re.compile(r"#{1,6}\s+(.+?)(?:\s+#+)?")
 _MD_QUOTE = re.compile(r"^(?:>\s?)+")  # "> " and "> > " before a quoted line
-# CommonMark with inline HTML recognised, so that it can be left out.
-_MARKDOWN = MarkdownIt("commonmark")
 _MD_TEXT = ("text", "code_inline", "softbreak", "hardbreak")  # the inline tokens that are text
 # List bullets and clause numbers: "- ", "• ", "1. ", "2.1. ", "2.1 ", "3) ", "а) ".
 _ITEM = re.compile(r"(?:[-*+•–—]|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[a-zа-яәғқңөұүһі]\))\s")
@@ -32,8 +29,6 @@ _ITEM = re.compile(r"(?:[-*+•–—]|\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[a-zа-я
 
 class TextReader:
     """Reads .txt and .md; Markdown `#` headings become blocks labelled "heading"."""
-
-    suffixes = (".txt", ".md")
 
     def read(self, path: Path) -> RawDocument:
         text, encoding = decode_bytes(path.read_bytes(), path)
@@ -114,12 +109,21 @@ def _blocks(lines: list[str], markdown: bool) -> Iterator[Block]:
                 yield Block(text)
 
 
+@functools.cache
+def _markdown():
+    """CommonMark with inline HTML recognised, so that it can be left out; imported when a
+    Markdown file is first read (plain text needs no parser)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
 def markdown_text(source: str) -> str:
     """The text of one Markdown paragraph: emphasis, code and links without their marks, inline
     HTML left out (with the space on one side of it, so no double space is left behind)."""
     out: list[str] = []
     dropped = False
-    for token in _MARKDOWN.parseInline(source)[0].children or ():
+    for token in _markdown().parseInline(source)[0].children or ():
         if token.type == "html_inline":
             dropped = True
         elif token.type in _MD_TEXT:
