@@ -232,3 +232,20 @@ def test_an_article_citing_itself_by_number_where_the_other_says_this_article_is
     assert findings[0].message == (
         "Number 63 is in kk but not in ru (it cites its own article, as 'this article')."
     )
+
+
+def test_between_two_versions_each_holding_a_quantity_the_other_lacks_neither_is_named() -> None:
+    """One date mistyped in one version reads as a number there and a date in the other: two
+    findings, and either version may be the one to fix, so neither names a fault."""
+    findings = check(
+        kk="Заң 97.11.2025 бастап қолданысқа енгізіледі.",
+        ru="Закон вводится в действие с 27.11.2025.",
+    )
+    assert len(findings) == 2
+    assert [f.fault for f in findings] == [None, None]
+    three = check(  # a third version agreeing with one of them settles the date
+        kk="Заң 97.11.2025 бастап қолданысқа енгізіледі.",
+        ru="Закон вводится в действие с 27.11.2025.",
+        en="The Law enters into force on 27.11.2025.",
+    )
+    assert [(f.message.split()[0], f.fault) for f in three] == [("Number", None), ("Date", "kk")]

@@ -199,14 +199,20 @@ def _differs(group: list[Cluster], keys: Sequence[str]) -> Verdict:
     return "major", message + ".", suggestion, 0.9 if absent else 1.0, odd[0] if agreed else None
 
 
-def _missing(cluster: Cluster, clusters: list[Cluster], keys: Sequence[str]) -> Verdict:
+def _missing(
+    cluster: Cluster, clusters: list[Cluster], keys: Sequence[str], lone: Sequence[Cluster]
+) -> Verdict:
     """A quantity that one version has and another lacks, or has fewer times: the one that
-    lacks it is at fault."""
+    lacks it is at fault, unless that version has a quantity of its own that the others lack
+    (`lone`: the unit's quantities no other version matches) and no two versions agree
+    against it. Then either may be at fault: "97.11.2025" in kk and "27.11.2025" in ru, which
+    read as a number and a date, are one date mistyped in one of them."""
     q = _main(cluster)
     value, label = describe(q), _label(q)
     covered, absent = _ordered(keys, cluster), _ordered(keys, set(keys) - cluster.keys())
     suggestion = f"Check whether the {names(absent)} text should mention {value}."
-    fault = absent[0] if len(absent) == 1 else None
+    swapped = any(absent[0] in other for other in lone if other is not cluster)
+    fault = absent[0] if len(absent) == 1 and (len(covered) > 1 or not swapped) else None
     if all(any(_affinity(q, c[key]) is not None for c in clusters if key in c) for key in absent):
         message = f"{label} {value} occurs more often in {names(covered)} than in {names(absent)}."
         return "minor", message, suggestion, 0.5, fault
@@ -281,11 +287,14 @@ class NumbersCheck(Check):
         found = {key: extract(unit.texts[key], self.langs.get(key, key)) for key in keys}
         clusters = _cluster(found)
         findings = []
-        for group in _unmatched(clusters, keys):
+        unmatched = _unmatched(clusters, keys)
+        lone = [group[0] for group in unmatched if len(group) == 1]
+        for group in unmatched:
             if len(group) > 1:
                 severity, message, suggestion, certainty, fault = _differs(group, keys)
             else:
-                severity, message, suggestion, certainty, fault = _missing(group[0], clusters, keys)
+                verdict = _missing(group[0], clusters, keys, lone)
+                severity, message, suggestion, certainty, fault = verdict
                 if severity == "major" and _own_article(unit, group[0]):
                     severity = "minor"
                     message = (
