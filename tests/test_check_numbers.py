@@ -234,18 +234,34 @@ def test_an_article_citing_itself_by_number_where_the_other_says_this_article_is
     )
 
 
-def test_between_two_versions_each_holding_a_quantity_the_other_lacks_neither_is_named() -> None:
-    """One date mistyped in one version reads as a number there and a date in the other: two
-    findings, and either version may be the one to fix, so neither names a fault."""
+def test_a_date_mistyped_as_a_number_is_one_date_that_differs() -> None:
+    """One date mistyped in one version reads as a number there: it is paired with the date
+    the other holds, as one finding; between two versions either may be the one to fix."""
+    kk = "Заң 97.11.2025 бастап қолданысқа енгізіледі."
+    ru = "Закон вводится в действие с 27.11.2025."
+    [finding] = check(kk=kk, ru=ru)
+    assert finding.severity == "major"
+    assert finding.message == "Date differs: kk says 97.11.2025, ru says 27 November 2025."
+    assert finding.details["kind"] == "date"
+    assert finding.fault is None
+    assert_spans_point_into(finding, {"kk": kk, "ru": ru})
+
+
+def test_two_versions_agreeing_on_a_date_name_the_third_that_mistyped_it() -> None:
+    en = "The Law enters into force on 11/27/2025."  # month first in en
+    [finding] = check(
+        kk="Заң 2025 жылғы 27 қарашадан бастап қолданысқа енгізіледі.",
+        ru="Закон вводится в действие с 27.111.2025.",
+        en=en,
+    )
+    assert finding.message == ("Date differs: kk and en say 27 November 2025, ru says 27.111.2025.")
+    assert finding.fault == "ru"
+
+
+def test_a_number_far_from_the_date_stays_a_number_of_its_own() -> None:
     findings = check(
-        kk="Заң 97.11.2025 бастап қолданысқа енгізіледі.",
+        kk="Заң 4.1.2 тармағына сәйкес қолданысқа енгізіледі.",
         ru="Закон вводится в действие с 27.11.2025.",
     )
-    assert len(findings) == 2
+    assert sorted(f.message.split()[0] for f in findings) == ["Date", "Number"]
     assert [f.fault for f in findings] == [None, None]
-    three = check(  # a third version agreeing with one of them settles the date
-        kk="Заң 97.11.2025 бастап қолданысқа енгізіледі.",
-        ru="Закон вводится в действие с 27.11.2025.",
-        en="The Law enters into force on 27.11.2025.",
-    )
-    assert [(f.message.split()[0], f.fault) for f in three] == [("Number", None), ("Date", "kk")]

@@ -16,6 +16,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from compare.checks.base import Check, Finding, Span, UnitText
 from compare.checks.neighbours import list_partners
 from compare.checks.wording import names, names_verb
@@ -129,11 +131,37 @@ def _restatement(i: int, clusters: list[Cluster]) -> bool:
     )
 
 
+def _misread(a: Quantity, b: Quantity) -> bool:
+    """Whether one of two quantities is a date and the other a number whose digits are the
+    date's but for one typed wrong, left out, added or swapped: "97.11.2025" reads as a number
+    in the version that mistyped "27.11.2025"."""
+    dates = [q for q in (a, b) if q.kind == "date" and None not in q.value]
+    others = [q for q in (a, b) if q.kind in ("number", "code") and not q.unit]
+    if len(dates) != 1 or len(others) != 1:
+        return False
+    digits = "".join(re.findall(r"\d", others[0].surface))
+    year, month, day = dates[0].value
+    written = {
+        "".join(f"{part:0{width}d}" for part, width in order)
+        for width in (1, 2)
+        for order in (
+            ((day, width), (month, width), (year, 4)),
+            ((year, 4), (month, width), (day, width)),
+            ((month, width), (day, width), (year, 4)),
+        )
+    }
+    return len(digits) >= 6 and any(
+        DamerauLevenshtein.distance(digits, w, score_cutoff=1) <= 1 for w in written
+    )
+
+
 def _alike(a: Quantity, b: Quantity) -> bool:
-    """Whether two quantities may be said to differ: same kind, and a distance is not a speed."""
-    return _family(a) == _family(b) and (
+    """Whether two quantities may be said to differ: same kind, and a distance is not a speed;
+    or a date and the same date mistyped as a number."""
+    same_kind = _family(a) == _family(b) and (
         not (a.unit and b.unit) or dimension(a.unit) == dimension(b.unit)
     )
+    return same_kind or _misread(a, b)
 
 
 def _unmatched(clusters: list[Cluster], keys: Sequence[str]) -> list[list[Cluster]]:
@@ -157,6 +185,12 @@ def _unmatched(clusters: list[Cluster], keys: Sequence[str]) -> list[list[Cluste
                 open_.remove(other)
         groups.append(group)
     return groups
+
+
+def _speaker(group: list[Cluster]) -> Quantity:
+    """The quantity that names a group's kind: the date, when a number that misreads it joins."""
+    mains = [_main(c) for c in group]
+    return next((q for q in mains if q.kind == "date"), mains[0])
 
 
 def _label(q: Quantity) -> str:
@@ -184,7 +218,7 @@ Verdict = tuple[str, str, str, float, str | None]
 def _differs(group: list[Cluster], keys: Sequence[str]) -> Verdict:
     """Same kind, different values: "Date differs: ru says 30 November 2022, kk says …"."""
     said = [(_ordered(keys, c), describe(_main(c))) for c in group]
-    label = _label(_main(group[0]))
+    label = _label(_speaker(group))
     parts = [f"{names_verb(k, 'says', 'say')} {value}" for k, value in said]
     message = f"{label} differs: {', '.join(parts)}"
     covered = {key for c in group for key in c}
@@ -312,7 +346,7 @@ class NumbersCheck(Check):
                     spans=_spans(group, keys),
                     suggestion=suggestion,
                     details={
-                        "kind": _family(_main(group[0])),
+                        "kind": _family(_speaker(group)),
                         "values": {key: describe(c[key]) for c in group for key in c},
                         "lang": fault,
                     },
