@@ -35,7 +35,7 @@ from pathlib import Path
 
 from drift import pointed
 from laws import LAWS, half, pairs
-from laws_drift import inject, read_laws, run_checks, term_pools
+from laws_drift import inject, read_laws, rendered, run_checks, term_pools
 
 from realdata import require
 
@@ -46,9 +46,14 @@ from compare.report import build_report
 
 BANDS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.01)  # bands of printed confidence
 DRIFT_LAWS = 12  # the smallest laws the drift run reads, as in the README's laws_drift rows
-INJECTED = {"gap": "clause", "replaced": "term"}  # the drift each check is measured on
+# The drift each check is measured on.
+INJECTED = {"gap": "clause", "replaced": "term", "uniformity": "rendering"}
 # The features a check's confidence is calibrated on, read from its findings' details.
-FEATURES = {"gap": ("shorter", "lacking"), "replaced": ("intruder", "stand_in")}
+FEATURES = {
+    "gap": ("shorter", "lacking"),
+    "replaced": ("intruder", "stand_in"),
+    "uniformity": ("alone", "unmatched"),
+}
 
 
 def band(confidence: float) -> int:
@@ -90,7 +95,11 @@ def drifted(chosen, encoder, seed: int, check: str) -> list[dict]:
     noise."""
     read = read_laws(chosen, encoder)
     laws = {g: law.units for g, law in read.items()}
-    groups, done = inject(laws, INJECTED[check], 0.05, seed, term_pools(laws))
+    pools = term_pools(laws)
+    if INJECTED[check] == "rendering":
+        groups, done = rendered(laws, seed, pools)
+    else:
+        groups, done = inject(laws, INJECTED[check], 0.05, seed, pools)
     found = run_checks(encoder, read, groups, Profile(None), check != "gap")
     hit = {(d.group, d.unit): d.lang for d in done}
     texts = {(g, u.unit): u.texts for g, us in groups.items() for u in read[g].with_units(us)}

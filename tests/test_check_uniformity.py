@@ -6,7 +6,7 @@ from itertools import product
 from lexicon_units import unit
 
 from compare.checks.context import GroupUnits
-from compare.checks.uniformity import UniformityCheck
+from compare.checks.uniformity import CALIBRATION, UniformityCheck
 from compare.lexicon.learn import learn, unit_bags
 
 OBJECTS = [
@@ -63,3 +63,18 @@ def test_versions_of_one_language_are_each_compared_with_the_other_language():
     langs = {"kk": "kk", "ru": "ru", "kk-2019": "kk"}
     check = UniformityCheck(learn(unit_bags(units, langs)), langs=langs)
     assert [(f.unit, f.details["lang"]) for f in check.run(units)] == [(4, "kk-2019")]
+
+
+def test_the_confidence_is_the_share_real_by_whether_the_stand_in_recurs_in_its_company():
+    """A word standing in the term's place alone prints less than one that stands in the same
+    company in another unit too, as a rendering used now and then does (CALIBRATION)."""
+    once = checked([unit(n, texts(n)) for n in range(12)] + [unit(12, texts(13, "Меншік иесі"))])
+    twice = checked(
+        [unit(n, texts(n)) for n in range(12)]
+        + [unit(n, texts(n + 1, "Меншік иесі")) for n in (12, 13)]
+    )
+    assert [f.details["alone"] for f in once] == [True]
+    assert [f.details["alone"] for f in twice] == [False, False]
+    for f in once + twice:
+        assert f.confidence == CALIBRATION[f.details["alone"]][f.details["unmatched"]]
+    assert once[0].confidence < min(f.confidence for f in twice)
