@@ -3,7 +3,8 @@
 Two populations, both from the official kk/ru laws (bench/laws.py; laws alternate by size
 between a tune half, to choose the calibration on, and a report half, to verify it on):
 
---check gap (the default) or replaced (with the opt-in word checks on, as --word-checks runs it).
+--check gap (the default), replaced or uniformity (with the opt-in word checks on, as
+--word-checks runs it).
 
 - untouched: every law of the half as `tilmash check` checks it. Each law is its own official
   translation, so a finding is real only where the version named truly lacks the words; a
@@ -12,15 +13,16 @@ between a tune half, to choose the calibration on, and a report half, to verify 
   --labels then prints, per confidence band, the printed mean against the share read real.
 - --drift: the 12 smallest laws' half with drift injected into one unit in twenty
   (bench/laws_drift.py, --seed: for gap a comma-delimited clause dropped, for replaced a
-  content word replaced by one from another law), checked the same way; a finding on an
+  content word replaced by one from another law; for uniformity two terms per law and
+  language rendered otherwise in two of their units), checked the same way; a finding on an
   injected unit naming the injected version is real, any other is counted noise (the readings
   of the untouched laws bear that out).
 Both print, per band of printed confidence and per the features the check calibrates on
-(gap: version shorter, concepts lacking; replaced: FEATURES below), the findings and the share
-real: the counts its CALIBRATION is made of.
+(gap: version shorter, concepts lacking; replaced, uniformity: FEATURES below), the findings
+and the share real: the counts its CALIBRATION is made of.
 Data: ../shared/data, never copied.
-Usage: python3 bench/word_confidence.py --half tune|report [--check gap|replaced] [--drift]
-[--sample 40] [--seed 0]
+Usage: python3 bench/word_confidence.py --half tune|report [--check gap|replaced|uniformity]
+[--drift] [--sample 40] [--seed 0]
 [--labels FILE] [--dump FILE]
 """
 
