@@ -231,6 +231,57 @@ def test_a_list_ends_before_an_unnumbered_lead_in_that_opens_a_list_of_its_own()
     assert list_seam(law, 6) and 6 in neighbours(law, 4, ("kk", "ru"))
 
 
+def test_unnumbered_parts_under_a_numbered_paragraph_end_with_the_first_sentence_end() -> None:
+    """ "3. …, егер өзгерістер:" opens unnumbered parts; kk says the paragraph's predicate at the
+    end of the part that ends the sentence ("… келісімі талап етіледі." / "… назначение
+    помещений."), and the paragraph's next sentence is no end of the list."""
+    paragraph = "article 40, paragraph 3"
+    rows = [
+        (
+            paragraph,
+            "3. Омарталарды қайта жоспарлау кезінде, егер өзгерістер:",
+            "3. При перепланировке пасек требуется согласие владельцев, если изменения "
+            "затрагивают:",
+        ),
+        (paragraph, "ұялардың конструкцияларын;", "конструкции ульев;"),
+        (
+            paragraph,
+            "омартаның мақсатын қозғайтын жағдайларда, иелерінің келісімі талап етіледі.",
+            "назначение пасеки.",
+        ),
+        (paragraph, "Келісім жазбаша ресімделеді.", "Согласие оформляется письменно."),
+        ("article 40, paragraph 4", "4. Шешім хаттамамен ресімделеді.", "4. Решение оформляется."),
+    ]
+    law = units(rows)
+    assert list_seam(law, 2) and 2 in neighbours(law, 0, ("kk", "ru"))
+    assert not list_seam(law, 1) and not list_seam(law, 4)
+
+
+def test_a_sub_point_that_ends_the_lead_in_sentence_before_the_list_ends_is_its_end() -> None:
+    """kk may say the lead-in's predicate at a sub-point that ends its sentence in both
+    versions, with more sub-points after it ("6) … болып табылса, … беруге құқылы емес." /
+    "6) является организацией, имеющей … рейтинг."); a sub-point that goes on does not."""
+    point = "article 8, paragraph 2, sub-point"
+    rows = [
+        (
+            "article 8, paragraph 2",
+            "2. Банк, егер заңды тұлға:",
+            "2. Банк не вправе выдавать займы, если лицо:",
+        ),
+        (f"{point} 1)", "1) тіркелмеген;", "1) не зарегистрировано;"),
+        (
+            f"{point} 2)",
+            "2) рейтингі бар ұйым болып табылса, қарыз беруге құқылы емес.",
+            "2) является организацией, имеющей рейтинг.",
+        ),
+        (f"{point} 3)", "3) мәліметтер болмаған;", "3) не имеет сведений;"),
+        (f"{point} 4)", "4) тексерілмеген жағдайда.", "4) не проверено."),
+    ]
+    law = units(rows)
+    assert list_seam(law, 2) and 0 in neighbours(law, 2, ("kk", "ru"))
+    assert list_seam(law, 4) and not list_seam(law, 1) and not list_seam(law, 3)
+
+
 @pytest.fixture(scope="module")
 def check(encoder) -> OmissionCheck:
     return OmissionCheck(encoder, langs={"kk": "kk", "ru": "ru"})

@@ -98,9 +98,15 @@ def _ends_sentence(unit: UnitText) -> bool:
 def _list_ends(units: Sequence[UnitText], lead: int) -> list[int]:
     """Where the list a lead-in opens ends: its last row, and its last sub-point that is not
     repealed (the predicate a language puts at the end of a list stands there when repealed
-    points or an unnumbered closing part follow); empty when no list follows."""
+    points or an unnumbered closing part follow); a list of unnumbered parts under a numbered
+    paragraph ("3. …, егер өзгерістер:" / "несущие конструкции;" … "функциональное назначение
+    квартир.") ends with the first part that ends its sentence, the paragraphs after it
+    continuing the paragraph. Empty when no list follows."""
     end = _list_end(units, lead)
-    points = [r for r in range(lead + 1, end + 1) if _live_point(units[r])]
+    rows = range(lead + 1, end + 1)
+    points = [r for r in rows if _live_point(units[r])]
+    if not points:
+        points = [r for r in rows if _ends_sentence(units[r])][:1]
     return list(dict.fromkeys([end, *points[-1:]])) if end != lead else []
 
 
@@ -113,8 +119,16 @@ def _live_point(unit: UnitText) -> bool:
     )
 
 
+def _closes(unit: UnitText) -> bool:
+    """Whether a sub-point ends the sentence of its lead-in in every version, with sub-points
+    after it: one language may say the lead-in's predicate there ("6) … болып табылса, банктік
+    қарыздар … беруге құқылы емес." / "6) является организацией, имеющей … рейтинг.")."""
+    return _live_point(unit) and _ends_sentence(unit)
+
+
 def _list_partners(units: Sequence[UnitText], row: int, rows: range) -> list[int]:
-    """For a lead-in, the ends of its list; for an end of a list, its lead-in: the nearest
+    """For a lead-in, the ends of its list; for an end of a list, or a sub-point that closes
+    the lead-in's sentence before it ends (`_closes`), its lead-in: the nearest
     lead-in before it whose list reaches it. Past a list nested in an earlier sub-point ("2)
     по семейным обстоятельствам при:"), which has ended, only the outer list's last live
     sub-point is its end (the paragraphs after a nested list continue that sub-point)."""
@@ -125,7 +139,8 @@ def _list_partners(units: Sequence[UnitText], row: int, rows: range) -> list[int
         if not _leads(units[lead]):
             continue
         if _list_end(units, lead) >= row:
-            ends = row in _list_ends(units, lead) and (not nested or _live_point(units[row]))
+            ends = row in _list_ends(units, lead) or _closes(units[row])
+            ends = ends and (not nested or _live_point(units[row]))
             return [lead] if ends else []
         nested = True
     return []
