@@ -280,6 +280,9 @@ def test_a_sub_point_that_ends_the_lead_in_sentence_before_the_list_ends_is_its_
     law = units(rows)
     assert list_seam(law, 2) and 0 in neighbours(law, 2, ("kk", "ru"))
     assert list_seam(law, 4) and not list_seam(law, 1) and not list_seam(law, 3)
+    # A sub-point one version lacks is no end of the lead-in's sentence: it is missing there.
+    rows[2] = (rows[2][0], rows[2][1], "")
+    assert not list_seam(units(rows), 2)
 
 
 @pytest.fixture(scope="module")

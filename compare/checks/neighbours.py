@@ -120,10 +120,12 @@ def _live_point(unit: UnitText) -> bool:
 
 
 def _closes(unit: UnitText) -> bool:
-    """Whether a sub-point ends the sentence of its lead-in in every version, with sub-points
-    after it: one language may say the lead-in's predicate there ("6) … болып табылса, банктік
-    қарыздар … беруге құқылы емес." / "6) является организацией, имеющей … рейтинг.")."""
-    return _live_point(unit) and _ends_sentence(unit)
+    """Whether a sub-point every version holds ends the sentence of its lead-in in each, with
+    sub-points after it: one language may say the lead-in's predicate there ("6) … болып
+    табылса, банктік қарыздар … беруге құқылы емес." / "6) является организацией, имеющей …
+    рейтинг.")."""
+    versions = unit.texts.values()
+    return all(t.strip() for t in versions) and _live_point(unit) and _ends_sentence(unit)
 
 
 def _list_partners(units: Sequence[UnitText], row: int, rows: range) -> list[int]:
