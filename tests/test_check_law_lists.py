@@ -261,22 +261,18 @@ def test_a_sub_point_that_ends_the_lead_in_sentence_before_the_list_ends_is_its_
     """kk may say the lead-in's predicate at a sub-point that ends its sentence in both
     versions, with more sub-points after it ("6) … болып табылса, … беруге құқылы емес." /
     "6) является организацией, имеющей … рейтинг."); a sub-point that goes on does not."""
-    point = "article 8, paragraph 2, sub-point"
-    rows = [
+    said = [
+        ("2. Банк, егер заңды тұлға:", "2. Банк не вправе выдавать займы, если лицо:"),
+        ("1) тіркелмеген;", "1) не зарегистрировано;"),
         (
-            "article 8, paragraph 2",
-            "2. Банк, егер заңды тұлға:",
-            "2. Банк не вправе выдавать займы, если лицо:",
-        ),
-        (f"{point} 1)", "1) тіркелмеген;", "1) не зарегистрировано;"),
-        (
-            f"{point} 2)",
             "2) рейтингі бар ұйым болып табылса, қарыз беруге құқылы емес.",
             "2) является организацией, имеющей рейтинг.",
         ),
-        (f"{point} 3)", "3) мәліметтер болмаған;", "3) не имеет сведений;"),
-        (f"{point} 4)", "4) тексерілмеген жағдайда.", "4) не проверено."),
+        ("3) мәліметтер болмаған;", "3) не имеет сведений;"),
+        ("4) тексерілмеген жағдайда.", "4) не проверено."),
     ]
+    paths = ["article 8, paragraph 2", *(f"article 8, paragraph 2, sub-point {n})" for n in "1234")]
+    rows = [(path, kk, ru) for path, (kk, ru) in zip(paths, said, strict=True)]
     law = units(rows)
     assert list_seam(law, 2) and 0 in neighbours(law, 2, ("kk", "ru"))
     assert list_seam(law, 4) and not list_seam(law, 1) and not list_seam(law, 3)
