@@ -44,6 +44,7 @@ from compare.checks.meaning import MeaningCheck
 from compare.checks.numbers import NumbersCheck
 from compare.checks.omission import OmissionCheck
 from compare.checks.replaced import ReplacedWordCheck
+from compare.checks.wordalign import WordAlignCheck
 from compare.embed import load_encoder
 from compare.lexicon.apertium import read_dictionaries
 from compare.lexicon.learn import Lexicon, learn, unit_bags
@@ -55,7 +56,7 @@ LANGS = tuple(NTREX_FILES)
 EXPECTED = {
     "swap": ("meaning",),
     "number": ("numbers",),
-    "clause": ("omission", "gap"),
+    "clause": ("omission", "gap", "wordalign"),
     "term": ("meaning", "replaced"),
 }
 LEXICON_CHECKS = ("replaced", "gap")
@@ -309,6 +310,9 @@ def main() -> None:
         help="kinds of drift to inject (default: all)",
     )
     parser.add_argument("--no-wmt", action="store_true", help="skip the WMT19 table")
+    parser.add_argument(
+        "--no-words", action="store_true", help="without the word-alignment check (wordalign)"
+    )
     parser.add_argument("--lexicon", action="store_true", help="add the lexicon checks")
     parser.add_argument(
         "--lexicon-only",
@@ -322,6 +326,8 @@ def main() -> None:
     require(NTREX, "bench/drift.py")
     encoder = load_encoder()
     checks = [MeaningCheck(encoder), OmissionCheck(encoder), NumbersCheck()]
+    if not args.no_words:
+        checks.append(WordAlignCheck(encoder))
     if args.lexicon_only:
         checks = []
     docs = {lang: ntrex_documents(lang) for lang in LANGS}

@@ -35,12 +35,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from drift import LANGS, Injection, inject, learn_run, pointed, run_checks, split_documents
+from drift import (
+    EXPECTED,
+    LANGS,
+    Injection,
+    inject,
+    learn_run,
+    pointed,
+    run_checks,
+    split_documents,
+)
+from drift import score as drift_score
 
 from realdata import NTREX, ntrex_documents, require
 
 from compare.align.documents import align_group
+from compare.checks.base import Finding
 from compare.checks.gaps import GapCheck
+from compare.checks.meaning import MeaningCheck
+from compare.checks.numbers import NumbersCheck
+from compare.checks.omission import OmissionCheck
 from compare.checks.replaced import ReplacedWordCheck
 from compare.checks.run import unit_texts
 from compare.corpus import load_corpus
@@ -276,6 +290,46 @@ def combine(
     return out
 
 
+def with_default(
+    groups, mine: dict[tuple[int, int], list[Flag]], theirs: dict[tuple[int, int], list[Flag]]
+) -> dict[str, dict[tuple[int, int], list[Finding]]]:
+    """The default checks' findings (as bench/drift.py runs them), with the lexicon's `gap`
+    and with the aligner's dropped runs added as minor findings naming their language."""
+    encoder = load_encoder()
+    found = run_checks([MeaningCheck(encoder), OmissionCheck(encoder), NumbersCheck()], groups)
+
+    def findings(flags, check):
+        return {
+            key: [
+                Finding(check, "minor", 0.5, key[1], (f.lang,), "", details={"lang": f.lang})
+                for f in fs
+            ]
+            for key, fs in flags.items()
+        }
+
+    def plus(*more):
+        out = {key: list(fs) for key, fs in found.items()}
+        for extra in more:
+            for key, fs in extra.items():
+                out.setdefault(key, []).extend(fs)
+        return out
+
+    gap, aligned = findings(theirs, "gap"), findings(mine, "align")
+    return {
+        "default": found,
+        "default + gap": plus(gap),
+        "default + align": plus(aligned),
+        "default + gap + align": plus(gap, aligned),
+    }
+
+
+def flagged_share(found, done: list[Injection], groups) -> float:
+    """The share of untouched units with any finding."""
+    hit = {(d.group, d.unit) for d in done}
+    keys = [(g, u.unit) for g, us in groups.items() for u in us if (g, u.unit) not in hit]
+    return sum(bool(found.get(key)) for key in keys) / max(len(keys), 1)
+
+
 def only(flags: dict[tuple[int, int], list[Flag]], kind: str) -> dict:
     """The flags of one kind."""
     return {key: [f for f in fs if f.kind == kind] for key, fs in flags.items()}
@@ -371,6 +425,15 @@ def main() -> None:
     parser.add_argument("--below", type=float, nargs="+", default=[0.15, 0.2, 0.25])
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument(
+        "--kinds", nargs="+", choices=("term", "clause"), default=["term", "clause"]
+    )
+    parser.add_argument(
+        "--default",
+        action="store_true",
+        help="also the default checks (meaning, omission, numbers) with `gap` and the aligner's "
+        "dropped runs, scored as bench/drift.py scores them",
+    )
+    parser.add_argument(
         "--document",
         type=Path,
         nargs="+",
@@ -386,7 +449,7 @@ def main() -> None:
     require(NTREX, "bench/tokalign.py")
     docs = {lang: ntrex_documents(lang) for lang in LANGS}
     chosen = split_documents(len(docs["en"]), args.seed)[args.split]
-    runs = {kind: inject(docs, chosen, kind, args.rate, args.seed) for kind in ("term", "clause")}
+    runs = {kind: inject(docs, chosen, kind, args.rate, args.seed) for kind in args.kinds}
     texts = [
         (lang, text)
         for groups, _ in runs.values()
@@ -428,6 +491,16 @@ def main() -> None:
                     ("or", combine(mine, theirs, "or")),
                 ):
                     report(kind, layer, threshold, cut, how, score(flags, done, units))
+                if args.default and kind == "clause":
+                    for name, found in with_default(groups, mine, theirs).items():
+                        s = drift_score(EXPECTED["clause"] + ("align",), found, done, groups)
+                        print(
+                            f"  {name}: recall own {s['recall_own']:.3f}, precision "
+                            f"{s['precision']:.3f} ({s['flags']} flags), untouched major "
+                            f"{s['untouched_major']:.3f}, untouched flagged (any) "
+                            f"{flagged_share(found, done, groups):.3f}",
+                            flush=True,
+                        )
     if not args.no_timing:
         groups, _ = runs["clause"]
         every = [u.texts for us in groups.values() for u in us]
