@@ -57,6 +57,7 @@ from compare.checks.numbers import NumbersCheck
 from compare.checks.omission import OmissionCheck
 from compare.checks.replaced import ReplacedWordCheck
 from compare.checks.run import unit_texts
+from compare.checks.wordalign import WordAlignCheck, align, longest
 from compare.corpus import load_corpus
 from compare.embed import cache_root, load_encoder
 from compare.embed.build import PROMPTS, default_model_dir
@@ -64,6 +65,7 @@ from compare.embed.onnx_model import RUN_BATCH
 from compare.embed.openvino_model import IR_FILE, OpenVinoModel
 from compare.stem import Token, tokens
 
+SHORTER = 0.9  # as compare.checks.gaps.SHORTER
 CONTENT = 4  # letters a word needs to count as a content word
 BATCH = 32  # texts per torch run
 TIME_UNITS = 50  # units whose texts are timed in each pass
@@ -139,29 +141,6 @@ def _owners(words: Sequence[Token], offsets: np.ndarray, mask: np.ndarray) -> np
     return owner
 
 
-def align(a: np.ndarray, b: np.ndarray, threshold: float) -> set[tuple[int, int]]:
-    """Mutual-argmax pairs of cosine >= threshold, then again among the words left (itermax)."""
-    if not len(a) or not len(b):
-        return set()
-    sim = a @ b.T
-    pairs: set[tuple[int, int]] = set()
-    free_a, free_b = np.ones(len(a), bool), np.ones(len(b), bool)
-    for _ in range(2):
-        masked = np.where(free_a[:, None] & free_b[None, :], sim, -np.inf)
-        if not np.isfinite(masked).any():
-            break
-        best_b, best_a = masked.argmax(1), masked.argmax(0)
-        found = [
-            (i, j)
-            for i, j in enumerate(best_b)
-            if free_a[i] and best_a[j] == i and masked[i, j] >= threshold
-        ]
-        for i, j in found:
-            pairs.add((i, j))
-            free_a[i], free_b[j] = False, False
-    return pairs
-
-
 @dataclass(frozen=True)
 class Flag:
     lang: str
@@ -213,8 +192,8 @@ def unit_evidence(versions: dict[str, Words], layer: int, threshold: float) -> d
         both = [(i, j) for i, j in links[(b, c)] if content[b][i] and content[c][j]]
         shared = [(i, j) for i, j in both if i not in to_a[b] and j not in to_a[c]]
         run = max(
-            longest(len(vecs[b]), to_a[b], {i for i, _ in shared}),
-            longest(len(vecs[c]), to_a[c], {j for _, j in shared}),
+            longest(len(vecs[b]), to_a[b], {i for i, _ in shared})[0],
+            longest(len(vecs[c]), to_a[c], {j for _, j in shared})[0],
         )
         best = np.maximum((vecs[a] @ vecs[b].T).max(1), (vecs[a] @ vecs[c].T).max(1))
         orphan = min((s for s, ok in zip(best, content[a], strict=True) if ok), default=np.inf)
@@ -223,15 +202,6 @@ def unit_evidence(versions: dict[str, Words], layer: int, threshold: float) -> d
         ]
         out[a] = Evidence(run, float(orphan), float(min(held, default=np.inf)))
     return out
-
-
-def longest(n: int, to_a: set[int], shared: set[int]) -> int:
-    """The most `shared` words in a run of words none of which is in `to_a`."""
-    best = count = 0
-    for w in range(n):
-        count = 0 if w in to_a else count + (w in shared)
-        best = max(best, count)
-    return best
 
 
 def dropped(evidence: dict[str, Evidence], run_words: int) -> list[Flag]:
@@ -425,6 +395,12 @@ def main() -> None:
     parser.add_argument("--below", type=float, nargs="+", default=[0.15, 0.2, 0.25])
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="instead: the share of the wordalign check's findings real, by the content words of "
+        "their run and whether the version is the shorter (clauses dropped)",
+    )
+    parser.add_argument(
         "--kinds", nargs="+", choices=("term", "clause"), default=["term", "clause"]
     )
     parser.add_argument(
@@ -441,6 +417,9 @@ def main() -> None:
         "ru and en files of this folder, e.g. documents/kaliaskarova-2022/front.*.txt",
     )
     args = parser.parse_args()
+    if args.calibrate:
+        calibrate(args.split, args.rate, args.seed)
+        return
     if args.document:
         show_document(
             args.document, args.layers[0], args.thresholds[0], args.runs[0], args.below[0]
@@ -505,6 +484,34 @@ def main() -> None:
         groups, _ = runs["clause"]
         every = [u.texts for us in groups.values() for u in us]
         print(timing(vectors, random.Random(args.seed).sample(every, TIME_UNITS)))
+
+
+def calibrate(split: str, rate: float, seed: int) -> None:
+    """The wordalign check's findings on the clause-injected run: per count of the run's
+    content words and whether the flagged version has fewer words than the run's ratio to the
+    holder predicts, how many there are and how many are real (on an injected unit, naming its
+    language), with (real + 1) / (findings + 2)."""
+    docs = {lang: ntrex_documents(lang) for lang in LANGS}
+    chosen = split_documents(len(docs["en"]), seed)[split]
+    groups, done = inject(docs, chosen, "clause", rate, seed)
+    hit = {(d.group, d.unit): d.lang for d in done}
+    check = WordAlignCheck(load_encoder())
+    counts: dict[tuple[int, bool], list[int]] = {}
+    for g, units in groups.items():
+        sizes = {k: sum(len(u.texts[k].split()) for u in units) for k in LANGS}
+        for f in check.run(units):
+            text = {k: len(t.split()) for k, t in f.context.items() or units[f.unit].texts.items()}
+            holder = f.details["holder"]
+            shorter = text[f.fault] < SHORTER * text[holder] * sizes[f.fault] / sizes[holder]
+            cell = counts.setdefault((min(len(f.details["words"]), 4), shorter), [0, 0])
+            cell[0] += 1
+            cell[1] += hit.get((g, f.unit)) == f.fault
+    print(f"{len(done)} injected units of {sum(len(u) for u in groups.values())}")
+    for (words, shorter), (found, real) in sorted(counts.items()):
+        print(
+            f"run {words}{'+' if words == 4 else ' '} shorter {shorter!s:5}: {found:4d} findings, "
+            f"{real:4d} real, (real+1)/(found+2) {(real + 1) / (found + 2):.2f}"
+        )
 
 
 def show_document(files: list[Path], layer: int, threshold: float, run: int, below: float) -> None:
