@@ -495,11 +495,13 @@ def calibrate(split: str, rate: float, seed: int) -> None:
     chosen = split_documents(len(docs["en"]), seed)[split]
     groups, done = inject(docs, chosen, "clause", rate, seed)
     hit = {(d.group, d.unit): d.lang for d in done}
-    check = WordAlignCheck(load_encoder())
+    check = WordAlignCheck(load_encoder(), run_words=1)  # every run of two words or more
     counts: dict[tuple[int, bool], list[int]] = {}
     for g, units in groups.items():
         sizes = {k: sum(len(u.texts[k].split()) for u in units) for k in LANGS}
         for f in check.run(units):
+            if len(f.details["words"]) < 2:
+                continue
             text = {k: len(t.split()) for k, t in f.context.items() or units[f.unit].texts.items()}
             holder = f.details["holder"]
             shorter = text[f.fault] < SHORTER * text[holder] * sizes[f.fault] / sizes[holder]
