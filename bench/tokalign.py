@@ -19,8 +19,13 @@ the share of untouched units flagged, alone and combined with the learned lexico
 (both agree on the language, or either flags). It also times the token-vector pass against
 the sentence-embedding pass. --document FILES instead prints, unit by unit, the flags the
 first layer, threshold, run and cut raise on one document's kk, ru and en versions.
+--default adds, for dropped clauses, the default checks (meaning, omission, numbers) alone, with
+`gap`, with the aligner's runs and with both, scored as bench/drift.py scores them; --calibrate
+instead counts the findings of the check built on this (compare.checks.wordalign) that are real,
+by the length of their run and whether the version is the shorter (its CALIBRATION).
 Data: ../shared/data, never copied. Usage: python3 bench/tokalign.py [--split dev|test]
 [--layers 6 8 12] [--thresholds 0 0.2 0.4] [--runs 2 3 4] [--below 0.15 0.2 0.25] [--no-timing]
+[--timing-only] [--kinds term clause] [--default] [--calibrate]
 [--document documents/kaliaskarova-2022/front.{kk,ru,en}.txt]
 """
 
@@ -306,14 +311,18 @@ def only(flags: dict[tuple[int, int], list[Flag]], kind: str) -> dict:
 
 
 def timing(vectors: TokenVectors, units: list[dict[str, str]]) -> str:
-    """Seconds of the sentence-embedding pass (the default engine, no cache) against the torch
-    pass with hidden states and word pooling, the aligning alone, and (on the OpenVINO engine)
+    """Seconds of the sentence-embedding pass (the default engine, no cache) against the
+    encoder's word vectors (Encoder.word_vectors, no cache), the torch pass with hidden states
+    and word pooling, the aligning alone, and (on the OpenVINO engine)
     the same pass with layer SAME_PASS_LAYER's states as a second output of the graph."""
     texts = [(lang, t) for u in units for lang, t in u.items()]
     encoder = load_encoder(use_cache=False)
     began = time.perf_counter()
     encoder.encode([t for _, t in texts])
     sentence = time.perf_counter() - began
+    began = time.perf_counter()
+    encoder.word_vectors([t for _, t in texts])
+    engine = time.perf_counter() - began
     began = time.perf_counter()
     words = vectors.words(texts, [SAME_PASS_LAYER])
     token = time.perf_counter() - began
@@ -323,7 +332,9 @@ def timing(vectors: TokenVectors, units: list[dict[str, str]]) -> str:
     aligning = time.perf_counter() - began
     line = (
         f"time on {len(texts)} texts ({len(units)} units): sentence embedding "
-        f"({encoder.info.name}) {sentence:.1f} s; torch pass with hidden states and word pooling "
+        f"({encoder.info.name}) {sentence:.1f} s; the encoder's word vectors (as the wordalign "
+        f"check gets them, no cache) {engine:.1f} s ({engine / sentence:.2f} of it); "
+        f"torch pass with hidden states and word pooling "
         f"{token:.1f} s ({token / sentence:.2f} of it); aligning {aligning:.2f} s "
         f"({aligning / sentence:.3f} of it)"
     )
@@ -394,6 +405,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, nargs="+", default=[2, 3, 4])
     parser.add_argument("--below", type=float, nargs="+", default=[0.15, 0.2, 0.25])
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--timing-only", action="store_true", help="only the timing line")
     parser.add_argument(
         "--calibrate",
         action="store_true",
@@ -437,6 +449,9 @@ def main() -> None:
         for lang, text in u.texts.items()
     ]
     vectors = TokenVectors()
+    if args.timing_only:
+        print(timing(vectors, sample_units(runs, args.seed)))
+        return
     began = time.perf_counter()
     words = vectors.words(texts, args.layers)
     centred(words, args.layers)
@@ -481,9 +496,14 @@ def main() -> None:
                             flush=True,
                         )
     if not args.no_timing:
-        groups, _ = runs["clause"]
-        every = [u.texts for us in groups.values() for u in us]
-        print(timing(vectors, random.Random(args.seed).sample(every, TIME_UNITS)))
+        print(timing(vectors, sample_units(runs, args.seed)))
+
+
+def sample_units(runs, seed: int) -> list[dict[str, str]]:
+    """TIME_UNITS units of the first kind's run, seeded."""
+    groups, _ = next(iter(runs.values()))
+    every = [u.texts for us in groups.values() for u in us]
+    return random.Random(seed).sample(every, TIME_UNITS)
 
 
 def calibrate(split: str, rate: float, seed: int) -> None:

@@ -157,10 +157,10 @@ def check_classes() -> tuple[type[Check], ...]:
         UnmatchedNotesCheck,
         EditionCheck,
         MissingPartsCheck,
-        WordAlignCheck,
         MeaningCheck,
         OmissionCheck,
         NumbersCheck,
+        WordAlignCheck,
     )
     return (*drift, TermsCheck, ConsistencyCheck, *WORD_CHECKS, *FORMAL_CHECKS)
 
