@@ -75,6 +75,14 @@ def test_word_vectors_are_one_unit_row_per_word_and_cached(encoder):
     assert all(np.array_equal(a, b) for a, b in zip(first, again, strict=True))
 
 
+def test_a_text_longer_than_the_window_has_a_vector_for_every_word(encoder):
+    text = " ".join([NEWS[1]["en"]] * 40)  # about 800 tokens: two windows
+    assert len(encoder._window_spans(text)) >= 2
+    (words,) = encoder.word_vectors([text])
+    assert len(words) == len(word_spans(text))
+    assert np.allclose(np.linalg.norm(words, axis=1), 1.0, atol=1e-2)
+
+
 def test_the_word_pass_caches_sentence_vectors_where_the_engine_gives_them(encoder):
     text = "Жаңа мектеп қыркүйекте ашылады."
     encoder.word_vectors([text])

@@ -158,7 +158,12 @@ class Encoder:
                 words, sentences = self._word_batch(batch, WORD_LAYER)
                 fresh = {key_of[t]: w.astype(np.float16) for t, w in zip(batch, words, strict=True)}
                 if cache is not None:
-                    cache.put_many(list(fresh.items()))
+                    try:
+                        cache.put_many(list(fresh.items()))
+                    except CacheUnavailable as err:
+                        if self.announce:
+                            self.announce(f"warning: {err}; going on without the word cache")
+                        cache = self._words = None
                 if sentences is not None:
                     sentence_key = functools.partial(
                         cache_key, self.info.identity, self.info.prompt
@@ -181,10 +186,14 @@ class Encoder:
         vectors, states = self._states.token_states(pieces, self.info.prompt, layer)
         words, sentences, at = [], np.zeros((len(texts), self.dim), dtype=np.float32), 0
         for row, (text, windows) in enumerate(zip(texts, spans, strict=True)):
-            own = states[at : at + len(windows)]
-            offsets = np.concatenate(
-                [o + a for (o, _), (a, _, _) in zip(own, windows, strict=True)]
-            )
+            # Each window's own tokens (not the prompt's, not the special ones; the first
+            # word's may begin at the space after the prompt), moved to where the window starts.
+            own = [
+                (o[inside].clip(min=0) + a, h[inside])
+                for (o, h), (a, _, _) in zip(states[at : at + len(windows)], windows, strict=True)
+                for inside in [o[:, 1] > np.maximum(o[:, 0], 0)]
+            ]
+            offsets = np.concatenate([o for o, _ in own])
             words.append(pool(text, offsets, np.concatenate([h for _, h in own])))
             if vectors is not None:
                 weights = np.array([n for _, _, n in windows], dtype=np.float32)
