@@ -20,6 +20,7 @@ the same English (WMT19 en-kk against NTREX kk, with en), where every flag is a 
 between honest translations or a false alarm; --show N prints a sample of them.
 Data: ../shared/data, never copied. Usage: python3 bench/drift.py [--split dev|test|all]
 [--rate 0.1] [--seed 0] [--show 10] [--kinds term clause] [--lexicon] [--dix FILE.dix ...]
+[--no-words] (without the word-alignment check; a line per kind gives its own flags and all)
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from compare.checks.meaning import MeaningCheck
 from compare.checks.numbers import NumbersCheck
 from compare.checks.omission import OmissionCheck
 from compare.checks.replaced import ReplacedWordCheck
+from compare.checks.wordalign import WordAlignCheck
 from compare.embed import load_encoder
 from compare.lexicon.apertium import read_dictionaries
 from compare.lexicon.learn import Lexicon, learn, unit_bags
@@ -55,7 +57,7 @@ LANGS = tuple(NTREX_FILES)
 EXPECTED = {
     "swap": ("meaning",),
     "number": ("numbers",),
-    "clause": ("omission", "gap"),
+    "clause": ("omission", "gap", "wordalign"),
     "term": ("meaning", "replaced"),
 }
 LEXICON_CHECKS = ("replaced", "gap")
@@ -247,12 +249,14 @@ def lexicon_score(
     found: dict[tuple[int, int], list[Finding]],
     done: list[Injection],
     groups,
-    checks: Collection[str] = LEXICON_CHECKS,
+    checks: Collection[str] | None = LEXICON_CHECKS,
 ) -> dict[str, float]:
-    """The lexicon checks (`checks`) alone: recall, precision on injected units, untouched
+    """Some checks (`checks`, None: all) alone: recall, precision on injected units, untouched
     units flagged."""
     hit = {(d.group, d.unit): d for d in done}
-    mine = {key: [f for f in fs if f.check in checks] for key, fs in found.items()}
+    mine = {
+        key: [f for f in fs if checks is None or f.check in checks] for key, fs in found.items()
+    }
     flags = [(f, hit[key].lang) for key in hit for f in mine.get(key, [])]
     untouched = sum(len(units) for units in groups.values()) - len(hit)
     flagged = sum(1 for key, fs in mine.items() if fs and key not in hit)
@@ -309,6 +313,9 @@ def main() -> None:
         help="kinds of drift to inject (default: all)",
     )
     parser.add_argument("--no-wmt", action="store_true", help="skip the WMT19 table")
+    parser.add_argument(
+        "--no-words", action="store_true", help="without the word-alignment check (wordalign)"
+    )
     parser.add_argument("--lexicon", action="store_true", help="add the lexicon checks")
     parser.add_argument(
         "--lexicon-only",
@@ -322,6 +329,8 @@ def main() -> None:
     require(NTREX, "bench/drift.py")
     encoder = load_encoder()
     checks = [MeaningCheck(encoder), OmissionCheck(encoder), NumbersCheck()]
+    if not args.no_words:
+        checks.append(WordAlignCheck(encoder))
     if args.lexicon_only:
         checks = []
     docs = {lang: ntrex_documents(lang) for lang in LANGS}
@@ -343,6 +352,14 @@ def main() -> None:
         groups, done = inject(docs, chosen, kind, args.rate, args.seed)
         found = run_checks(checks, groups)
         rows = [(kind, found)]
+        for name, named in (("wordalign", ("wordalign",)), ("any check", None)):
+            if named is None or not args.no_words:
+                mine = lexicon_score(found, done, groups, named)
+                notes.append(
+                    f"{kind}: {name}: recall {mine['recall']:.3f}, precision "
+                    f"{mine['precision']:.3f} ({mine['flags']} flags), untouched units flagged "
+                    f"(any severity) {mine['untouched_flagged']:.3f}"
+                )
         if args.lexicon or args.lexicon_only or known:
             lexicon, learned = learn_run(groups, known)
             more = run_checks([ReplacedWordCheck(lexicon), GapCheck(lexicon)], groups)

@@ -19,8 +19,13 @@ the share of untouched units flagged, alone and combined with the learned lexico
 (both agree on the language, or either flags). It also times the token-vector pass against
 the sentence-embedding pass. --document FILES instead prints, unit by unit, the flags the
 first layer, threshold, run and cut raise on one document's kk, ru and en versions.
+--default adds, for dropped clauses, the default checks (meaning, omission, numbers) alone, with
+`gap`, with the aligner's runs and with both, scored as bench/drift.py scores them; --calibrate
+instead counts the findings of the check built on this (compare.checks.wordalign) that are real,
+by the length of their run and whether the version is the shorter (its CALIBRATION).
 Data: ../shared/data, never copied. Usage: python3 bench/tokalign.py [--split dev|test]
 [--layers 6 8 12] [--thresholds 0 0.2 0.4] [--runs 2 3 4] [--below 0.15 0.2 0.25] [--no-timing]
+[--timing-only] [--kinds term clause] [--default] [--calibrate]
 [--document documents/kaliaskarova-2022/front.{kk,ru,en}.txt]
 """
 
@@ -35,14 +40,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from drift import LANGS, Injection, inject, learn_run, pointed, run_checks, split_documents
+from drift import (
+    EXPECTED,
+    LANGS,
+    Injection,
+    inject,
+    learn_run,
+    pointed,
+    run_checks,
+    split_documents,
+)
+from drift import score as drift_score
 
 from realdata import NTREX, ntrex_documents, require
 
 from compare.align.documents import align_group
+from compare.checks.base import Finding
 from compare.checks.gaps import GapCheck
+from compare.checks.meaning import MeaningCheck
+from compare.checks.numbers import NumbersCheck
+from compare.checks.omission import OmissionCheck
 from compare.checks.replaced import ReplacedWordCheck
 from compare.checks.run import unit_texts
+from compare.checks.wordalign import WordAlignCheck, align, longest
 from compare.corpus import load_corpus
 from compare.embed import cache_root, load_encoder
 from compare.embed.build import PROMPTS, default_model_dir
@@ -50,6 +70,7 @@ from compare.embed.onnx_model import RUN_BATCH
 from compare.embed.openvino_model import IR_FILE, OpenVinoModel
 from compare.stem import Token, tokens
 
+SHORTER = 0.9  # as compare.checks.gaps.SHORTER
 CONTENT = 4  # letters a word needs to count as a content word
 BATCH = 32  # texts per torch run
 TIME_UNITS = 50  # units whose texts are timed in each pass
@@ -125,29 +146,6 @@ def _owners(words: Sequence[Token], offsets: np.ndarray, mask: np.ndarray) -> np
     return owner
 
 
-def align(a: np.ndarray, b: np.ndarray, threshold: float) -> set[tuple[int, int]]:
-    """Mutual-argmax pairs of cosine >= threshold, then again among the words left (itermax)."""
-    if not len(a) or not len(b):
-        return set()
-    sim = a @ b.T
-    pairs: set[tuple[int, int]] = set()
-    free_a, free_b = np.ones(len(a), bool), np.ones(len(b), bool)
-    for _ in range(2):
-        masked = np.where(free_a[:, None] & free_b[None, :], sim, -np.inf)
-        if not np.isfinite(masked).any():
-            break
-        best_b, best_a = masked.argmax(1), masked.argmax(0)
-        found = [
-            (i, j)
-            for i, j in enumerate(best_b)
-            if free_a[i] and best_a[j] == i and masked[i, j] >= threshold
-        ]
-        for i, j in found:
-            pairs.add((i, j))
-            free_a[i], free_b[j] = False, False
-    return pairs
-
-
 @dataclass(frozen=True)
 class Flag:
     lang: str
@@ -199,8 +197,8 @@ def unit_evidence(versions: dict[str, Words], layer: int, threshold: float) -> d
         both = [(i, j) for i, j in links[(b, c)] if content[b][i] and content[c][j]]
         shared = [(i, j) for i, j in both if i not in to_a[b] and j not in to_a[c]]
         run = max(
-            longest(len(vecs[b]), to_a[b], {i for i, _ in shared}),
-            longest(len(vecs[c]), to_a[c], {j for _, j in shared}),
+            longest(len(vecs[b]), to_a[b], {i for i, _ in shared})[0],
+            longest(len(vecs[c]), to_a[c], {j for _, j in shared})[0],
         )
         best = np.maximum((vecs[a] @ vecs[b].T).max(1), (vecs[a] @ vecs[c].T).max(1))
         orphan = min((s for s, ok in zip(best, content[a], strict=True) if ok), default=np.inf)
@@ -209,15 +207,6 @@ def unit_evidence(versions: dict[str, Words], layer: int, threshold: float) -> d
         ]
         out[a] = Evidence(run, float(orphan), float(min(held, default=np.inf)))
     return out
-
-
-def longest(n: int, to_a: set[int], shared: set[int]) -> int:
-    """The most `shared` words in a run of words none of which is in `to_a`."""
-    best = count = 0
-    for w in range(n):
-        count = 0 if w in to_a else count + (w in shared)
-        best = max(best, count)
-    return best
 
 
 def dropped(evidence: dict[str, Evidence], run_words: int) -> list[Flag]:
@@ -276,20 +265,65 @@ def combine(
     return out
 
 
+def with_default(
+    groups, mine: dict[tuple[int, int], list[Flag]], theirs: dict[tuple[int, int], list[Flag]]
+) -> dict[str, dict[tuple[int, int], list[Finding]]]:
+    """The default checks' findings (as bench/drift.py runs them), with the lexicon's `gap`
+    and with the aligner's dropped runs added as minor findings naming their language."""
+    encoder = load_encoder()
+    found = run_checks([MeaningCheck(encoder), OmissionCheck(encoder), NumbersCheck()], groups)
+
+    def findings(flags, check):
+        return {
+            key: [
+                Finding(check, "minor", 0.5, key[1], (f.lang,), "", details={"lang": f.lang})
+                for f in fs
+            ]
+            for key, fs in flags.items()
+        }
+
+    def plus(*more):
+        out = {key: list(fs) for key, fs in found.items()}
+        for extra in more:
+            for key, fs in extra.items():
+                out.setdefault(key, []).extend(fs)
+        return out
+
+    gap, aligned = findings(theirs, "gap"), findings(mine, "align")
+    return {
+        "default": found,
+        "default + gap": plus(gap),
+        "default + align": plus(aligned),
+        "default + gap + align": plus(gap, aligned),
+    }
+
+
+def flagged_share(found, done: list[Injection], groups) -> float:
+    """The share of untouched units with any finding."""
+    hit = {(d.group, d.unit) for d in done}
+    keys = [(g, u.unit) for g, us in groups.items() for u in us if (g, u.unit) not in hit]
+    return sum(bool(found.get(key)) for key in keys) / max(len(keys), 1)
+
+
 def only(flags: dict[tuple[int, int], list[Flag]], kind: str) -> dict:
     """The flags of one kind."""
     return {key: [f for f in fs if f.kind == kind] for key, fs in flags.items()}
 
 
 def timing(vectors: TokenVectors, units: list[dict[str, str]]) -> str:
-    """Seconds of the sentence-embedding pass (the default engine, no cache) against the torch
-    pass with hidden states and word pooling, the aligning alone, and (on the OpenVINO engine)
+    """Seconds of the sentence-embedding pass (the default engine, no cache) against the
+    encoder's word vectors (Encoder.word_vectors, no cache), the torch pass with hidden states
+    and word pooling, the aligning alone, and (on the OpenVINO engine)
     the same pass with layer SAME_PASS_LAYER's states as a second output of the graph."""
     texts = [(lang, t) for u in units for lang, t in u.items()]
     encoder = load_encoder(use_cache=False)
     began = time.perf_counter()
     encoder.encode([t for _, t in texts])
     sentence = time.perf_counter() - began
+    encoder.word_vectors(["Compiled once a run."])  # the engine readies its graph once
+    began = time.perf_counter()
+    encoder.word_vectors([t for _, t in texts])
+    engine = time.perf_counter() - began
     began = time.perf_counter()
     words = vectors.words(texts, [SAME_PASS_LAYER])
     token = time.perf_counter() - began
@@ -299,7 +333,9 @@ def timing(vectors: TokenVectors, units: list[dict[str, str]]) -> str:
     aligning = time.perf_counter() - began
     line = (
         f"time on {len(texts)} texts ({len(units)} units): sentence embedding "
-        f"({encoder.info.name}) {sentence:.1f} s; torch pass with hidden states and word pooling "
+        f"({encoder.info.name}) {sentence:.1f} s; the encoder's word vectors (as the wordalign "
+        f"check gets them, no cache) {engine:.1f} s ({engine / sentence:.2f} of it); "
+        f"torch pass with hidden states and word pooling "
         f"{token:.1f} s ({token / sentence:.2f} of it); aligning {aligning:.2f} s "
         f"({aligning / sentence:.3f} of it)"
     )
@@ -370,6 +406,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, nargs="+", default=[2, 3, 4])
     parser.add_argument("--below", type=float, nargs="+", default=[0.15, 0.2, 0.25])
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--timing-only", action="store_true", help="only the timing line")
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="instead: the share of the wordalign check's findings real, by the content words of "
+        "their run and whether the version is the shorter (clauses dropped)",
+    )
+    parser.add_argument(
+        "--kinds", nargs="+", choices=("term", "clause"), default=["term", "clause"]
+    )
+    parser.add_argument(
+        "--default",
+        action="store_true",
+        help="also the default checks (meaning, omission, numbers) with `gap` and the aligner's "
+        "dropped runs, scored as bench/drift.py scores them",
+    )
     parser.add_argument(
         "--document",
         type=Path,
@@ -378,6 +430,9 @@ def main() -> None:
         "ru and en files of this folder, e.g. documents/kaliaskarova-2022/front.*.txt",
     )
     args = parser.parse_args()
+    if args.calibrate:
+        calibrate(args.split, args.rate, args.seed)
+        return
     if args.document:
         show_document(
             args.document, args.layers[0], args.thresholds[0], args.runs[0], args.below[0]
@@ -386,7 +441,7 @@ def main() -> None:
     require(NTREX, "bench/tokalign.py")
     docs = {lang: ntrex_documents(lang) for lang in LANGS}
     chosen = split_documents(len(docs["en"]), args.seed)[args.split]
-    runs = {kind: inject(docs, chosen, kind, args.rate, args.seed) for kind in ("term", "clause")}
+    runs = {kind: inject(docs, chosen, kind, args.rate, args.seed) for kind in args.kinds}
     texts = [
         (lang, text)
         for groups, _ in runs.values()
@@ -395,6 +450,9 @@ def main() -> None:
         for lang, text in u.texts.items()
     ]
     vectors = TokenVectors()
+    if args.timing_only:
+        print(timing(vectors, sample_units(runs, args.seed)))
+        return
     began = time.perf_counter()
     words = vectors.words(texts, args.layers)
     centred(words, args.layers)
@@ -428,10 +486,55 @@ def main() -> None:
                     ("or", combine(mine, theirs, "or")),
                 ):
                     report(kind, layer, threshold, cut, how, score(flags, done, units))
+                if args.default and kind == "clause":
+                    for name, found in with_default(groups, mine, theirs).items():
+                        s = drift_score(EXPECTED["clause"] + ("align",), found, done, groups)
+                        print(
+                            f"  {name}: recall own {s['recall_own']:.3f}, precision "
+                            f"{s['precision']:.3f} ({s['flags']} flags), untouched major "
+                            f"{s['untouched_major']:.3f}, untouched flagged (any) "
+                            f"{flagged_share(found, done, groups):.3f}",
+                            flush=True,
+                        )
     if not args.no_timing:
-        groups, _ = runs["clause"]
-        every = [u.texts for us in groups.values() for u in us]
-        print(timing(vectors, random.Random(args.seed).sample(every, TIME_UNITS)))
+        print(timing(vectors, sample_units(runs, args.seed)))
+
+
+def sample_units(runs, seed: int) -> list[dict[str, str]]:
+    """TIME_UNITS units of the first kind's run, seeded."""
+    groups, _ = next(iter(runs.values()))
+    every = [u.texts for us in groups.values() for u in us]
+    return random.Random(seed).sample(every, TIME_UNITS)
+
+
+def calibrate(split: str, rate: float, seed: int) -> None:
+    """The wordalign check's findings on the clause-injected run: per count of the run's
+    content words and whether the flagged version has fewer words than the run's ratio to the
+    holder predicts, how many there are and how many are real (on an injected unit, naming its
+    language), with (real + 1) / (findings + 2)."""
+    docs = {lang: ntrex_documents(lang) for lang in LANGS}
+    chosen = split_documents(len(docs["en"]), seed)[split]
+    groups, done = inject(docs, chosen, "clause", rate, seed)
+    hit = {(d.group, d.unit): d.lang for d in done}
+    check = WordAlignCheck(load_encoder(), run_words=1)  # every run of two words or more
+    counts: dict[tuple[int, bool], list[int]] = {}
+    for g, units in groups.items():
+        sizes = {k: sum(len(u.texts[k].split()) for u in units) for k in LANGS}
+        for f in check.run(units):
+            if len(f.details["words"]) < 2:
+                continue
+            text = {k: len(t.split()) for k, t in f.context.items() or units[f.unit].texts.items()}
+            holder = f.details["holder"]
+            shorter = text[f.fault] < SHORTER * text[holder] * sizes[f.fault] / sizes[holder]
+            cell = counts.setdefault((min(len(f.details["words"]), 4), shorter), [0, 0])
+            cell[0] += 1
+            cell[1] += hit.get((g, f.unit)) == f.fault
+    print(f"{len(done)} injected units of {sum(len(u) for u in groups.values())}")
+    for (words, shorter), (found, real) in sorted(counts.items()):
+        print(
+            f"run {words}{'+' if words == 4 else ' '} shorter {shorter!s:5}: {found:4d} findings, "
+            f"{real:4d} real, (real+1)/(found+2) {(real + 1) / (found + 2):.2f}"
+        )
 
 
 def show_document(files: list[Path], layer: int, threshold: float, run: int, below: float) -> None:

@@ -21,6 +21,7 @@ from compare.checks.replaced import ReplacedWordCheck
 from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.checks.terms import TermsCheck
 from compare.checks.uniformity import UniformityCheck
+from compare.checks.wordalign import MIN_VERSIONS, WordAlignCheck
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
 from compare.lexicon.learn import Bag, Lexicon, learn, unit_bags
@@ -123,6 +124,7 @@ def default_checks(
         UnmatchedNotesCheck(),
         EditionCheck(langs=langs),
         MissingPartsCheck(),
+        *word_alignment(langs, encoder),
         MeaningCheck(encoder, langs=langs),
         OmissionCheck(encoder, langs=langs),
         NumbersCheck(langs=langs),
@@ -133,6 +135,15 @@ def default_checks(
         wanted = WORD_CHECKS if words else DEFAULT_WORD_CHECKS
         checks += [cls(lexicon, langs=langs) for cls in wanted]
     return checks + formal_checks(alignment.langs())
+
+
+def word_alignment(langs: dict[str, str], encoder) -> list[Check]:
+    """The word-alignment check where it reads anything: three or more languages meet and the
+    encoder gives word vectors (the model's, not a test's stand-in). It reads free text only
+    (see checks.wordalign), and goes before the checks that embed the units: where the engine
+    gives the word states from the sentence pass, that pass caches the units' vectors for them."""
+    readable = len(set(langs.values())) >= MIN_VERSIONS and hasattr(encoder, "word_vectors")
+    return [WordAlignCheck(encoder, langs=langs)] if readable else []
 
 
 def check_classes() -> tuple[type[Check], ...]:
@@ -149,6 +160,7 @@ def check_classes() -> tuple[type[Check], ...]:
         MeaningCheck,
         OmissionCheck,
         NumbersCheck,
+        WordAlignCheck,
     )
     return (*drift, TermsCheck, ConsistencyCheck, *WORD_CHECKS, *FORMAL_CHECKS)
 

@@ -27,10 +27,11 @@ def cache_key(model_identity: str, prompt: str, text: str) -> bytes:
 
 
 class EmbeddingCache:
-    """A persistent map from cache keys to float32 vectors."""
+    """A persistent map from cache keys to vectors (float32, or `dtype`) of any length."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, dtype: type = np.float32) -> None:
         self.path = path
+        self.dtype = dtype
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Switching to WAL needs the database to itself: runs that open a new cache at the
@@ -56,12 +57,12 @@ class EmbeddingCache:
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk)
             for key, blob in rows:
-                found[key] = np.frombuffer(blob, dtype=np.float32)
+                found[key] = np.frombuffer(blob, dtype=self.dtype)
         return found
 
     def put_many(self, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
         """Store vectors in one short transaction, so that other runs wait for it briefly."""
-        rows = [(key, np.asarray(vec, dtype=np.float32).tobytes()) for key, vec in items]
+        rows = [(key, np.asarray(vec, dtype=self.dtype).tobytes()) for key, vec in items]
         try:
             with self._db:
                 self._db.executemany("INSERT OR IGNORE INTO vectors (key, vec) VALUES (?, ?)", rows)

@@ -9,6 +9,7 @@ window by window and averaged rather than silently truncated.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -23,6 +24,7 @@ from compare.embed.cores import CoreShare
 
 ProgressCallback = Callable[[int, int], None]  # (texts done, texts to embed)
 BATCH = 64
+WORD_CACHE = "words.sqlite3"  # the word vectors' cache, beside the sentence cache
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Encoder:
         self.share = share or CoreShare(None)
         self.dim: int = model.get_embedding_dimension()
         self.max_tokens: int = model.max_seq_length - 2  # room for the two special tokens
+        self._states = None  # what gives token states (compare.embed.words), made when asked
+        self._words: EmbeddingCache | None = None  # the word vectors' cache, opened when asked
 
     def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
         """Unit vectors for texts, from the cache where possible; duplicates embedded once.
@@ -117,17 +121,100 @@ class Encoder:
 
     def _windows(self, text: str) -> list[tuple[str, int]]:
         """Cut a text at token boundaries into pieces that fit the model's window."""
+        return [(text[start:end], n) for start, end, n in self._window_spans(text)]
+
+    def _window_spans(self, text: str) -> list[tuple[int, int, int]]:
+        """The pieces of `_windows` as (start, end, tokens)."""
         tokenizer = self.model.tokenizer
         room = self.max_tokens - len(tokenizer.tokenize(self.info.prompt))
         enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
         spans = enc["offset_mapping"]
         if len(spans) <= room:
-            return [(text, max(len(spans), 1))]
+            return [(0, len(text), max(len(spans), 1))]
         pieces = []
         for start in range(0, len(spans), room):
             chunk = spans[start : start + room]
-            pieces.append((text[chunk[0][0] : chunk[-1][1]], len(chunk)))
+            pieces.append((chunk[0][0], chunk[-1][1], len(chunk)))
         return pieces
+
+    def word_vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Per text, its words' unit vectors (compare.embed.words: the mean of their subwords'
+        states at WORD_LAYER), from their own cache where possible. Where the engine gives the
+        states from the sentence pass (OpenVINO), the sentence vectors it gives are cached too,
+        so embedding the same texts afterwards costs nothing."""
+        from compare.embed.words import WORD_LAYER
+
+        identity = f"{self.info.identity} words@{WORD_LAYER}"
+        keys = [cache_key(identity, self.info.prompt, t) for t in texts]
+        key_of = dict(zip(texts, keys, strict=True))
+        cache = self._word_cache()
+        found = cache.get_many(list(set(keys))) if cache is not None else {}
+        todo = [t for t, k in key_of.items() if k not in found]
+        todo.sort(key=len, reverse=True)
+        with self.share.running():
+            for start in range(0, len(todo), BATCH):
+                batch = todo[start : start + BATCH]
+                self.share.apply()
+                words, sentences = self._word_batch(batch, WORD_LAYER)
+                fresh = {key_of[t]: w.astype(np.float16) for t, w in zip(batch, words, strict=True)}
+                if cache is not None:
+                    try:
+                        cache.put_many(list(fresh.items()))
+                    except CacheUnavailable as err:
+                        if self.announce:
+                            self.announce(f"warning: {err}; going on without the word cache")
+                        cache = self._words = None
+                if sentences is not None:
+                    sentence_key = functools.partial(
+                        cache_key, self.info.identity, self.info.prompt
+                    )
+                    self._store(dict(zip(map(sentence_key, batch), sentences, strict=True)))
+                found.update(fresh)
+        return [found[key].reshape(-1, self.dim).astype(np.float32) for key in keys]
+
+    def _word_batch(
+        self, texts: list[str], layer: int
+    ) -> tuple[list[np.ndarray], np.ndarray | None]:
+        """Word vectors of texts (window by window, see _windows), and their sentence vectors
+        where the engine gives them from the same pass."""
+        from compare.embed.words import pool, states_engine
+
+        if self._states is None:
+            self._states = states_engine(self.model)
+        spans = [self._window_spans(t) for t in texts]
+        pieces = [t[a:b] for t, s in zip(texts, spans, strict=True) for a, b, _ in s]
+        vectors, states = self._states.token_states(pieces, self.info.prompt, layer)
+        words, sentences, at = [], np.zeros((len(texts), self.dim), dtype=np.float32), 0
+        for row, (text, windows) in enumerate(zip(texts, spans, strict=True)):
+            # Each window's own tokens (not the prompt's, not the special ones; the first
+            # word's may begin at the space after the prompt), moved to where the window starts.
+            own = [
+                (o[inside].clip(min=0) + a, h[inside])
+                for (o, h), (a, _, _) in zip(states[at : at + len(windows)], windows, strict=True)
+                for inside in [o[:, 1] > np.maximum(o[:, 0], 0)]
+            ]
+            offsets = np.concatenate([o for o, _ in own])
+            words.append(pool(text, offsets, np.concatenate([h for _, h in own])))
+            if vectors is not None:
+                weights = np.array([n for _, _, n in windows], dtype=np.float32)
+                sentences[row] = weights @ vectors[at : at + len(windows)]
+            at += len(windows)
+        if vectors is None:
+            return words, None
+        return words, sentences / np.linalg.norm(sentences, axis=1, keepdims=True).clip(min=1e-12)
+
+    def _word_cache(self) -> EmbeddingCache | None:
+        """The word vectors' cache, beside the sentence cache (float16: half the room)."""
+        if self.cache is None:
+            return None
+        if self._words is None:
+            try:
+                self._words = EmbeddingCache(
+                    self.cache.path.with_name(WORD_CACHE), dtype=np.float16
+                )
+            except CacheUnavailable:
+                return None
+        return self._words
 
 
 def model_info(model, location: str) -> ModelInfo:

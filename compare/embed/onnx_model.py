@@ -264,12 +264,21 @@ class OnnxModel:
     ) -> np.ndarray:
         """Unit vectors for texts (prompt put before each), longest texts batched together, at
         most RUN_BATCH in one run."""
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        session = self._session()
+        for rows, feeds in self._feeds(self._encodings(texts, prompt), batch_size):
+            out[rows] = session.run(None, feeds)[0]
+        return out
+
+    def _encodings(self, texts: Sequence[str], prompt: str) -> list:
+        """The tokenizer's encodings of the texts with the prompt put before each."""
+        return self.tokenizer.backend.encode_batch([prompt + t for t in texts])
+
+    def _feeds(self, encodings: list, batch_size: int):
+        """(rows, model inputs) for runs of at most RUN_BATCH texts, longest texts together."""
         batch_size = min(batch_size, RUN_BATCH)
-        encodings = self.tokenizer.backend.encode_batch([prompt + t for t in texts])
         ids = [_fit(e.ids, self.max_seq_length) for e in encodings]
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
-        out = np.zeros((len(ids), self._dim), dtype=np.float32)
-        session = self._session()
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
             width = len(ids[rows[0]])
@@ -278,9 +287,7 @@ class OnnxModel:
             for r, i in enumerate(rows):
                 input_ids[r, : len(ids[i])] = ids[i]
                 mask[r, : len(ids[i])] = 1
-            feeds = {"input_ids": input_ids, "attention_mask": mask}
-            out[rows] = session.run(None, feeds)[0]
-        return out
+            yield rows, {"input_ids": input_ids, "attention_mask": mask}
 
 
 def _fit(ids: list[int], limit: int) -> list[int]:
