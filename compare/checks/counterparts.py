@@ -112,6 +112,12 @@ def _present(lexicon: Lexicon, src: str, tgt: str, stem: str, forms: Forms) -> b
     return any(forms.holds(c) for c in entry.counterparts)
 
 
+def rendered_in(lexicon: Lexicon, word: Word, lang: str, other: str, text: str) -> bool:
+    """Whether `text` (in language `other`) holds a counterpart of `word` (of language `lang`)."""
+    forms = Forms(content_words(text, other))
+    return bool(_present(lexicon, lang, other, word.token.stem, forms))
+
+
 def _held(lexicon: Lexicon, src: str, tgt: str, stem: str, targets: Forms) -> int:
     """How many words of `targets` hold a counterpart of `stem`: a word said twice is
     missing once when its counterpart is said once."""

@@ -13,6 +13,13 @@ phrase is read only where three or more versions meet: with two, the words one a
 words the other lacks, a dropped phrase found from the other side when it is one (read on the
 untouched laws, the added phrases of two versions were words of free renderings).
 
+Three things a free rendering does are no dropped phrase (read on the untouched laws): a
+function word one language says and the other does not ("және", "этим", "может") is no concept;
+a word whose counterpart the lacking version says in the other half of a list's sentence (the
+list's lead-in or its end: Kazakh says a Russian lead-in's predicate after the last sub-point)
+is not lacking; and where each version lacks words of the other, only the one lacking more
+concepts dropped a phrase.
+
 The confidence a finding prints is the share of such findings that proved real (CALIBRATION),
 by two features that tell a dropped phrase from a free rendering: how many concepts the version
 lacks, and whether it is shorter than the run's versions are to each other (SHORTER). An added
@@ -32,9 +39,12 @@ from compare.checks.counterparts import (
     UnitEvidence,
     Word,
     quoted,
+    rendered_in,
     strong_lacks,
 )
+from compare.checks.neighbours import list_partners
 from compare.checks.similarity import text_of
+from compare.keyphrases import STOP_WORDS
 from compare.lexicon.learn import Lexicon
 
 MIN_WORDS = 2  # concepts (dropped) or words (added) that make a phrase
@@ -82,6 +92,20 @@ def short(unit: UnitText, key: str, other: str, sizes: Mapping[str, int]) -> boo
     return words_in(unit, key) < SHORTER * expected
 
 
+def outweighed(finding: Finding, here: Sequence[Finding]) -> bool:
+    """Whether the version a dropped phrase is missing from lacks as many concepts or more of the
+    version `finding` names: each rendering the unit freely says what the other lacks, which is
+    no dropped phrase unless one lacks more (a dropped clause, beside the free rendering)."""
+    lang, other = finding.details["lang"], finding.spans[0].lang
+    return any(
+        g.details["kind"] == "dropped"
+        and g.details["lang"] == other
+        and g.spans[0].lang == lang
+        and g.details["lacking"] >= finding.details["lacking"]
+        for g in here
+    )
+
+
 class GapCheck(LexiconCheck):
     """Flags a phrase one version drops or adds (see module doc).
 
@@ -111,11 +135,18 @@ class GapCheck(LexiconCheck):
         for unit in units:
             for key in unit.texts:
                 sizes[key] = sizes.get(key, 0) + words_in(unit, key)
+        rows = {unit.unit: row for row, unit in enumerate(units)}
         for unit, key, found, lacks in self.lacking(units):
             here = findings.setdefault(unit.unit, [])
+            every = strong_lacks(found, key, 0.0)
+            # the other half of a list's sentence, in the version lacking the words
+            partners = list_partners(units, rows[unit.unit]) if every else []
+            elsewhere = " ".join(text_of(units[r], key) for r in partners)
+            lacks = [lack for lack in lacks if self.concept(lack.words[0], key, elsewhere)]
             holder = [lack.words[0] for lack in lacks]
             if concepts(holder) < self.min_words:
-                lacks, holder = self.run_of(found, key)
+                every = [lack for lack in every if self.concept(lack.words[0], key, elsewhere)]
+                lacks, holder = self.run_of(found, key, every)
             if lacks:
                 lacking = concepts([lack.words[0] for lack in lacks])
                 shorter = short(unit, key, holder[0].key, sizes)
@@ -131,20 +162,36 @@ class GapCheck(LexiconCheck):
             f
             for here in findings.values()
             for f in here
-            if f.details["kind"] == "dropped"
+            if (f.details["kind"] == "dropped" and not outweighed(f, here))
             or not any(g.details["kind"] == "dropped" for g in here)
         ]
 
-    def run_of(self, evidence: UnitEvidence, key: str) -> tuple[list[Lack], list[Word]]:
+    def concept(self, word: Word, key: str, elsewhere: str) -> bool:
+        """Whether version `key` lacking `word` counts as a concept dropped: not when `word` is
+        a function word ("және", "этим", "может"), which a language says where its grammar wants
+        it, nor when `elsewhere` (the other half of a list's sentence in version `key`) holds a
+        counterpart: Kazakh says a Russian lead-in's predicate at the end of the list."""
+        lang, other = self.langs.get(word.key, word.key), self.langs.get(key, key)
+        if word.token.word in STOP_WORDS.get(lang, ()):
+            return False
+        return not (elsewhere and rendered_in(self.lexicon, word, lang, other, elsewhere))
+
+    def run_of(
+        self, evidence: UnitEvidence, key: str, lacks: Sequence[Lack]
+    ) -> tuple[list[Lack], list[Word]]:
         """The longest run of another version's words that `key` renders none of (see module
-        doc): the concepts it lacks there and all the run's words; ([], []) when no run has a
-        sure lack and MIN_WORDS lacking concepts or RUN_WORDS words."""
-        lacks = strong_lacks(evidence, key, 0.0)
+        doc), `lacks` the concepts it lacks at any strength: the concepts it lacks there and all
+        the run's words; ([], []) when no run has a sure lack and MIN_WORDS lacking concepts or
+        RUN_WORDS words."""
         if not lacks:
             return [], []
         holder = lacks[0].words[0].key
         mine = {lack.words[0].token.start: lack for lack in lacks if lack.words[0].key == holder}
-        loose = [w for w in evidence.unaccounted.get(holder, ()) if w.token.start not in mine]
+        loose = [
+            w
+            for w in evidence.unaccounted.get(holder, ())
+            if w.token.start not in mine and self.concept(w, key, "")
+        ]
         words = sorted(
             [*(lack.words[0] for lack in mine.values()), *loose], key=lambda w: w.token.start
         )
