@@ -112,9 +112,9 @@ def _present(lexicon: Lexicon, src: str, tgt: str, stem: str, forms: Forms) -> b
     return any(forms.holds(c) for c in entry.counterparts)
 
 
-def rendered_in(lexicon: Lexicon, word: Word, lang: str, other: str, text: str) -> bool:
-    """Whether `text` (in language `other`) holds a counterpart of `word` (of language `lang`)."""
-    forms = Forms(content_words(text, other))
+def rendered_in(lexicon: Lexicon, word: Word, lang: str, other: str, forms: Forms) -> bool:
+    """Whether the words `forms` (of language `other`) hold a counterpart of `word` (of
+    language `lang`)."""
     return bool(_present(lexicon, lang, other, word.token.stem, forms))
 
 

@@ -6,9 +6,9 @@ and either MIN_WORDS of them known to be missing or the run RUN_WORDS words long
 nothing in the version accounts for: one clause cut from a long sentence leaves such a run;
 words a free translation renders otherwise are scattered (read on the untouched laws, lacking
 words scattered over a unit were free renderings). The finding quotes the stretch of the other
-version the run spans. A version with two or
-more words whose counterparts are missing from every other version added one. Words are
-counted as concepts: a word said twice is one (a term repeated is not a phrase). An added
+version the run spans. A version with two or more words whose counterparts are missing from
+every other version added one. Words are counted as concepts: a word said twice is one (a term
+repeated is not a phrase). An added
 phrase is read only where three or more versions meet: with two, the words one adds are the
 words the other lacks, a dropped phrase found from the other side when it is one (read on the
 untouched laws, the added phrases of two versions were words of free renderings).
@@ -35,10 +35,12 @@ from collections.abc import Mapping, Sequence
 from compare.checks.base import Finding, Span, UnitText
 from compare.checks.counterparts import (
     MIN_STRENGTH,
+    Forms,
     Lack,
     LexiconCheck,
     UnitEvidence,
     Word,
+    content_words,
     quoted,
     rendered_in,
     strong_lacks,
@@ -155,7 +157,8 @@ class GapCheck(LexiconCheck):
             every = strong_lacks(found, key, 0.0)
             # the other half of a list's sentence, in the version lacking the words
             partners = list_partners(units, rows[unit.unit]) if every else []
-            elsewhere = " ".join(text_of(units[r], key) for r in partners)
+            text = " ".join(text_of(units[r], key) for r in partners)
+            elsewhere = Forms(content_words(text, self.langs.get(key, key))) if text else None
             every = [lack for lack in every if self.concept(lack.words[0], key, elsewhere)]
             lacks, holder = self.run_of(found, key, every)
             if lacks:
@@ -177,15 +180,15 @@ class GapCheck(LexiconCheck):
             or not any(g.details["kind"] == "dropped" for g in here)
         ]
 
-    def concept(self, word: Word, key: str, elsewhere: str) -> bool:
+    def concept(self, word: Word, key: str, elsewhere: Forms | None) -> bool:
         """Whether version `key` lacking `word` counts as a concept dropped: not when `word` is
         a function word ("және", "этим", "может"), which a language says where its grammar wants
-        it, nor when `elsewhere` (the other half of a list's sentence in version `key`) holds a
-        counterpart: Kazakh says a Russian lead-in's predicate at the end of the list."""
+        it, nor when `elsewhere` (the words of the other half of a list's sentence in version
+        `key`) hold a counterpart: Kazakh says a Russian lead-in's predicate after the list."""
         lang, other = self.langs.get(word.key, word.key), self.langs.get(key, key)
         if word.token.word in STOP_WORDS.get(lang, ()):
             return False
-        return not (elsewhere and rendered_in(self.lexicon, word, lang, other, elsewhere))
+        return elsewhere is None or not rendered_in(self.lexicon, word, lang, other, elsewhere)
 
     def run_of(
         self, evidence: UnitEvidence, key: str, lacks: Sequence[Lack]
@@ -201,7 +204,7 @@ class GapCheck(LexiconCheck):
         loose = [
             w
             for w in evidence.unaccounted.get(holder, ())
-            if w.token.start not in mine and self.concept(w, key, "")
+            if w.token.start not in mine and self.concept(w, key, None)
         ]
         words = sorted(
             [*(lack.words[0] for lack in mine.values()), *loose], key=lambda w: w.token.start
