@@ -65,12 +65,3 @@ def test_notes_of_a_repealed_part_and_headings_are_worded_freely():
     assert flagged([repealed, heading]) == []
     paragraph = ("article 5, paragraph 1", "1. Заң.", "1. Закон, правительство, налог и совет.")
     assert flagged([paragraph]) == [(0, "kk")]
-
-
-def test_words_lacking_apart_are_a_free_rendering_and_together_a_dropped_phrase():
-    """kk lacks "налог" and "школа" of ru: with "закон", which kk renders, between them they
-    are rendered otherwise; side by side they are a phrase kk dropped."""
-    apart = ("article 6, paragraph 1", "1. Заң, кеңес.", "1. Налог, закон, школа и совет.")
-    assert flagged([apart]) == []
-    together = (*apart[:2], "1. Закон, налог, школа и совет.")
-    assert flagged([together]) == [(0, "kk")]

@@ -1,14 +1,14 @@
 """Dropped or added phrases inside a unit, located by the words whose counterparts are missing.
 
-A version dropped a phrase where it lacks a run of another version's words, with none between
-them whose counterpart the version holds (see checks.counterparts), one of them surely missing
-and either MIN_WORDS of them known to be missing or the run RUN_WORDS words long, counting those
-nothing in the version accounts for: one clause cut from a long sentence leaves such a run;
-words a free translation renders otherwise are scattered (read on the untouched laws, lacking
-words scattered over a unit were free renderings). The finding quotes the stretch of the other
-version the run spans. A version with two or more words whose counterparts are missing from
-every other version added one. Words are counted as concepts: a word said twice is one (a term
-repeated is not a phrase). An added
+A version that lacks two or more concepts the other versions render (see checks.counterparts)
+dropped a phrase: the finding quotes the stretch of another version those words span. Fewer of
+them need be sure when they stand together: a run of another version's words with none between
+them whose counterpart the version holds is a dropped phrase too when one of them is surely
+missing and either MIN_WORDS of them are known to be missing or the run has RUN_WORDS words,
+counting those nothing in the version accounts for (one clause cut from a long sentence leaves
+such a run; words a free translation renders otherwise are scattered). A version with two or
+more words whose counterparts are missing from every other version added one. Words are
+counted as concepts: a word said twice is one (a term repeated is not a phrase). An added
 phrase is read only where three or more versions meet: with two, the words one adds are the
 words the other lacks, a dropped phrase found from the other side when it is one (read on the
 untouched laws, the added phrases of two versions were words of free renderings).
@@ -150,7 +150,7 @@ class GapCheck(LexiconCheck):
             for key in unit.texts:
                 sizes[key] = sizes.get(key, 0) + words_in(unit, key)
         rows = {unit.unit: row for row, unit in enumerate(units)}
-        for unit, key, found, _ in self.lacking(units):
+        for unit, key, found, lacks in self.lacking(units):
             here = findings.setdefault(unit.unit, [])
             if editorial(unit):
                 continue
@@ -159,8 +159,11 @@ class GapCheck(LexiconCheck):
             partners = list_partners(units, rows[unit.unit]) if every else []
             text = " ".join(text_of(units[r], key) for r in partners)
             elsewhere = Forms(content_words(text, self.langs.get(key, key))) if text else None
-            every = [lack for lack in every if self.concept(lack.words[0], key, elsewhere)]
-            lacks, holder = self.run_of(found, key, every)
+            lacks = [lack for lack in lacks if self.concept(lack.words[0], key, elsewhere)]
+            holder = [lack.words[0] for lack in lacks]
+            if concepts(holder) < self.min_words:
+                every = [lack for lack in every if self.concept(lack.words[0], key, elsewhere)]
+                lacks, holder = self.run_of(found, key, every)
             if lacks:
                 lacking = concepts([lack.words[0] for lack in lacks])
                 shorter = short(unit, key, holder[0].key, sizes)
