@@ -50,18 +50,3 @@ def test_each_version_lacking_a_phrase_of_the_other_is_a_free_rendering():
     assert flagged([row]) == []
     more = (*row[:2], "1. Закон, правительство, налог, совет.")
     assert flagged([more]) == [(0, "kk")]
-
-
-def test_notes_of_a_repealed_part_and_headings_are_worded_freely():
-    """A part repealed, with a note on its amending act in ru only, and an article's heading
-    titled more fully in ru: no clause of the law is dropped. The same words lacking from a
-    paragraph are a dropped phrase."""
-    repealed = (
-        "article 4, paragraph 1",
-        "1. Алып тасталды – ҚР 02.07.2018 № 166-VI Заңымен.",
-        "1. Исключен Законом РК от 02.07.2018 № 166-VI (правительство, налог, совет).",
-    )
-    heading = ("article 5", "5-бап. Заң", "Статья 5. Закон, правительство, налог и совет")
-    assert flagged([repealed, heading]) == []
-    paragraph = ("article 5, paragraph 1", "1. Заң.", "1. Закон, правительство, налог и совет.")
-    assert flagged([paragraph]) == [(0, "kk")]

@@ -18,8 +18,7 @@ function word one language says and the other does not ("және", "этим", 
 a word whose counterpart the lacking version says in the other half of a list's sentence (the
 list's lead-in or its end: Kazakh says a Russian lead-in's predicate after the last sub-point)
 is not lacking; and where each version lacks words of the other, only the one lacking more
-concepts dropped a phrase. Nor is a unit read where a version only says its part was repealed
-or every version is the heading of one division: notes and titles are worded freely.
+concepts dropped a phrase.
 
 The confidence a finding prints is the share of such findings that proved real (CALIBRATION),
 by two features that tell a dropped phrase from a free rendering: how many concepts the version
@@ -49,7 +48,6 @@ from compare.checks.neighbours import list_partners
 from compare.checks.similarity import text_of
 from compare.keyphrases import STOP_WORDS
 from compare.lexicon.learn import Lexicon
-from compare.readers.structure import heading_of, repealed
 
 MIN_WORDS = 2  # concepts (dropped) or words (added) that make a phrase
 RUN_WORDS = 4  # words of a run, known to be missing or unaccounted for, that make a phrase
@@ -95,15 +93,6 @@ def short(unit: UnitText, key: str, other: str, sizes: Mapping[str, int]) -> boo
     predict, by the two versions' words over the whole run (`sizes`)."""
     expected = words_in(unit, other) * sizes.get(key, 0) / max(sizes.get(other, 0), 1)
     return words_in(unit, key) < SHORTER * expected
-
-
-def editorial(unit: UnitText) -> bool:
-    """Whether a version of the unit only says that its part was repealed, or every version is
-    the heading of one division: notes and titles each language words its own way, with no
-    clause to drop (the edition and structure checks compare those)."""
-    texts = [t for t in unit.texts.values() if t.strip()]
-    headings = {heading_of(t) for t in texts}
-    return any(map(repealed, texts)) or (len(headings) == 1 and None not in headings)
 
 
 def outweighed(finding: Finding, here: Sequence[Finding]) -> bool:
@@ -152,8 +141,6 @@ class GapCheck(LexiconCheck):
         rows = {unit.unit: row for row, unit in enumerate(units)}
         for unit, key, found, lacks in self.lacking(units):
             here = findings.setdefault(unit.unit, [])
-            if editorial(unit):
-                continue
             every = strong_lacks(found, key, 0.0)
             # the other half of a list's sentence, in the version lacking the words
             partners = list_partners(units, rows[unit.unit]) if every else []
