@@ -13,9 +13,8 @@ phrase is read only where three or more versions meet: with two, the words one a
 words the other lacks, a dropped phrase found from the other side when it is one (read on the
 untouched laws, the added phrases of two versions were words of free renderings).
 
-Three things a free rendering does are no dropped phrase (read on the untouched laws): a
-function word one language says and the other does not ("және", "этим", "может") is no concept;
-a word whose counterpart the lacking version says in the other half of a list's sentence (the
+Two things a free rendering does are no dropped phrase (read on the untouched laws): a word
+whose counterpart the lacking version says in the other half of a list's sentence (the
 list's lead-in or its end: Kazakh says a Russian lead-in's predicate after the last sub-point)
 is not lacking; and where each version lacks words of the other, only the one lacking more
 concepts dropped a phrase.
@@ -46,7 +45,6 @@ from compare.checks.counterparts import (
 )
 from compare.checks.neighbours import list_partners
 from compare.checks.similarity import text_of
-from compare.keyphrases import STOP_WORDS
 from compare.lexicon.learn import Lexicon
 
 MIN_WORDS = 2  # concepts (dropped) or words (added) that make a phrase
@@ -171,13 +169,10 @@ class GapCheck(LexiconCheck):
         ]
 
     def concept(self, word: Word, key: str, elsewhere: Forms | None) -> bool:
-        """Whether version `key` lacking `word` counts as a concept dropped: not when `word` is
-        a function word ("және", "этим", "может"), which a language says where its grammar wants
-        it, nor when `elsewhere` (the words of the other half of a list's sentence in version
-        `key`) hold a counterpart: Kazakh says a Russian lead-in's predicate after the list."""
+        """Whether version `key` lacking `word` counts as a concept dropped: not when `elsewhere`
+        (the words of the other half of a list's sentence in version `key`) hold a counterpart:
+        Kazakh says a Russian lead-in's predicate after the list."""
         lang, other = self.langs.get(word.key, word.key), self.langs.get(key, key)
-        if word.token.word in STOP_WORDS.get(lang, ()):
-            return False
         return elsewhere is None or not rendered_in(self.lexicon, word, lang, other, elsewhere)
 
     def run_of(
@@ -191,11 +186,7 @@ class GapCheck(LexiconCheck):
             return [], []
         holder = lacks[0].words[0].key
         mine = {lack.words[0].token.start: lack for lack in lacks if lack.words[0].key == holder}
-        loose = [
-            w
-            for w in evidence.unaccounted.get(holder, ())
-            if w.token.start not in mine and self.concept(w, key, None)
-        ]
+        loose = [w for w in evidence.unaccounted.get(holder, ()) if w.token.start not in mine]
         words = sorted(
             [*(lack.words[0] for lack in mine.values()), *loose], key=lambda w: w.token.start
         )
