@@ -54,12 +54,12 @@ SHORTER = 0.9  # a version with fewer words than this share of what the run's ra
 # The share of findings real, by [shorter][concepts lacking: 1, 2, 3, 4 or more], as (real + 1)
 # / (findings + 2) of what bench/word_confidence.py --drift --half tune counted over seeds 0-5
 # (2026-11; the tune half of the 12 smallest laws, a comma-delimited clause dropped from one
-# unit in twenty; 1,643 findings, 717 real: on the injected unit, naming its version). Counted:
-# not shorter 11/174, 55/438, 28/75, 37/63; shorter 26/81, 177/352, 123/165, 260/295. A
+# unit in twenty; 2,496 findings, 815 real: on the injected unit, naming its version). Counted:
+# not shorter 8/199, 54/850, 37/173, 58/119; shorter 11/89, 163/463, 128/201, 356/402. A
 # finding on an untouched unit counts as noise there, as all 48 read on the untouched laws of
 # that half were. A faithful translation has fewer real ones than one unit in twenty: there
 # these shares are upper bounds.
-CALIBRATION = {False: (0.07, 0.13, 0.38, 0.59), True: (0.33, 0.5, 0.74, 0.88)}
+CALIBRATION = {False: (0.04, 0.06, 0.22, 0.49), True: (0.13, 0.35, 0.64, 0.88)}
 
 
 def concepts(words: Sequence[Word]) -> int:
