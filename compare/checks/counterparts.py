@@ -112,6 +112,12 @@ def _present(lexicon: Lexicon, src: str, tgt: str, stem: str, forms: Forms) -> b
     return any(forms.holds(c) for c in entry.counterparts)
 
 
+def rendered_in(lexicon: Lexicon, word: Word, lang: str, other: str, forms: Forms) -> bool:
+    """Whether the words `forms` (of language `other`) hold a counterpart of `word` (of
+    language `lang`)."""
+    return bool(_present(lexicon, lang, other, word.token.stem, forms))
+
+
 def _held(lexicon: Lexicon, src: str, tgt: str, stem: str, targets: Forms) -> int:
     """How many words of `targets` hold a counterpart of `stem`: a word said twice is
     missing once when its counterpart is said once."""
