@@ -256,6 +256,7 @@ def _progress() -> Iterator[_Bars]:
         TimeRemainingColumn(),
         console=err,
         transient=True,
+        refresh_per_second=2,
         # a pipe or a log gets no bars (nor their blank line), nor does -q
         disable=not err.is_terminal or _voice.level < NORMAL,
     ) as bar:
