@@ -7,7 +7,11 @@ built model is linked in, never copied or changed):
 - check, report: `tilmash check` / `tilmash report` end to end as a user runs them, stderr on a
   pseudo-terminal so that progress bars draw.
 Prints seconds, peak RSS (MB) and each command's time as a ratio of the embedding pass; the
-issue's bar is at most 1.5x and under 3 GB. Data: ../shared/data, never copied.
+issue's bar is at most 1.5x and under 3 GB. Also the CPU seconds of each step (user + system,
+all threads), which a shared machine's load moves far less than wall time: the engine embeds
+on every core while the checks run on one, so on a busy machine the wall ratio comes out
+lower than on a quiet one, and the CPU ratio says whether a change cut work.
+Data: ../shared/data, never copied.
 Usage: python3 bench/long.py [--law law_on_banks] [--skip check,report]
 """
 
@@ -71,6 +75,12 @@ def embed_pass(cache: Path, files: list[Path]) -> tuple[int, float, int]:
     return int(count), float(seconds), int(peak)
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every finished child process so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--law", default="law_on_banks", help="file stem in adilet_laws_kk_ru")
@@ -84,19 +94,26 @@ def main() -> None:
     print(f"{args.law}: {words:,.0f} words a language")
     with tempfile.TemporaryDirectory(prefix="tilmash-long-") as tmp:
         folder = Path(tmp)
+        began = children_cpu()
         count, base, peak = embed_pass(fresh_cache(folder), files)
-        print(f"{'embed':8} {base:8.1f} s {peak:6d} MB  ({count} passages)", flush=True)
+        base_cpu = children_cpu() - began
+        print(
+            f"{'embed':8} {base:8.1f} s {peak:6d} MB  ({count} passages; {base_cpu:.1f} CPU s)",
+            flush=True,
+        )
         for command in ("check", "report"):
             if command in skip:
                 continue
             extra = ["-o", str(folder / "report.html")] if command == "report" else []
             cache = fresh_cache(folder)
             args_ = [command, *map(str, files), "--cache-dir", str(cache), *extra]
+            began = children_cpu()
             _, seconds, code, _ = run_cli(args_)
+            cpu = children_cpu() - began
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
             print(
                 f"{command:8} {seconds:8.1f} s {peak:6d} MB  x{seconds / base:.2f} of embed"
-                f"  (exit {code})",
+                f"  ({cpu:.1f} CPU s, x{cpu / base_cpu:.2f}; exit {code})",
                 flush=True,
             )
 

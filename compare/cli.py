@@ -256,6 +256,7 @@ def _progress() -> Iterator[_Bars]:
         TimeRemainingColumn(),
         console=err,
         transient=True,
+        refresh_per_second=2,
         # a pipe or a log gets no bars (nor their blank line), nor does -q
         disable=not err.is_terminal or _voice.level < NORMAL,
     ) as bar:
@@ -690,6 +691,14 @@ def check(
     ] = None,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+    list_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="List every finding in the table: by default a group's minor findings are "
+            "counted per check, not listed, once there are more than 100.",
+        ),
+    ] = False,
     *,
     run: RunOptions,
     ray: RayOptions,
@@ -702,6 +711,7 @@ def check(
     With a folder that has a manifest (default: documents/), every group of translations and
     of versions is checked.
     """
+    from compare.checks.run import LISTED_MINORS, listed
     from compare.render import findings_table
     from compare.writers import write_output
     from compare.writers.findings import findings_to_csv, findings_to_json, findings_to_xlsx
@@ -733,7 +743,8 @@ def check(
         print(findings_to_csv(sections), end="")
     else:
         for section in report.data.sections:
-            out.print(findings_table(section.findings, section.alignment, title=section.group))
+            shown, unlisted = listed(section.findings, None if list_all else LISTED_MINORS)
+            out.print(findings_table(shown, section.alignment, section.group, unlisted))
     for failure in report.data.failures:
         err.print(Text.assemble((f"group {failure.group} failed: ", "red"), failure.reason))
     if review.decisions:

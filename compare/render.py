@@ -7,6 +7,8 @@ are given as `styled(...)` cells.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -82,11 +84,23 @@ def alignment_table(alignment: Alignment, title: str) -> Table:
 SEVERITY_STYLE = {"major": "bold red", "minor": "yellow"}
 
 
-def findings_table(findings, alignment: Alignment, title: str) -> Table:
-    """Findings grouped by severity (they arrive sorted), one row each, with the unit's place."""
+def findings_table(
+    findings, alignment: Alignment, title: str, unlisted: Mapping[str, int] | None = None
+) -> Table:
+    """Findings grouped by severity (they arrive sorted), one row each, with the unit's place;
+    `unlisted`: minors left out of the rows, counted per check (checks.run.listed), said in the
+    title's count and the caption."""
+    unlisted = unlisted or {}
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_STYLE}
+    counts["minor"] += sum(unlisted.values())
     summary = ", ".join(f"{n} {s}" for s, n in counts.items())
     table = PlainTable(f"{title}: {summary or 'no findings'}", show_lines=True)
+    if unlisted:
+        each = ", ".join(f"{check} {n}" for check, n in unlisted.items())
+        table.caption = plain(
+            f"{sum(unlisted.values())} minor findings not listed ({each}): --all lists them, "
+            "-o findings.json|.csv|.xlsx writes every finding."
+        )
     for column in ("severity", "check / id", "unit", "langs", "what", "suggestion", "sure"):
         table.add_column(column, overflow="fold")
     table.columns[1].no_wrap = True  # an id is copied whole into `tilmash review`

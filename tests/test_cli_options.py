@@ -135,3 +135,46 @@ def test_a_review_file_named_anywhere_hides_what_it_accepted(run, tmp_path):
     assert finding["id"] in review.read_text(encoding="utf-8")
     assert run("--review", str(review))["groups"][0]["findings"] == []
     assert [f["id"] for f in run()["groups"][0]["findings"]] == [finding["id"]]
+
+
+def test_check_counts_minors_past_the_listed_limit_and_all_lists_them(
+    fake_encoder, monkeypatch, tmp_path
+):
+    """The table lists every major; past LISTED_MINORS a group's minors are counted per check
+    in the title and caption, not listed; --all lists them; the JSON holds them either way."""
+    from compare.checks import run as run_module
+
+    monkeypatch.setattr(cli, "_load_encoder", lambda *_: fake_encoder)
+    (tmp_path / "budget.kk.txt").write_text(KK, encoding="utf-8")
+    (tmp_path / "budget.ru.txt").write_text(RU, encoding="utf-8")
+    texts = [str(tmp_path / "budget.kk.txt"), str(tmp_path / "budget.ru.txt")]
+    args = ["check", *texts, "--fail-on", "none", "--cache-dir", str(tmp_path / "cache")]
+
+    def table(*options: str) -> str:
+        result = CliRunner().invoke(cli.app, [*args, *options], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        return " ".join(result.stdout.replace("│", " ").split())
+
+    (finding,) = json.loads(table("--json"))["groups"][0]["findings"]
+    assert finding["severity"] == "minor"
+    assert finding["id"] in table() and "not listed" not in table()
+    monkeypatch.setattr(run_module, "LISTED_MINORS", 0)
+    counted = table()
+    assert finding["id"] not in counted and "1 minor" in counted
+    assert f"1 minor findings not listed ({finding['check']} 1): --all lists them" in counted
+    assert finding["id"] in table("--all") and "not listed" not in table("--all")
+    assert json.loads(table("--json"))["groups"][0]["findings"] == [finding]
+
+
+def test_listed_keeps_every_major_and_counts_the_minors_per_check():
+    from compare.checks.base import Finding
+    from compare.checks.run import listed
+
+    def finding(check: str, severity: str) -> Finding:
+        return Finding(check, severity, 0.5, 0, ("kk", "ru"), "m")
+
+    found = [finding("numbers", "major"), *(finding("meaning", "minor") for _ in range(3))]
+    found.append(finding("gap", "minor"))
+    assert listed(found, 4) == (found, {})
+    assert listed(found, None) == (found, {})
+    assert listed(found, 3) == (found[:1], {"meaning": 3, "gap": 1})

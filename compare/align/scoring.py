@@ -301,14 +301,19 @@ def _skeleton(word: str) -> str:
 
 
 class Anchors:
-    """Dice overlap of the anchor tokens of any two blocks, for blocks of the given sizes."""
+    """Dice overlap of the anchor tokens of any two blocks, for blocks of the given sizes.
+
+    A block's multiset is held as the ids of its (token, nth occurrence) items, so the size of
+    the intersection of two multisets is the number of ids they share."""
 
     def __init__(
         self, src_tokens: list[Counter[str]], tgt_tokens: list[Counter[str]], sizes: tuple[int, ...]
     ) -> None:
         self.src_tokens, self.tgt_tokens = src_tokens, tgt_tokens
-        self.src = {s: _blocks_of(src_tokens, s) for s in sizes}
-        self.tgt = {s: _blocks_of(tgt_tokens, s) for s in sizes}
+        ids: dict[tuple[str, int], int] = {}
+        self.src = {s: _blocks_of(src_tokens, s, ids) for s in sizes}
+        self.tgt = {s: _blocks_of(tgt_tokens, s, ids) for s in sizes}
+        self.ids = len(ids)
 
     def dice_of(self, src_idx: tuple[int, ...], tgt_idx: tuple[int, ...]) -> float:
         """Dice coefficient of the token multisets of any two blocks."""
@@ -319,14 +324,16 @@ class Anchors:
 
     def dice(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
         """Dice coefficient of the token multisets of src[i-a:i] and tgt[j-b:j], (k, w)."""
-        (s_cnt, s_tok), (t_cnt, t_tok) = self.src[a], self.tgt[b]
+        (s_cnt, s_items), (t_cnt, t_items) = self.src[a], self.tgt[b]
         out = np.zeros(js.shape, dtype=np.float32)
         r, c = np.nonzero((s_cnt[rows][:, None] > 0) & (t_cnt[js] > 0))
         ii, jj = rows[r], js[r, c]
-        shared = [
-            _shared(s_tok[i], t_tok[j]) for i, j in zip(ii.tolist(), jj.tolist(), strict=True)
-        ]
-        out[r, c] = 2.0 * np.array(shared, dtype=np.float64) / (s_cnt[ii] + t_cnt[jj])
+        # Each item keyed by its pair: a key found on both sides is one shared item.
+        s_pair, s_ids = _items(s_items, ii)
+        t_pair, t_ids = _items(t_items, jj)
+        both = np.isin(s_pair * self.ids + s_ids, t_pair * self.ids + t_ids, assume_unique=True)
+        shared = np.bincount(s_pair[both], minlength=len(ii)).astype(np.float64)
+        out[r, c] = 2.0 * shared / (s_cnt[ii] + t_cnt[jj])
         return out
 
 
@@ -337,15 +344,33 @@ def _shared(s: Counter[str], t: Counter[str]) -> int:
     return sum(min(n, t[w]) for w, n in s.items() if w in t)
 
 
-def _blocks_of(tokens: list[Counter[str]], size: int) -> tuple[np.ndarray, dict[int, Counter[str]]]:
-    """Token counts and multisets of every block of ``size`` sentences, indexed by its end;
-    blocks without tokens (most of them) are left out."""
+def _blocks_of(
+    tokens: list[Counter[str]], size: int, ids: dict[tuple[str, int], int]
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Token counts of every block of ``size`` sentences, indexed by its end, and the ids of
+    its (token, nth occurrence) items, block `end` at ids[indptr[end]:indptr[end + 1]] (`ids`
+    gains an id for each item first met); blocks without tokens (most of them) hold none."""
     n = len(tokens)
     counts = np.zeros(n + 1, dtype=np.float32)
-    blocks: dict[int, Counter[str]] = {}
-    for end in range(size, n + 1):
-        block = sum((tokens[t] for t in range(end - size, end) if tokens[t]), Counter())
-        if block:
-            blocks[end] = block
-            counts[end] = sum(block.values())
-    return counts, blocks
+    found: list[int] = []
+    indptr = [0]
+    for end in range(n + 1):
+        block = sum((tokens[t] for t in range(max(end - size, 0), end) if tokens[t]), Counter())
+        block = block if end >= size else Counter()
+        counts[end] = sum(block.values())
+        for token, count in block.items():
+            found += [ids.setdefault((token, k), len(ids)) for k in range(count)]
+        indptr.append(len(found))
+    return counts, (np.array(indptr, dtype=np.int64), np.array(found, dtype=np.int64))
+
+
+def _items(
+    blocks: tuple[np.ndarray, np.ndarray], ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(pair, item id) of every item of the blocks ending at `ends`, pair being the position
+    in `ends`."""
+    indptr, found = blocks
+    starts, sizes = indptr[ends], indptr[ends + 1] - indptr[ends]
+    pair = np.repeat(np.arange(len(ends)), sizes)
+    offset = np.arange(len(pair)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return pair, found[np.repeat(starts, sizes) + offset]

@@ -78,8 +78,8 @@ class MeaningCheck(Check):
     version shorter (a fragment against a sentence) is minor at most. `budget`: the leave-out
     that finds the span embeds at most this many shortened characters per character of the
     group's text (see leaveout.budget_chars; None: no limit), spent on the lowest scores first;
-    the other flagged units name their whole text. It only places the span, so it gets less than
-    the omission check's, where the leave-out is the evidence.
+    the other flagged units name their whole text. It only places the span (on law_on_banks
+    0.05 leaves out 105 of the 496 flagged units that have clauses).
     Keys of UnitText.texts are languages unless `langs` maps them to one (two
     editions in one language: `langs={"2017": "ru", "2023": "ru"}`).
     """
@@ -97,7 +97,7 @@ class MeaningCheck(Check):
         far: float = 3.0,
         odd: float = 0.5,
         min_words: int = 4,
-        budget: float | None = 0.1,
+        budget: float | None = 0.05,
     ) -> None:
         self.encoder = encoder
         self.langs = dict(langs or {})

@@ -6,6 +6,7 @@ declare themselves: a trilingual keyword list is the author's own glossary.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -198,6 +199,25 @@ def run_checks(
         )
     ]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), -f.confidence, f.unit))
+
+
+# A terminal table lists a group's minors only while they are at most this many: past it (the
+# 1,500 minors of a long law) a table is read by no one, so they are counted per check instead.
+# Every major is listed, and the written outputs (-o, --json, --csv) hold every finding.
+LISTED_MINORS = 100
+
+
+def listed(
+    findings: Sequence[Finding], most_minors: int | None = LISTED_MINORS
+) -> tuple[list[Finding], dict[str, int]]:
+    """The findings a terminal table lists, in their order, and the minors it leaves out,
+    counted per check (most first): every finding while the minors are at most `most_minors`
+    (None: always), otherwise the majors."""
+    minors = [f for f in findings if f.severity == "minor"]
+    if most_minors is None or len(minors) <= most_minors:
+        return list(findings), {}
+    counts = Counter(f.check for f in minors)
+    return [f for f in findings if f.severity != "minor"], dict(counts.most_common())
 
 
 def at_or_above(findings: Sequence[Finding], severity: str) -> list[Finding]:
