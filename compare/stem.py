@@ -323,12 +323,12 @@ def stem(word: str, lang: str) -> str:
     return _forms(_normalise(word, lang), lang)[-1]
 
 
-@lru_cache(maxsize=16384)
 def word_spans(text: str) -> list[tuple[int, int]]:
     """The [start, end) offsets of the words of `text` (the words `tokens` reads)."""
     return [match.span() for match in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=16384)
 def tokens(text: str, lang: str) -> tuple[Token, ...]:
     """The words of `text` with their offsets and stems; cached for as many texts as a long law
     has, since the lexicon and the word checks each read every unit in turn."""

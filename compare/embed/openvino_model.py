@@ -95,7 +95,7 @@ class OpenVinoModel(OnnxModel):
         self, texts: Sequence[str], prompt: str, layer: int
     ) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
         """Sentence vectors and, per text, its tokens' character offsets in the text and their
-        hidden states after encoder layer `layer`, from one pass: the graph read once more with
+        hidden states after encoder layer `layer`, from one pass: a copy of the graph with
         that layer's output as a second output (the sentence vectors are the graph's own)."""
         compiled = self._with_layer(layer)
         encodings = self._encodings(texts, prompt)
@@ -114,7 +114,7 @@ class OpenVinoModel(OnnxModel):
         """The graph compiled with layer `layer`'s hidden states as a second output."""
         key = (self.threads, layer)
         if key not in self._layered:
-            graph = self._core.read_model(self.folder / IR_FILE)
+            graph = self._model.clone()  # the sentence graph itself stays as it is
             name = LAYER_OUTPUT.format(index=layer - 1)
             found = [op.output(0) for op in graph.get_ops() if op.get_friendly_name() == name]
             if not found:
