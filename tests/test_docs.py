@@ -1,6 +1,7 @@
 """The documentation says what is true of the repository: every relative link in README.md and
-bench/RESULTS.md reaches a file (and a heading, where it names one), and the Quickstart gives
-exactly the two commands a new user runs, with what they need declared in pyproject.toml."""
+bench/RESULTS.md reaches a file (and a heading, where it names one), the Quickstart gives
+exactly the two commands a new user runs, with what they need declared in pyproject.toml, and
+README.md names every option the command line has and no option it lacks."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ import re
 import tomllib
 from pathlib import Path
 
+import click
 import pytest
+import typer
+
+from compare import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ["README.md", "bench/RESULTS.md"]
@@ -74,3 +79,21 @@ def test_what_the_quickstart_runs_is_declared():
     assert any(d.startswith("pytest") for d in project["optional-dependencies"]["test"])
     assert project["scripts"]["tilmash"].startswith("compare.cli:")
     assert (ROOT / "documents" / "manifest.toml").is_file()
+
+
+def options(command: click.Command) -> set[str]:
+    """Every long option of a command and of the commands under it."""
+    found = {o for p in command.params for o in p.opts if o.startswith("--")}
+    for sub in getattr(command, "commands", {}).values():
+        found |= options(sub)
+    return found - {"--help"}
+
+
+def test_readme_names_every_option_of_the_command_line_and_no_other():
+    """The benchmarks' own flags, in the Measured section, are not the command line's."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    usage = readme.replace(section(readme, "Measured"), "")
+    named = set(re.findall(r"(?<![\w-])--[a-z][\w-]*", usage)) - {"--help"}
+    have = options(typer.main.get_command(cli.app))
+    assert sorted(have - named) == [], "options README does not name"
+    assert sorted(named - have) == [], "options README names that the command line lacks"
