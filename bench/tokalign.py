@@ -11,7 +11,11 @@ With three versions (see Evidence):
     the version with the longest such run is flagged;
 (b) replaced: A holds a content word whose best cosine with any word of B and C is under a
     cut, and B and C align a pair of content words whose best cosine with A's words is under
-    it too; the version where the two are least is flagged.
+    it too; the version where the two are least is flagged;
+(c) replaced, with --mismatch: the "triangle" of a replaced word (Evidence.mismatch): a
+    content word of A aligned with neither B nor C, standing where a pair of content words that
+    B and C align with each other (and neither with A) would map, whose cosine with either is
+    far below the pair's own; the version with the widest such margin is flagged.
 The drift is injected by bench/drift.py's own functions (term and clause kinds). For each
 layer, threshold and cut (N, or the cosine) the script prints recall (an injected unit
 flagged), precision (the share of flags on injected units naming the injected language) and
@@ -25,7 +29,7 @@ instead counts the findings of the check built on this (compare.checks.wordalign
 by the length of their run and whether the version is the shorter (its CALIBRATION).
 Data: ../shared/data, never copied. Usage: python3 bench/tokalign.py [--split dev|test]
 [--layers 6 8 12] [--thresholds 0 0.2 0.4] [--runs 2 3 4] [--below 0.15 0.2 0.25] [--no-timing]
-[--timing-only] [--kinds term clause] [--default] [--calibrate]
+[--timing-only] [--kinds term clause] [--mismatch 0.5 0.6 0.7] [--default] [--calibrate]
 [--document documents/kaliaskarova-2022/front.{kk,ru,en}.txt]
 """
 
@@ -170,11 +174,16 @@ class Evidence:
     of either other version, none aligned with this one, holding words the two others align
     with each other (content words only); `orphan`, the least cosine any of this version's
     content words has with its best word elsewhere; `lack`, the least (over the content words
-    the two others align with each other) of the best cosine this version offers them."""
+    the two others align with each other) of the best cosine this version offers them;
+    `mismatch`, the triangle of a replaced word: the most by which the cosine of a pair of
+    content words the two others align with each other (and neither with this one) exceeds
+    the better cosine of either with a content word of this version aligned with neither that
+    stands between what the pair's nearest aligned neighbours align with in this version."""
 
     run: int
     orphan: float
     lack: float
+    mismatch: float
 
 
 def unit_evidence(versions: dict[str, Words], layer: int, threshold: float) -> dict[str, Evidence]:
@@ -191,7 +200,7 @@ def unit_evidence(versions: dict[str, Words], layer: int, threshold: float) -> d
     for a in keys:
         b, c = (k for k in keys if k != a)
         if not all(len(vecs[k]) for k in keys):
-            out[a] = Evidence(0, np.inf, np.inf)
+            out[a] = Evidence(0, np.inf, np.inf, -np.inf)
             continue
         to_a = {k: {i for i, _ in links[(k, a)]} for k in (b, c)}
         both = [(i, j) for i, j in links[(b, c)] if content[b][i] and content[c][j]]
@@ -205,8 +214,32 @@ def unit_evidence(versions: dict[str, Words], layer: int, threshold: float) -> d
         held = [
             max((vecs[b][i] @ vecs[a].T).max(), (vecs[c][j] @ vecs[a].T).max()) for i, j in both
         ]
-        out[a] = Evidence(run, float(orphan), float(min(held, default=np.inf)))
+        maps = {k: dict(links[(k, a)]) for k in (b, c)}
+        aligned_a = {i for k in (b, c) for i in maps[k].values()}
+        free = [x for x in range(len(vecs[a])) if content[a][x] and x not in aligned_a]
+        margins = [
+            vecs[b][i] @ vecs[c][j] - max(vecs[a][x] @ vecs[b][i], vecs[a][x] @ vecs[c][j])
+            for i, j in shared
+            for places in [(between(maps[b], i, len(vecs[b])), between(maps[c], j, len(vecs[c])))]
+            for x in free
+            if any(min(p) < x < max(p) for p in places)
+        ]
+        out[a] = Evidence(
+            run,
+            float(orphan),
+            float(min(held, default=np.inf)),
+            float(max(margins, default=-np.inf)),
+        )
     return out
+
+
+def between(links: dict[int, int], word: int, words: int) -> tuple[float, float]:
+    """What the nearest aligned words before and after `word` (of a version of `words` words)
+    align with in the version that lacks it (`links`: word -> its word there): where its
+    counterpart there would stand (-inf, inf where there is no such word)."""
+    before = [links[w] for w in range(word - 1, -1, -1) if w in links][:1]
+    after = [links[w] for w in range(word + 1, words) if w in links][:1]
+    return before[0] if before else -np.inf, after[0] if after else np.inf
 
 
 def dropped(evidence: dict[str, Evidence], run_words: int) -> list[Flag]:
@@ -222,6 +255,12 @@ def replaced(evidence: dict[str, Evidence], below: float) -> list[Flag]:
     if not sure:
         return []
     return [Flag(min(sure, key=lambda k: sure[k].orphan + sure[k].lack), "replaced")]
+
+
+def mismatched(evidence: dict[str, Evidence], cut: float) -> list[Flag]:
+    """The version with the widest triangle of a replaced word (Evidence.mismatch), if `cut`."""
+    lang = max(evidence, key=lambda k: evidence[k].mismatch)
+    return [Flag(lang, "replaced")] if evidence[lang].mismatch >= cut else []
 
 
 def score(
@@ -405,6 +444,13 @@ def main() -> None:
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.0, 0.2, 0.4])
     parser.add_argument("--runs", type=int, nargs="+", default=[2, 3, 4])
     parser.add_argument("--below", type=float, nargs="+", default=[0.15, 0.2, 0.25])
+    parser.add_argument(
+        "--mismatch",
+        type=float,
+        nargs="+",
+        help="for replaced terms, flag by the triangle of a replaced word (Evidence.mismatch) "
+        "at these cuts instead of by --below",
+    )
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--timing-only", action="store_true", help="only the timing line")
     parser.add_argument(
@@ -463,9 +509,11 @@ def main() -> None:
     )
     for kind, (groups, done) in runs.items():
         want, cuts, rule = (
-            ("replaced", args.below, replaced)
-            if kind == "term"
-            else ("dropped", args.runs, dropped)
+            ("dropped", args.runs, dropped)
+            if kind == "clause"
+            else ("replaced", args.mismatch, mismatched)
+            if args.mismatch
+            else ("replaced", args.below, replaced)
         )
         units = sum(len(us) for us in groups.values())
         theirs = only(lexicon_flags(groups), want)
