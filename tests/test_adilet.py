@@ -351,6 +351,21 @@ def test_a_part_one_version_lacks_is_named_by_its_number_once() -> None:
     assert all(f.severity == "major" and f.check == "structure" for f in findings)
 
 
+def test_a_version_that_numbers_nothing_lacks_no_numbered_part() -> None:
+    """A reference list numbered in one version and written without numbers in the other:
+    the entries are there in both, so none is named missing."""
+    units = [
+        UnitText(
+            n,
+            {"mul": f"Entry {n}", "en": f"{n}. Entry {n}"},
+            {},
+            paths={"mul": (), "en": (f"paragraph {n}",)},
+        )
+        for n in (1, 2, 3)
+    ]
+    assert MissingPartsCheck().run(units) == []
+
+
 def test_a_chapter_is_matched_by_its_number_when_a_section_heading_is_missing() -> None:
     """Chapters are numbered through the law: kk without the heading of section III keeps its
     chapter 10 in section II, and only the section's heading is named."""

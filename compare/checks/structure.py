@@ -37,10 +37,13 @@ class MissingPartsCheck(Check):
             levels = part.split(", ")
             for key in where:
                 deeper[key].add((", ".join(levels[:-2]), levels[-1]))
+        # A version that numbers none of its parts (a list written without numbers) lacks no
+        # numbered part: its text is there, unnumbered, and the aligner pairs it.
+        numbering = {key for where in first_seen.values() for key in where}
         findings: list[Finding] = []
         named: list[str] = []
         for part, where in first_seen.items():
-            absent = [key for key in keys if key not in where]
+            absent = [key for key in keys if key not in where and key in numbering]
             present = tuple(where)
             unit, path = where[present[0]]
             if not absent or any(within(p, outer) for outer in named for p in (part, path)):
