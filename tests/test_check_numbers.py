@@ -265,3 +265,34 @@ def test_a_number_far_from_the_date_stays_a_number_of_its_own() -> None:
     )
     assert sorted(f.message.split()[0] for f in findings) == ["Date", "Number"]
     assert [f.fault for f in findings] == [None, None]
+
+
+def test_a_number_word_matches_its_own_before_a_number_in_digits() -> None:
+    """The number words "второго уровня" / "екінші деңгейдегі" match each other, so a
+    changed reference ("пункте 1" / "2-тармағында") is a number that differs, naming neither
+    version."""
+    [finding] = check(
+        kk="Осы баптың 2-тармағында аталған субъектілердің екінші деңгейдегі банкімен.",
+        ru="Субъектов, указанных в пункте 1 настоящей статьи, с банком второго уровня.",
+    )
+    assert finding.message == "Number differs: kk says 2, ru says 1."
+    assert finding.fault is None
+
+
+def test_a_number_word_in_its_place_leaves_the_version_at_fault_untold() -> None:
+    """kk "0-тармағында" where ru says "пункте втором": either may be the one to fix."""
+    [finding] = check(
+        kk="Осы баптың 0-тармағында аталған негіздер бойынша тарату туралы талап.",
+        ru="Требование о ликвидации по основаниям, указанным в пункте втором настоящей статьи.",
+    )
+    assert finding.message == "Number 0 is in kk but not in ru."
+    assert finding.fault is None
+
+
+def test_a_day_no_month_has_is_a_date_that_differs() -> None:
+    [finding] = check(
+        kk="Тізбе жылдың 85 желтоқсанына дейін орналастырылады.",
+        ru="Перечень размещается до 25 декабря.",
+    )
+    assert finding.message == "Date differs: kk says 85 December, ru says 25 December."
+    assert finding.fault is None
