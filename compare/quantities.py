@@ -270,8 +270,9 @@ _NUMBER = (
 )
 # Kazakh joins a pair with "мен/бен/пен" ("2 мен 4 дюйм" = "2 to 4 inches").
 _RANGE_JOIN = r"\s*(?:[-–—]|\bto\b|\bдо\b|\bпо\b|\b[мбп]ен\b)\s*"
+# Not inside a word or a decimal ("x,5", "1,5"), but after a list item's bracket: "1),7)".
 _NUMBERS = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?<![\w,])(?<!\d\.)(?P<cur>[$£€₸]\s?)?(?P<a>{_NUMBER})"
+    rf"(?P<between>\bbetween\s+)?(?<!\w)(?<!\w,)(?<!\d\.)(?P<cur>[$£€₸]\s?)?(?P<a>{_NUMBER})"
     rf"(?:(?:{_RANGE_JOIN}|(?(between)\s+and\s+|(?!)))(?P<b>{_NUMBER}))?"
 )
 _DECADE = {

@@ -418,3 +418,10 @@ def test_every_month_word_passes_the_quick_look_for_one() -> None:
         for form in forms:
             for written in (form, form.upper(), form.capitalize()):
                 assert _month_starts(lang).search(f"от 5 {written} 2020"), (lang, written)
+
+
+def test_list_items_written_without_spaces_are_each_a_number() -> None:
+    """ "подпунктах 1),7),9)": a comma after a list item's bracket is no decimal comma."""
+    assert values("в подпунктах 1),7),9) и 10)", "ru") == [
+        ("number", Decimal(n)) for n in (1, 7, 9, 10)
+    ]
