@@ -1,7 +1,8 @@
 """Drift injected into official kk/ru law texts from adilet.zan.kz (a script, not a test).
 
 Each law is read, aligned and cut into units as `tilmash` does; then into one language of a
-seeded sample of units one kind of drift is injected at a time: (a) subpoint: a sub-point
+seeded sample of units that both languages hold (a part one language lacks, of a later edition,
+has no counterpart to drift from) one kind of drift is injected at a time: (a) subpoint: a sub-point
 ("1) ...") is deleted; (b) number: a digit is changed (not in the numbering that opens a
 unit); (c) clause: a comma-delimited clause is dropped; (d) term: a content word is replaced
 by one from another law; (e) negation: "не" (ru) or "емес" (kk) is removed. Each law is then
@@ -77,8 +78,7 @@ _NEGATION = {"ru": re.compile(r"\bне\s+", re.IGNORECASE), "kk": re.compile(r"\
 
 def subpoint(unit: UnitText, lang: str) -> UnitText | None:
     """The unit without its `lang` text when that text is a numbered sub-point."""
-    text = unit.texts.get(lang, "")
-    if not _SUBPOINT.match(text) or not all(unit.texts.get(k, "").strip() for k in LANGS):
+    if not _SUBPOINT.match(unit.texts.get(lang, "")):
         return None
     return replace(
         unit,
@@ -95,7 +95,10 @@ def negation(text: str, lang: str) -> str | None:
 
 
 def changed(unit: UnitText, lang: str, kind: str, rng: random.Random, pool: list[str]):
-    """The unit with `kind` injected into its `lang` text, or None when it does not apply."""
+    """The unit with `kind` injected into its `lang` text, or None when it does not apply:
+    a unit one language lacks (a part of a later edition) has nothing to drift from."""
+    if not all(unit.texts.get(k, "").strip() for k in LANGS):
+        return None
     if kind == "subpoint":
         return subpoint(unit, lang)
     text = unit.texts.get(lang, "")

@@ -28,6 +28,7 @@ from compare.lang.numerals import (
     KK_SUFFIX,
     MONTH_NAMES_EN,
     MONTHS,
+    NOT_NUMBERS,
     ORDINALS,
     PERCENT,
     RU_ORDINAL_ENDINGS,
@@ -127,7 +128,15 @@ def _month_number(match: re.Match[str], lang: str) -> int | None:
     return MONTHS[lang][match["stem"].lower()]
 
 
-_DAY = rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th|-{CYR}{{1,4}})?"
+def _day(digits: str) -> str:
+    """A day of `digits`, with its ending ("30th", "31-і")."""
+    return rf"(?P<d>{digits})(?:st|nd|rd|th|-{CYR}{{1,4}})?"
+
+
+_DAY = _day(r"[0-3]?\d")
+# A number right before a month name is its day even when no month has it ("85 желтоқсанына"
+# mistyped for "25"); after a month name only a day that can be one is read ("May 45 people").
+_DAY_BEFORE = _day(r"\d{1,2}")
 _FIRST_DAY = r"(?:(?P<d0>[0-3]?\d)\s*[-–—]\s*)?"  # the first day of "12–14 ноября"
 
 
@@ -138,9 +147,10 @@ def _date_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     year = rf"(?P<y>[12]\d{{3}})(?:\s*{YEAR_MARK[lang]})?"
     patterns = [
         # kk year first: "2022 жылғы 30 желтоқсандағы", "2005 жылдың 30 мамырында"
-        rf"(?P<y>[12]\d{{3}})\s*(?:-?ж\.|жылғы|жылдың|жылы)\s+(?:{_FIRST_DAY}{_DAY}\s+)?{month}",
+        rf"(?P<y>[12]\d{{3}})\s*(?:-?ж\.|жылғы|жылдың|жылы)\s+(?:{_FIRST_DAY}{_DAY_BEFORE}\s+)?"
+        rf"{month}",
         # "30 декабря", "31-желтоқсанда" (a Kazakh day may be joined to its month by a hyphen)
-        rf"(?<![\d.,]){_FIRST_DAY}{_DAY}(?:\s+|-)(?:of\s+)?{month}(?:,?\s+{year})?",
+        rf"(?<![\d.,]){_FIRST_DAY}{_DAY_BEFORE}(?:\s+|-)(?:of\s+)?{month}(?:,?\s+{year})?",
         rf"{month}\s+{year}",
         month,
     ]
@@ -174,7 +184,8 @@ def _named_dates(text: str, lang: str) -> Iterator[list[Quantity]]:
             groups = m.groupdict()
             year = int(groups["y"]) if groups.get("y") else None
             days = [int(d) for d in (groups.get("d0"), groups.get("d")) if d]
-            if month is None or not all(_valid_date(month, d) for d in days):
+            before = bool(groups.get("d")) and m.start("d") < m.start("mon")
+            if month is None or not (before or all(_valid_date(month, d) for d in days)):
                 continue
             alone = not days and year is None
             weak = alone and m["stem"].lower() in AMBIGUOUS_MONTHS[lang]
@@ -259,8 +270,9 @@ _NUMBER = (
 )
 # Kazakh joins a pair with "мен/бен/пен" ("2 мен 4 дюйм" = "2 to 4 inches").
 _RANGE_JOIN = r"\s*(?:[-–—]|\bto\b|\bдо\b|\bпо\b|\b[мбп]ен\b)\s*"
+# Not inside a word or a decimal ("x,5", "1,5"), but after a list item's bracket: "1),7)".
 _NUMBERS = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?<![\w,])(?<!\d\.)(?P<cur>[$£€₸]\s?)?(?P<a>{_NUMBER})"
+    rf"(?P<between>\bbetween\s+)?(?<!\w)(?<!\w,)(?<!\d\.)(?P<cur>[$£€₸]\s?)?(?P<a>{_NUMBER})"
     rf"(?:(?:{_RANGE_JOIN}|(?(between)\s+and\s+|(?!)))(?P<b>{_NUMBER}))?"
 )
 _DECADE = {
@@ -409,6 +421,8 @@ def _spelled(text: str, lang: str) -> Iterator[list[Quantity]]:
     values = _spelled_values(lang)
     for pattern in _spelled_patterns(lang):
         for m in pattern.finditer(text):
+            if m[0].lower() in NOT_NUMBERS.get(lang, ()):
+                continue
             words = [m[name].lower() for name in ("t", "u") if m.groupdict().get(name)]
             number = Decimal(sum(values[word] for word in words))
             tail = _tail(number, text, m.end(), lang, currency=False)

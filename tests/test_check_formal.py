@@ -189,6 +189,11 @@ HONEST = [
         one(en='He said: "We will build the road.', ru="Он сказал: «Мы построим дорогу."),
         id="a quote that runs into the next unit is no fault",
     ),
+    pytest.param(
+        [PunctuationCheck()],
+        one(kk="8-ден 17-ге дейін (17-ні қоспағанда)", ru="от 8 до 17 (не включая 17)"),
+        id="a number that ends a parenthetical closes it",
+    ),
 ]
 
 
@@ -204,3 +209,12 @@ def test_messages_agree_with_one_or_more_languages() -> None:
         [one(kk="Заң (2020 қабылданды.", ru="Закон (2020) принят.", en="The law (2020) passed.")]
     )
     assert found.message.endswith("; ru and en pair them.")
+
+
+def test_a_list_item_inside_a_bracket_left_open_is_still_unbalanced() -> None:
+    """A list item's number closes only a bracket left open before it: a version whose
+    bracket nothing closes is still named, and the other's list items pair with nothing."""
+    (found,) = PunctuationCheck().run(
+        [one(kk="Заң (2020 қабылданды.", ru="Закон (2020) принят подпунктами 1) и 2).")]
+    )
+    assert found.message == "Unbalanced brackets in kk: ( without a pair; ru pairs them."

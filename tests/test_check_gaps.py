@@ -41,3 +41,19 @@ def test_each_version_lacking_a_phrase_of_the_other_is_a_free_rendering():
     assert flagged([row]) == []
     more = (*row[:2], "1. Закон, правительство, налог, совет.")
     assert flagged([more]) == [(0, "kk")]
+
+
+def test_a_parenthetical_one_version_lacks_is_a_dropped_phrase():
+    """ru says in brackets two words the lexicon does not know; kk has no bracket there: kk
+    lacks a phrase. The same words outside brackets, or kk with a parenthetical of its own,
+    are no evidence."""
+    row = (
+        "article 4, paragraph 1",
+        "1. Заң мен салық.",
+        "1. Закон и налог (директоры, управляющие).",
+    )
+    assert flagged([row]) == [(0, "kk")]
+    loose = (*row[:2], "1. Закон и налог, директоры, управляющие.")
+    assert flagged([loose]) == []
+    both = (row[0], "1. Заң мен салық (директорлар, басқарушылар).", row[2])
+    assert flagged([both]) == []

@@ -265,3 +265,37 @@ def test_a_number_far_from_the_date_stays_a_number_of_its_own() -> None:
     )
     assert sorted(f.message.split()[0] for f in findings) == ["Date", "Number"]
     assert [f.fault for f in findings] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("kk", "ru", "message"),
+    [
+        pytest.param(
+            "Осы баптың 2-тармағында аталған субъектілердің екінші деңгейдегі банкімен.",
+            "Субъектов, указанных в пункте 1 настоящей статьи, с банком второго уровня.",
+            "Number differs: kk says 2, ru says 1.",
+            id="number words match each other before a number in digits",
+        ),
+        pytest.param(
+            "Осы баптың 0-тармағында аталған негіздер бойынша тарату туралы талап.",
+            "Требование о ликвидации по основаниям, указанным в пункте втором настоящей статьи.",
+            "Number 0 is in kk but not in ru.",
+            id="a number word stands in the place of the number",
+        ),
+        pytest.param(
+            "Тізбе жылдың 85 желтоқсанына дейін орналастырылады.",
+            "Перечень размещается до 25 декабря.",
+            "Date differs: kk says 85 December, ru says 25 December.",
+            id="a day no month has is a date that differs",
+        ),
+    ],
+)
+def test_a_changed_number_that_either_version_may_hold_names_neither(
+    kk: str, ru: str, message: str
+) -> None:
+    """A reference changed in one version ("пункте 1" / "2-тармағында" beside "второго
+    уровня" / "екінші деңгейдегі"), a number where the other writes a word, a day mistyped:
+    one finding, and either version may be the one to fix."""
+    [finding] = check(kk=kk, ru=ru)
+    assert finding.message == message
+    assert finding.fault is None

@@ -293,6 +293,41 @@ def test_written_out_numbers_are_weak(text: str, lang: str, value: int) -> None:
     assert [q.value for q in spelled] == [Decimal(value)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бұл құжат азаматтар үшін жасалады.",  # "үшін": for
+        "Оның өкілі оны онда ертіп барады.",  # its, it, there
+        "Серіктестік онымен бірге есеп береді.",  # with it, together
+        "Іс жүзінде қолданылады.",  # in practice
+    ],
+)
+def test_kazakh_words_that_only_look_like_number_words(text: str) -> None:
+    assert extract(text, "kk") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("жылдың 85 желтоқсанына дейін", "kk", (None, 12, 85)),
+        ("2024 жылғы 45 қаңтардағы", "kk", (2024, 1, 45)),
+        ("до 40 декабря", "ru", (None, 12, 40)),
+    ],
+)
+def test_a_number_before_a_month_name_is_its_day_even_when_no_month_has_it(
+    text: str, lang: str, value: tuple[int | None, ...]
+) -> None:
+    """A day mistyped ("85" for "25") is still read as the date's day, to be compared."""
+    assert values(text, lang) == [("date", value)]
+
+
+def test_after_a_month_name_only_a_day_that_can_be_one_is_read() -> None:
+    assert values("In May 45 people came", "en") == [
+        ("date", (None, 5, None)),
+        ("number", Decimal(45)),
+    ]
+
+
 # ---- what is not a quantity ------------------------------------------------------------------
 
 
@@ -383,3 +418,10 @@ def test_every_month_word_passes_the_quick_look_for_one() -> None:
         for form in forms:
             for written in (form, form.upper(), form.capitalize()):
                 assert _month_starts(lang).search(f"от 5 {written} 2020"), (lang, written)
+
+
+def test_list_items_written_without_spaces_are_each_a_number() -> None:
+    """ "подпунктах 1),7),9)": a comma after a list item's bracket is no decimal comma."""
+    assert values("в подпунктах 1),7),9) и 10)", "ru") == [
+        ("number", Decimal(n)) for n in (1, 7, 9, 10)
+    ]

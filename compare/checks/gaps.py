@@ -6,7 +6,10 @@ them need be sure when they stand together: a run of another version's words wit
 them whose counterpart the version holds is a dropped phrase too when one of them is surely
 missing and either MIN_WORDS of them are known to be missing or the run has RUN_WORDS words,
 counting those nothing in the version accounts for (one clause cut from a long sentence leaves
-such a run; words a free translation renders otherwise are scattered). A version with two or
+such a run; words a free translation renders otherwise are scattered). So is a parenthetical
+of another version, where the version has fewer of them, none of whose words it renders and
+MIN_WORDS of whose concepts are known to be missing or unaccounted for (a bracket is one
+phrase, however few of its words the lexicon is sure of). A version with two or
 more words whose counterparts are missing from every other version added one. Words are
 counted as concepts: a word said twice is one (a term repeated is not a phrase). An added
 phrase is read only where three or more versions meet: with two, the words one adds are the
@@ -28,6 +31,7 @@ words it adds and whether the other versions are the shorter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from compare.checks.base import Finding, Span, UnitText
@@ -47,6 +51,7 @@ from compare.checks.neighbours import list_partners
 from compare.checks.similarity import text_of
 from compare.lexicon.learn import Lexicon
 
+_BRACKETED = re.compile(r"\([^()]*\)")  # a parenthetical
 MIN_WORDS = 2  # concepts (dropped) or words (added) that make a phrase
 RUN_WORDS = 4  # words of a run, known to be missing or unaccounted for, that make a phrase
 ADDED_VERSIONS = 3  # versions a unit needs for a phrase one of them adds to be read
@@ -149,7 +154,9 @@ class GapCheck(LexiconCheck):
             if concepts(holder) < self.min_words:
                 every = [lack for lack in every if self.concept(lack.words[0], key, elsewhere)]
                 lacks, holder = self.run_of(found, key, every)
-            if lacks:
+            if not lacks:
+                lacks, holder = self.bracketed(unit, found, key, every)
+            if holder:
                 lacking = concepts([lack.words[0] for lack in lacks])
                 shorter = short(unit, key, holder[0].key, sizes)
                 here.append(self._finding(unit, key, "dropped", holder, lacking, shorter))
@@ -206,6 +213,33 @@ class GapCheck(LexiconCheck):
                 concepts(run) >= RUN_WORDS
             ):
                 return lacking, run
+        return [], []
+
+    def bracketed(
+        self, unit: UnitText, evidence: UnitEvidence, key: str, lacks: Sequence[Lack]
+    ) -> tuple[list[Lack], list[Word]]:
+        """A bracketed stretch of another version that version `key` renders none of, where
+        `key` has fewer bracketed stretches: the concepts it lacks there (`lacks`: at any
+        strength) and the stretch's words, MIN_WORDS concepts or more known to be missing or
+        unaccounted for; ([], []) when there is none. A parenthetical ("(управляющим и т.п.)")
+        is one phrase however few of its words the lexicon is sure of."""
+        own = len(_BRACKETED.findall(text_of(unit, key)))
+        for other in evidence.unaccounted:
+            text = text_of(unit, other)
+            if other == key or len(_BRACKETED.findall(text)) <= own:
+                continue
+            mine = {lack.words[0].token.start: lack for lack in lacks if lack.words[0].key == other}
+            loose = [w for w in evidence.unaccounted[other] if w.token.start not in mine]
+            words = sorted(
+                [*(lack.words[0] for lack in mine.values()), *loose], key=lambda w: w.token.start
+            )
+            held = evidence.matched.get((other, key), frozenset())
+            for stretch in _BRACKETED.finditer(text):
+                inside = [w for w in words if stretch.start() < w.token.start < stretch.end()]
+                if concepts(inside) >= self.min_words and not any(
+                    stretch.start() < start < stretch.end() for start in held
+                ):
+                    return [mine[w.token.start] for w in inside if w.token.start in mine], inside
         return [], []
 
     def _finding(

@@ -75,7 +75,9 @@ def _same_number(a: Quantity, b: Quantity) -> bool:
 
 
 def _affinity(a: Quantity, b: Quantity) -> int | None:
-    """How well two quantities of different versions match: 0 best, None not at all."""
+    """How well two quantities of different versions match: 0 best, None not at all. A weak
+    reading matches a weak one before a number in digits ("второго" / "екінші" before "2"):
+    the digits may be the number another version writes otherwise ("пункте 1", "2-тармағында")."""
     units_agree = not (a.unit and b.unit) or a.unit == b.unit  # "30 yards" is not "30 метр"
     if a.kind == b.kind and units_agree and set(a.readings()) & set(b.readings()):
         rank = 0
@@ -83,7 +85,7 @@ def _affinity(a: Quantity, b: Quantity) -> int | None:
         rank = 1
     else:
         return None
-    return rank + 2 * (a.weak or b.weak)
+    return rank + 2 * (a.weak or b.weak) + (a.weak != b.weak)
 
 
 def _cluster(found: Mapping[str, list[Quantity]]) -> list[Cluster]:
@@ -234,18 +236,26 @@ def _differs(group: list[Cluster], keys: Sequence[str]) -> Verdict:
 
 
 def _missing(
-    cluster: Cluster, clusters: list[Cluster], keys: Sequence[str], lone: Sequence[Cluster]
+    cluster: Cluster,
+    clusters: list[Cluster],
+    keys: Sequence[str],
+    lone: Sequence[Cluster],
+    words: Sequence[Cluster],
 ) -> Verdict:
     """A quantity that one version has and another lacks, or has fewer times: the one that
     lacks it is at fault, unless that version has a quantity of its own that the others lack
-    (`lone`: the unit's quantities no other version matches) and no two versions agree
-    against it. Then either may be at fault: "97.11.2025" in kk and "27.11.2025" in ru, which
-    read as a number and a date, are one date mistyped in one of them."""
+    (`lone`: the unit's quantities no other version matches), or a number word of the same
+    kind no other version matches (`words`: "пункте втором" where kk has "0-тармағында"), and
+    no two versions agree against it. Then either may be at fault: "97.11.2025" in kk and
+    "27.11.2025" in ru, which read as a number and a date, are one date mistyped in one of
+    them."""
     q = _main(cluster)
     value, label = describe(q), _label(q)
     covered, absent = _ordered(keys, cluster), _ordered(keys, set(keys) - cluster.keys())
     suggestion = f"Check whether the {names(absent)} text should mention {value}."
-    swapped = any(absent[0] in other for other in lone if other is not cluster)
+    swapped = any(absent[0] in other for other in lone if other is not cluster) or any(
+        absent[0] in word and _alike(_main(word), q) for word in words
+    )
     fault = absent[0] if len(absent) == 1 and (len(covered) > 1 or not swapped) else None
     if all(any(_affinity(q, c[key]) is not None for c in clusters if key in c) for key in absent):
         message = f"{label} {value} occurs more often in {names(covered)} than in {names(absent)}."
@@ -323,11 +333,12 @@ class NumbersCheck(Check):
         findings = []
         unmatched = _unmatched(clusters, keys)
         lone = [group[0] for group in unmatched if len(group) == 1]
+        words = [c for c in clusters if len(c) < len(keys) and _main(c).weak]
         for group in unmatched:
             if len(group) > 1:
                 severity, message, suggestion, certainty, fault = _differs(group, keys)
             else:
-                verdict = _missing(group[0], clusters, keys, lone)
+                verdict = _missing(group[0], clusters, keys, lone, words)
                 severity, message, suggestion, certainty, fault = verdict
                 if severity == "major" and _own_article(unit, group[0]):
                     severity = "minor"

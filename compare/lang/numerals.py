@@ -98,6 +98,14 @@ SPELLED = {
     "тоғыз он|онау он_бір он_екі жиырма отыз қырық елу алпыс жетпіс сексен тоқсан жүз "
     "мың",
 }
+# Words that read as a number word with an ending but are other words: "оның" (its; ten's is
+# "онның"), "оны" (it), "онда" and "ондағы" (there), "онымен" (with it), "үшін" (for), "бірге"
+# (together), "жүзінде" and "жүзіндегі" ("іс жүзінде": in practice).
+NOT_NUMBERS = {
+    "kk": frozenset(
+        {"оның", "оны", "онда", "ондағы", "онымен", "үшін", "бірге", "жүзінде", "жүзіндегі"}
+    ),
+}
 # Ordinals 1..10 ("eighth year" / "восьмой год" / "8 жыл"); Russian as stems plus endings.
 ORDINALS = {
     "en": "first second third fourth fifth sixth seventh eighth ninth tenth",

@@ -53,6 +53,10 @@ def pairing(text: str) -> dict[str, list[int]]:
         elif char in pairs:
             found.setdefault(BRACKET_FAMILIES[char], [])
             stacks[char].append(i)
+    for at in sorted(enumerators):  # a number that ends a parenthetical: "(не включая 17)"
+        left_open = [i for i in stacks.get("(", []) if i < at]
+        if left_open:
+            stacks["("].remove(left_open[-1])
     for open_, stack in stacks.items():
         found.get(BRACKET_FAMILIES[open_], []).extend(stack)
     for quote in self_paired:
