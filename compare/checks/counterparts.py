@@ -241,8 +241,8 @@ def _unaccounted(
     claimed = {
         c
         for k in others
-        for t in words[k]
-        for c in getattr(lexicon.get(langs[k], langs[key], t.stem), "counterparts", {})
+        for stem in {t.stem for t in words[k]}  # a long unit says its words many times
+        for c in getattr(lexicon.get(langs[k], langs[key], stem), "counterparts", {})
     }
     out = []
     for token in words[key]:
