@@ -435,10 +435,30 @@ def _spelled(text: str, lang: str) -> Iterator[list[Quantity]]:
 # ---- extraction ------------------------------------------------------------------------------
 
 Rule = Callable[[str, str], Iterator[list[Quantity]]]
+_DIGIT = re.compile(r"\d")
+
+
+def _with_digits(rule: Rule) -> Rule:
+    """The rule, run only on a text with a digit: each quantity it reads holds one, and most
+    units of a law hold none (law_on_banks: 4,395 of 6,405 passages), where its patterns would
+    be tried at every character."""
+
+    def guarded(text: str, lang: str) -> Iterator[list[Quantity]]:
+        return rule(text, lang) if _DIGIT.search(text) else iter(())
+
+    return guarded
+
+
 # The rules that read dates; they come first, so no later rule takes a date's stretch.
-_DATE_RULES: tuple[Rule, ...] = (_named_dates, _numeric_dates)
+_DATE_RULES: tuple[Rule, ...] = (_named_dates, _with_digits(_numeric_dates))
 # Most specific first: a stretch taken by an earlier rule is not read again by a later one.
-_RULES: tuple[Rule, ...] = (*_DATE_RULES, _times, _centuries, _numbers, _spelled)
+_RULES: tuple[Rule, ...] = (
+    *_DATE_RULES,
+    _with_digits(_times),
+    _centuries,
+    _with_digits(_numbers),
+    _spelled,
+)
 
 
 def extract(text: str, lang: str) -> list[Quantity]:

@@ -100,8 +100,16 @@ class Forms:
         return found
 
     def holds(self, stem: str) -> bool:
-        """Whether a word holds `stem`."""
-        return bool(self.holding(stem))
+        """Whether a word holds `stem` (as `holding` finds them, stopping at the first: the gap
+        check asks this of every stem's counterparts in every unit)."""
+        if stem in self.exact:
+            return True
+        if len(stem) < DERIVED_MIN:
+            return False
+        i = bisect_left(self.ordered, stem)
+        if i < len(self.ordered) and self.ordered[i].startswith(stem):
+            return True
+        return any(stem[:k] in self.exact for k in range(DERIVED_MIN, len(stem)))
 
 
 def _present(lexicon: Lexicon, src: str, tgt: str, stem: str, forms: Forms) -> bool | None:
@@ -146,12 +154,14 @@ def unit_evidence(
     missing: dict[str, dict[str, list[Word]]] = {k: {} for k in present}
     matched: dict[tuple[str, str], set[int]] = {}
     absent: dict[tuple[str, str], list[Token]] = {}
+    # (version, other version): per stem of the version's words, _present's answer
+    answers: dict[tuple[str, str], dict[str, bool | None]] = {}
     for src in present:
         for tgt in present:
             if langs[src] == langs[tgt]:
                 continue
             nth: dict[str, int] = {}
-            present_here: dict[str, bool | None] = {}  # per stem, _present's answer
+            present_here = answers.setdefault((src, tgt), {})
             held: dict[str, int] = {}  # per stem said again, _held's answer
             for token in words[src]:
                 if token.stem not in present_here:
@@ -205,7 +215,9 @@ def unit_evidence(
             for ws in by_token.values()
             if len(ws) == len(others) and min(w.reliability for w in ws) >= MIN_RELIABILITY
         )
-    unaccounted = {key: _unaccounted(lexicon, key, words, forms, langs, present) for key in present}
+    unaccounted = {
+        key: _unaccounted(lexicon, key, words, answers, langs, present) for key in present
+    }
     return UnitEvidence(
         {k: tuple(v) for k, v in lacks.items()},
         unmatched,
@@ -218,24 +230,25 @@ def _unaccounted(
     lexicon: Lexicon,
     key: str,
     words: Mapping[str, list[Token]],
-    forms: Mapping[str, Forms],
+    answers: Mapping[tuple[str, str], Mapping[str, bool | None]],
     langs: Mapping[str, str],
     present: Sequence[str],
 ) -> tuple[Word, ...]:
     """The words of `key` (of STAND_IN_MIN letters or more) that nothing in the other
-    versions accounts for."""
+    versions accounts for. `answers`: per pair of versions, whether a counterpart of each stem
+    stands in the other (_present's answers, found by unit_evidence for every word)."""
     others = [k for k in present if langs[k] != langs[key]]
     claimed = {
         c
         for k in others
-        for t in words[k]
-        for c in getattr(lexicon.get(langs[k], langs[key], t.stem), "counterparts", {})
+        for stem in {t.stem for t in words[k]}  # a long unit says its words many times
+        for c in getattr(lexicon.get(langs[k], langs[key], stem), "counterparts", {})
     }
     out = []
     for token in words[key]:
         if len(token.word) < STAND_IN_MIN or token.forms & claimed:
             continue
-        if any(_present(lexicon, langs[key], langs[k], token.stem, forms[k]) for k in others):
+        if any(answers[(key, k)][token.stem] for k in others):
             continue
         out.append(Word(key, token, 0.0))
     return tuple(out)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare.checks.base import Span, UnitText
+from compare.checks.context import shared
 from compare.checks.phrases import without
 from compare.checks.similarity import text_of
 from compare.checks.structure import within
@@ -64,6 +65,12 @@ def _leads(unit: UnitText) -> bool:
 
 
 def _list_end(units: Sequence[UnitText], lead: int) -> int:
+    """The last row of the list a lead-in opens (see _find_list_end), found once per group: every
+    row after a lead-in asks for it, as do the lead-in's own and the checks' questions."""
+    return shared(units, ("list end", lead), lambda: _find_list_end(units, lead))
+
+
+def _find_list_end(units: Sequence[UnitText], lead: int) -> int:
     """The last row of the list a lead-in opens: the rows after it whose paths lie inside its.
     An unnumbered lead-in inside a list ("В качестве уважительной причины признается:" after
     sub-point 2)) opens a list of its own, numbered anew or not numbered, and so does a
@@ -151,8 +158,11 @@ def _list_partners(units: Sequence[UnitText], row: int, rows: range) -> list[int
 def list_partners(units: Sequence[UnitText], row: int) -> list[int]:
     """For a lead-in with its list after it, the ends of that list; for an end of such a list,
     its lead-in: the other half of one sentence, whose words the languages share out
-    differently."""
-    return _list_partners(units, row, _run(units, row))
+    differently. Found once per group and row: the gap, meaning, omission and numbers checks
+    all ask."""
+    return shared(
+        units, ("list partners", row), lambda: _list_partners(units, row, _run(units, row))
+    )
 
 
 def list_seam(units: Sequence[UnitText], row: int) -> bool:

@@ -21,7 +21,11 @@ def _is_kazakh(word: str) -> bool:
     return (
         not KAZAKH_LETTERS.isdisjoint(word)
         or word in KAZAKH_FUNCTION_WORDS
-        or any(word.endswith(s) and len(word) > len(s) + 1 for s in KAZAKH_SUFFIXES)
+        # Most words end with no suffix, which one endswith over them all tells.
+        or (
+            word.endswith(KAZAKH_SUFFIXES)
+            and any(word.endswith(s) and len(word) > len(s) + 1 for s in KAZAKH_SUFFIXES)
+        )
     )
 
 

@@ -117,6 +117,7 @@ def _competitive(
     counterpart per stem (competitive linking), so a word's company in a fixed phrase ("уставный
     капитал": "жарғылық капитал") does not pass for its translation."""
     table = dice.tocsr()
+    where = np.full(table.shape[1], -1)
     rows, cols = [], []
     for u in range(x_a.shape[0]):
         here_a, here_b = (
@@ -125,7 +126,7 @@ def _competitive(
         )
         if not len(here_a) or not len(here_b):
             continue
-        scores = table[here_a][:, here_b].toarray()
+        scores = _block(table, here_a, here_b, where)
         while True:
             i, j = np.unravel_index(np.argmax(scores), scores.shape)
             if scores[i, j] <= 0:
@@ -138,6 +139,25 @@ def _competitive(
         (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=table.shape
     )
     return _dice(x_a, x_b, links.tocoo())
+
+
+def _block(
+    table: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray, where: np.ndarray
+) -> np.ndarray:
+    """`table[rows][:, cols]` as a dense array, gathered from the CSR arrays directly: for the
+    few stems of one unit, scipy's fancy indexing costs many times the gathering itself, once
+    for each of a long law's thousands of units. `where` is -1 for every column of `table`; it
+    is lent for the call and left as it was."""
+    where[cols] = np.arange(len(cols))
+    starts = table.indptr[rows]
+    lengths = table.indptr[rows + 1] - starts
+    flat = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+    at = where[table.indices[flat]]
+    hit = at >= 0
+    block = np.zeros((len(rows), len(cols)), dtype=table.dtype)
+    block[np.repeat(np.arange(len(rows)), lengths)[hit], at[hit]] = table.data[flat][hit]
+    where[cols] = -1
+    return block
 
 
 def _direction(

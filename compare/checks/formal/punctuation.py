@@ -3,7 +3,9 @@ or closed without a pair in one version."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import cache
 
 from compare.checks.base import Finding, UnitText
 from compare.checks.formal.base import FormalCheck, present, span
@@ -28,6 +30,12 @@ def final_mark(text: str) -> tuple[str, int]:
     return mark, end - 1 if mark else end
 
 
+@cache
+def _marks(chars: str) -> re.Pattern[str]:
+    """Any one of `chars`: the few marks of a text found without a look at each character."""
+    return re.compile(f"[{re.escape(chars)}]")
+
+
 def pairing(text: str) -> dict[str, list[int]]:
     """Per family of marks the text has ("brackets", "quotes"), where its unpaired marks are
     (an empty list when all pair up)."""
@@ -42,7 +50,8 @@ def pairing(text: str) -> dict[str, list[int]]:
     enumerators = {m.end() - 1 for m in ENUMERATOR.finditer(text)}
     found: dict[str, list[int]] = {}
     stacks: dict[str, list[int]] = {open_: [] for open_ in pairs}
-    for i, char in enumerate(text):
+    for mark in _marks("".join(sorted({*pairs, *closers}))).finditer(text):
+        i, char = mark.start(), mark[0]
         if char in closers and i not in enumerators:
             family = found.setdefault(BRACKET_FAMILIES[closers[char]], [])
             stack = stacks[closers[char]]

@@ -16,9 +16,10 @@ letter away from a known word that the same version uses elsewhere ("оқрым�
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from anyascii import anyascii
 from rapidfuzz.distance import DamerauLevenshtein
@@ -41,6 +42,14 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
+    """The words by their length, each length's in sorted order."""
+    out: dict[int, list[str]] = {}
+    for word in sorted(words):
+        out.setdefault(len(word), []).append(word)
+    return out
+
+
 class SpellingCheck(FormalCheck):
     """Flags lower-case words unknown to the kk, ru or en Hunspell dictionary."""
 
@@ -50,14 +59,16 @@ class SpellingCheck(FormalCheck):
         super().__init__(langs)
         self.announce = announce
         self._common: dict[str, set[str]] = {}
-        self._vocabulary: dict[str, list[str]] = {}  # each version's words, sorted
+        # Each version's words by length, sorted: a word's near words are one letter longer or
+        # shorter at most, a few of a long law's thousands.
+        self._vocabulary: dict[str, dict[int, list[str]]] = {}
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         counts: dict[str, Counter[str]] = {}
         for unit in units:
             for key, text in unit.texts.items():
                 counts.setdefault(key, Counter()).update(_words(text))
-        self._vocabulary = {key: sorted(c) for key, c in counts.items()}
+        self._vocabulary = {key: _by_length(c) for key, c in counts.items()}
         # Words of other versions count in any alphabet: "akimat" is "акимат" in Latin letters.
         self._common = {
             key: {w for w, n in c.items() if n > 1}
@@ -118,11 +129,11 @@ class SpellingCheck(FormalCheck):
             return next(
                 (w for w in one_letter_away(word, ALPHABETS[lang]) if known[0].spell(w)), None
             )
+        lengths = self._vocabulary.get(key, {})
         near = (
             other
-            for other in self._vocabulary.get(key, ())
-            if abs(len(other) - len(word)) <= 1
-            and DamerauLevenshtein.distance(word, other, score_cutoff=1) == 1
+            for other in heapq.merge(*(lengths.get(len(word) + d, ()) for d in (-1, 0, 1)))
+            if DamerauLevenshtein.distance(word, other, score_cutoff=1) == 1
             and _known(other, lang, known)
         )
         return next(near, None)

@@ -9,6 +9,8 @@ langdetect ("reads as fr"). Only versions declared in kk, ru or en are judged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from compare.checks.base import Finding, UnitText
 from compare.checks.formal.base import FormalCheck, present, span
@@ -34,16 +36,20 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     found in the text with its white space collapsed the same way, then mapped back."""
     pieces = list(_NON_SPACE.finditer(text))
     collapsed = " ".join(m[0] for m in pieces)
-    where: list[int] = []  # the text's index of each collapsed character, and of the end
-    for m in pieces:
-        where.extend(range(m.start(), m.end() + 1))
+    starts = list(accumulate((len(m[0]) + 1 for m in pieces[:-1]), initial=0))
+
+    def where(at: int) -> int:
+        """The text's index of a collapsed character (or of the space after its piece)."""
+        k = bisect_right(starts, at) - 1
+        return pieces[k].start() + at - starts[k]
+
     spans, at = [], 0
     for sentence in split_sentences(text, lang):
         wanted = " ".join(sentence.split())
         found = collapsed.find(wanted, at) if wanted else -1
         if found >= 0:
             at = found + len(wanted)
-            spans.append((where[found], where[at - 1] + 1))
+            spans.append((where(found), where(at - 1) + 1))
     return spans
 
 
