@@ -17,7 +17,7 @@ from compare.checks.run import word_alignment
 from compare.checks.wordalign import WordAlignCheck, joined_word_vectors, pieces
 from compare.corpus import load_corpus
 from compare.embed import cache_root, load_encoder
-from compare.embed.cache import cache_key
+from compare.embed.cache import EmbeddingCache, cache_key
 from compare.embed.encoder import WORD_CACHE
 from compare.embed.words import pool
 from compare.report import build_report
@@ -206,8 +206,7 @@ def test_a_cold_three_language_check_reads_each_text_with_the_model_once(tmp_pat
     assert max(Counter(t for _, t in read).values()) == 1  # no text read twice
     kept = {t for name, t in read if name == "token_states"}
     assert {*texts["ru"][1:3], NEWS[1]["en"], NEWS[1]["kk"]} <= kept  # the alignment's pass
-    words = encoder._word_cache()
-    assert len(words) == len(kept)
+    assert len(EmbeddingCache(tmp_path / "cache" / WORD_CACHE)) == len(kept)
 
 
 def test_a_kk_ru_law_keeps_no_word_states(tmp_path):

@@ -109,14 +109,18 @@ class Encoder:
 
     def _store(self, fresh: dict[bytes, np.ndarray]) -> None:
         """Commit one batch to the cache; a cache that stops accepting writes is dropped."""
-        if self.cache is None:
-            return
+        if self.cache is not None and not self._put(self.cache, fresh, "embedding cache"):
+            self.cache = None
+
+    def _put(self, cache: EmbeddingCache, fresh: dict[bytes, np.ndarray], name: str) -> bool:
+        """Commit one batch to `cache`; False, said in one line, where it refuses the write."""
         try:
-            self.cache.put_many(list(fresh.items()))
+            cache.put_many(list(fresh.items()))
         except CacheUnavailable as err:
             if self.announce:
-                self.announce(f"warning: {err}; going on without the embedding cache")
-            self.cache = None
+                self.announce(f"warning: {err}; going on without the {name}")
+            return False
+        return True
 
     def _embed_batch(self, texts: list[list[tuple[str, int]]]) -> np.ndarray:
         """One vector per text from its windows, each weighted by its tokens."""
@@ -193,13 +197,7 @@ class Encoder:
     def _store_words(self, fresh: dict[bytes, np.ndarray]) -> None:
         """Commit one batch of word vectors; a word cache that stops accepting writes is
         dropped (for this run's word_vectors, which then compute what they are asked)."""
-        if self._words is None:
-            return
-        try:
-            self._words.put_many(list(fresh.items()))
-        except CacheUnavailable as err:
-            if self.announce:
-                self.announce(f"warning: {err}; going on without the word cache")
+        if self._words is not None and not self._put(self._words, fresh, "word cache"):
             self._words = None
 
     def _word_batch(self, texts: list[str]) -> tuple[list[np.ndarray], np.ndarray | None]:
