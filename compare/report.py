@@ -20,12 +20,15 @@ from compare.checks.context import split_apparatus
 from compare.checks.gaps import GapCheck
 from compare.checks.run import (
     build_glossary,
+    check_lang,
     default_checks,
     default_lexicon,
+    reads_words,
     run_checks,
     run_lexicon,
     unit_texts,
 )
+from compare.checks.wordalign import WordAlignCheck
 from compare.corpus import Corpus, DocumentGroup
 from compare.errors import TilmashError
 from compare.glossary import Glossary
@@ -129,11 +132,22 @@ class _Reporting:
     def __init__(self, encoder, progress: Callable[[int, int], None]) -> None:
         self._encoder, self._progress = encoder, progress
 
-    def encode(self, texts, progress=None):
-        return self._encoder.encode(texts, progress or self._progress)
+    def encode(self, texts, progress=None, **options):
+        return self._encoder.encode(texts, progress or self._progress, **options)
 
     def __getattr__(self, name: str):
         return getattr(self._encoder, name)
+
+
+def align_for_checks(
+    corpus: Corpus, group: DocumentGroup, encoder, profile: Profile | None = None
+) -> Alignment:
+    """align_group for the checks: where the word-alignment check will read the group (chosen,
+    and it reads the group's languages), the alignment's pass keeps the word states it needs,
+    so a cold run reads each passage with the model once."""
+    langs = {check_lang(doc.lang) for doc in corpus.group_documents(group)}
+    chosen = (profile or Profile()).chooses(WordAlignCheck.name)
+    return align_group(corpus, group, encoder, words=chosen and reads_words(langs, encoder))
 
 
 def check_group(
@@ -155,7 +169,7 @@ def check_group(
     are the alignment's as the checks see them (unit_texts), unless given
     (bench/laws_drift.py gives them with drift injected)."""
     step = progress or (lambda *_: None)
-    alignment = alignment or align_group(corpus, group, encoder)
+    alignment = alignment or align_for_checks(corpus, group, encoder, profile)
     terms = build_glossary(alignment, glossary)
     chosen = default_checks(alignment, terms, encoder, lexicon, words)
     checks = (profile or Profile()).apply(chosen)
@@ -206,7 +220,7 @@ def check_groups_here(
     if learn is not None:
         for n, group in enumerate(corpus.groups):
             progress("group", f"Aligning {group.id}", n, len(corpus.groups))
-            aligned[group.id] = align_group(corpus, group, encoder)
+            aligned[group.id] = align_for_checks(corpus, group, encoder, profile)
         lexicon = learn(list(aligned.values()))
     sections: list[ReportSection] = []
     settings: dict[str, object] = {}

@@ -1,21 +1,29 @@
 """The word-alignment check on the real model: word vectors from the encoder (pooled per word,
 cached beside the sentence cache, the same from every engine), a clause one version drops found
-and named, honest translations left alone, laws and two versions not read.
+and named, honest translations left alone, laws and two versions not read; a cold check reads
+each text with the model once, and a law keeps no word states.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from compare.checks.base import UnitText
 from compare.checks.run import word_alignment
-from compare.checks.wordalign import WordAlignCheck
-from compare.embed import load_encoder
-from compare.embed.cache import cache_key
+from compare.checks.wordalign import WordAlignCheck, joined_word_vectors, pieces
+from compare.corpus import load_corpus
+from compare.embed import cache_root, load_encoder
+from compare.embed.cache import EmbeddingCache, cache_key
 from compare.embed.encoder import WORD_CACHE
 from compare.embed.words import pool
+from compare.report import build_report
 from compare.stem import word_spans
+
+MIGRATION = Path(__file__).parent / "data" / "migration"
 
 # A short news text in three honest translations (one unit per sentence).
 NEWS = [
@@ -137,3 +145,76 @@ def test_laws_and_two_versions_are_not_read(encoder):
     assert word_alignment({"en": "en", "ru": "ru"}, encoder) == []
     assert word_alignment({"en": "en", "ru": "ru", "kk": "kk"}, object()) == []
     assert len(word_alignment({"en": "en", "ru": "ru", "kk": "kk"}, encoder)) == 1
+
+
+def test_a_unit_of_two_passages_has_their_words_in_order(encoder):
+    first, second = NEWS[0]["ru"], NEWS[1]["ru"]
+    unit = UnitText(
+        0, {"ru": f"{first} {second}"}, {"ru": (0, 1)}, passage_texts={"ru": (first, second)}
+    )
+    assert pieces(unit, "ru") == (first, second)
+    (words,) = joined_word_vectors(encoder, [pieces(unit, "ru")])
+    alone = encoder.word_vectors([first, second])
+    assert len(words) == len(word_spans(unit.texts["ru"]))
+    assert np.array_equal(words, np.concatenate(alone))
+    changed = UnitText(0, {"ru": DROPPED}, {"ru": (0, 1)}, passage_texts={"ru": (first, second)})
+    assert pieces(changed, "ru") == (DROPPED,)  # drift put in after alignment: read whole
+
+
+def cold_encoder(folder: Path):
+    """The default model with a cache of its own (empty), its engine's passes counted: every
+    text given to the model, by the pass that read it."""
+    folder.mkdir()
+    (folder / "models").symlink_to(cache_root() / "models", target_is_directory=True)
+    encoder = load_encoder(cache_dir=folder)
+    read: Counter[tuple[str, str]] = Counter()
+    for name in ("encode", "token_states"):
+        if hasattr(encoder.model, name):
+            real = getattr(encoder.model, name)
+
+            def counted(texts, *args, _real=real, _name=name, **options):
+                read.update((_name, t) for t in texts)
+                return _real(texts, *args, **options)
+
+            setattr(encoder.model, name, counted)
+    return encoder, read
+
+
+def write_versions(folder: Path, stem: str, texts: dict[str, list[str]]) -> list[Path]:
+    paths = []
+    for lang, paragraphs in texts.items():
+        paths.append(folder / f"{stem}.{lang}.txt")
+        paths[-1].write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return paths
+
+
+def test_a_cold_three_language_check_reads_each_text_with_the_model_once(tmp_path):
+    encoder, read = cold_encoder(tmp_path / "cache")
+    if not hasattr(encoder.model, "token_states"):
+        pytest.skip("this engine's word states come from a pass of their own")
+    texts = {lang: [t[lang] for t in NEWS] for lang in ("kk", "ru", "en")}
+    texts["ru"][1:2] = [
+        "Мэр сказал, что деньги поступят из федерального гранта.",
+        "Они будут потрачены на ремонт.",
+    ]
+    (tmp_path / "news").mkdir()
+    report = build_report(
+        load_corpus(write_versions(tmp_path / "news", "news", texts)), encoder, timelines=False
+    )
+    assert "wordalign" in report.data.signature  # the check ran
+    assert read, "the run embedded its texts"
+    assert max(Counter(t for _, t in read).values()) == 1  # no text read twice
+    kept = {t for name, t in read if name == "token_states"}
+    assert {*texts["ru"][1:3], NEWS[1]["en"], NEWS[1]["kk"]} <= kept  # the alignment's pass
+    assert len(EmbeddingCache(tmp_path / "cache" / WORD_CACHE)) == len(kept)
+
+
+def test_a_kk_ru_law_keeps_no_word_states(tmp_path):
+    encoder, read = cold_encoder(tmp_path / "cache")
+    build_report(
+        load_corpus([MIGRATION / "law.v1.kk.txt", MIGRATION / "law.v1.ru.txt"]),
+        encoder,
+        timelines=False,
+    )
+    assert read and all(name == "encode" for name, _ in read)
+    assert not (tmp_path / "cache" / WORD_CACHE).exists()

@@ -104,9 +104,12 @@ def align_documents(
     encoder,
     progress: Callable[[int, int], None] | None = None,
     versions: bool = False,
+    words: bool = False,
 ) -> Alignment:
     """Align two or more documents that are translations (or, with `versions`, versions) of
-    one text."""
+    one text. With `words` (an encoder that gives word vectors, for the word-alignment check)
+    the pass that embeds the passages keeps the word states of those outside a legal
+    structure too, where the engine gives them from that pass (Encoder.encode)."""
     if len(documents) < 2:
         raise TilmashError("alignment needs two or more documents")
     keys = document_keys(documents, versions)
@@ -115,7 +118,13 @@ def align_documents(
     if segmented(normative):
         return Alignment(by_key, tuple(segment_units(normative)), encoder.info.name)
     texts = [p.text for passages in normative.values() for p in passages]
-    vectors = encoder.encode(texts, progress=progress) if texts else np.zeros((0, 1))
+    if not texts:
+        vectors = np.zeros((0, 1))
+    elif words:
+        free = {p.text for passages in normative.values() for p in passages if not p.path}
+        vectors = encoder.encode(texts, progress=progress, words=free)
+    else:
+        vectors = encoder.encode(texts, progress=progress)
     vecs, lens, start = {}, {}, 0
     for key, passages in normative.items():
         n = len(passages)
@@ -178,8 +187,10 @@ def align_group(
     group: DocumentGroup,
     encoder,
     progress: Callable[[int, int], None] | None = None,
+    words: bool = False,
 ) -> Alignment:
-    """Align one group of a corpus; translations must span two or more languages."""
+    """Align one group of a corpus; translations must span two or more languages. `words`:
+    see align_documents."""
     docs = corpus.group_documents(group)
     versions = group.relation == "versions"
     if not versions and len({d.lang for d in docs}) < 2:
@@ -187,7 +198,7 @@ def align_group(
             f"{', '.join(str(d.path) for d in docs)}: all in {docs[0].lang}; translations "
             "must be in two or more languages"
         )
-    return align_documents(docs, encoder, progress, versions=versions)
+    return align_documents(docs, encoder, progress, versions=versions, words=words)
 
 
 def _unit(index: int, unit: Unit, passages_by_key: Mapping[str, list[Passage]]) -> AlignedUnit:

@@ -34,6 +34,9 @@ class UnitText:
     # Per language, the place in the legal structure of each passage ("article 5, sub-point 4)").
     paths: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)
     segment: str | None = None  # the id a bilingual file gives the unit (AlignedUnit.segment)
+    # Per language, its passages' texts, which `texts` joins with a space (as alignment
+    # embedded them: what the model read once can be read from its caches).
+    passage_texts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ declare themselves: a trilingual keyword list is the author's own glossary.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from compare.align.documents import Alignment
@@ -44,6 +44,7 @@ def unit_texts(alignment: Alignment) -> GroupUnits:
             apparatus=unit.apparatus,
             paths={key: tuple(p.path for p in ps) for key, ps in unit.passages.items()},
             segment=unit.segment,
+            passage_texts={key: tuple(p.text for p in ps) for key, ps in unit.passages.items()},
         )
         for unit in alignment.units
     )
@@ -64,10 +65,15 @@ def build_glossary(alignment: Alignment, user_glossary: Glossary | None = None) 
     return user_glossary.merge(declared) if user_glossary else declared
 
 
+def check_lang(lang: str) -> str:
+    """The language a version's numbers and words are read in: a mixed-language version
+    ("mul") is read as English."""
+    return lang if lang in KNOWN_LANGS else "en"
+
+
 def check_langs(alignment: Alignment) -> dict[str, str]:
-    """Per version key, the language its numbers and words are read in: a mixed-language
-    version ("mul") is read as English."""
-    return {key: lang if lang in KNOWN_LANGS else "en" for key, lang in alignment.langs().items()}
+    """Per version key, the language its numbers and words are read in (check_lang)."""
+    return {key: check_lang(lang) for key, lang in alignment.langs().items()}
 
 
 def run_bags(alignments: Sequence[Alignment]) -> list[Bag]:
@@ -138,13 +144,18 @@ def default_checks(
     return checks + formal_checks(alignment.langs())
 
 
+def reads_words(langs: Iterable[str], encoder) -> bool:
+    """Whether the word-alignment check reads a group whose versions are in `langs` (as
+    check_lang reads them): three or more languages meet and the encoder gives word vectors
+    (the model's, not a test's stand-in). It reads free text only (see checks.wordalign)."""
+    return len(set(langs)) >= MIN_VERSIONS and hasattr(encoder, "word_vectors")
+
+
 def word_alignment(langs: dict[str, str], encoder) -> list[Check]:
-    """The word-alignment check where it reads anything: three or more languages meet and the
-    encoder gives word vectors (the model's, not a test's stand-in). It reads free text only
-    (see checks.wordalign), and goes before the checks that embed the units: where the engine
-    gives the word states from the sentence pass, that pass caches the units' vectors for them."""
-    readable = len(set(langs.values())) >= MIN_VERSIONS and hasattr(encoder, "word_vectors")
-    return [WordAlignCheck(encoder, langs=langs)] if readable else []
+    """The word-alignment check where it reads anything (reads_words). It reads the word
+    states the alignment's pass kept (report.align_for_checks) where the engine gives them
+    from that pass."""
+    return [WordAlignCheck(encoder, langs=langs)] if reads_words(langs.values(), encoder) else []
 
 
 def check_classes() -> tuple[type[Check], ...]:

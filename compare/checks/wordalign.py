@@ -163,7 +163,10 @@ class WordAlignCheck(Check):
         keys = version_keys(read)
         texts = {k: [text_of(u, k) for u in read] for k in keys}
         sizes = {k: sum(words_in(u, k) for u in read) for k in keys}
-        vectors = {k: centred(self.encoder.word_vectors(texts[k])) for k in keys}
+        vectors = {
+            k: centred(joined_word_vectors(self.encoder, [pieces(u, k) for u in read]))
+            for k in keys
+        }
         findings = []
         for row, unit in enumerate(read):
             here = [k for k in keys if texts[k][row]]
@@ -200,6 +203,23 @@ class WordAlignCheck(Check):
                 "shorter": shorter,
             },
         )
+
+
+def pieces(unit: UnitText, key: str) -> tuple[str, ...]:
+    """A version's text as the passages it joins, whose word states the alignment's pass kept
+    (Encoder.encode); whole where they do not make it up (a text changed after alignment, a
+    unit built by hand)."""
+    text = text_of(unit, key)
+    parts = unit.passage_texts.get(key, ())
+    return parts if parts and " ".join(parts) == text else (text,)
+
+
+def joined_word_vectors(encoder, units: Sequence[tuple[str, ...]]) -> list[np.ndarray]:
+    """Per unit, its pieces' word vectors in order: the words of the pieces joined with a
+    space (no word spans a space), each read in its own piece."""
+    distinct = list(dict.fromkeys(p for parts in units for p in parts))
+    found = dict(zip(distinct, encoder.word_vectors(distinct), strict=True))
+    return [np.concatenate([found[p] for p in parts]) for parts in units]
 
 
 def readable(unit: UnitText) -> bool:

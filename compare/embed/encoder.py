@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,9 +58,17 @@ class Encoder:
         self._states = None  # what gives token states (compare.embed.words), made when asked
         self._words: EmbeddingCache | None = None  # the word vectors' cache, opened when asked
 
-    def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+    def encode(
+        self,
+        texts: Sequence[str],
+        progress: ProgressCallback | None = None,
+        words: Collection[str] = (),
+    ) -> np.ndarray:
         """Unit vectors for texts, from the cache where possible; duplicates embedded once.
 
+        `words`: the texts among them whose word vectors (word_vectors) will be asked for too.
+        Where the engine gives the states from the sentence pass (OpenVINO), that pass keeps
+        theirs in the word cache, so asking for them later runs no second pass over the text.
         Each batch is stored as soon as it is embedded, so an interrupted run keeps its work.
         """
         keys = [cache_key(self.info.identity, self.info.prompt, t) for t in texts]
@@ -68,14 +76,26 @@ class Encoder:
         vectors = self.cache.get_many(list(set(keys))) if self.cache is not None else {}
         todo = [t for t, k in key_of.items() if k not in vectors]  # each text once
         windows = {t: self._windows(t) for t in todo}
-        # Texts of like length share a batch, so little of any batch is padding.
+        one_pass = (
+            bool(words) and hasattr(self.model, "token_states") and self._word_cache() is not None
+        )
+        kept = set(words) if one_pass else set()
+        # Texts of like length share a batch, so little of any batch is padding; the texts whose
+        # word states are kept are batched apart.
         todo.sort(key=lambda t: -sum(n for _, n in windows[t]))
+        parts = [[t for t in todo if t not in kept], [t for t in todo if t in kept]]
+        batches = [part[a : a + BATCH] for part in parts for a in range(0, len(part), BATCH)]
         done = 0
         with self.share.running():
-            for start in range(0, len(todo), BATCH):
-                batch = todo[start : start + BATCH]
+            for batch in batches:
                 self.share.apply()
-                vecs = self._embed_batch([windows[t] for t in batch])
+                if batch[0] in kept:
+                    word_states, vecs = self._word_batch(batch)
+                    self._store_words(
+                        dict(zip(map(self._word_key, batch), word_states, strict=True))
+                    )
+                else:
+                    vecs = self._embed_batch([windows[t] for t in batch])
                 fresh = dict(zip((key_of[t] for t in batch), vecs, strict=True))
                 self._store(fresh)
                 vectors.update(fresh)
@@ -89,14 +109,18 @@ class Encoder:
 
     def _store(self, fresh: dict[bytes, np.ndarray]) -> None:
         """Commit one batch to the cache; a cache that stops accepting writes is dropped."""
-        if self.cache is None:
-            return
+        if self.cache is not None and not self._put(self.cache, fresh, "embedding cache"):
+            self.cache = None
+
+    def _put(self, cache: EmbeddingCache, fresh: dict[bytes, np.ndarray], name: str) -> bool:
+        """Commit one batch to `cache`; False, said in one line, where it refuses the write."""
         try:
-            self.cache.put_many(list(fresh.items()))
+            cache.put_many(list(fresh.items()))
         except CacheUnavailable as err:
             if self.announce:
-                self.announce(f"warning: {err}; going on without the embedding cache")
-            self.cache = None
+                self.announce(f"warning: {err}; going on without the {name}")
+            return False
+        return True
 
     def _embed_batch(self, texts: list[list[tuple[str, int]]]) -> np.ndarray:
         """One vector per text from its windows, each weighted by its tokens."""
@@ -139,13 +163,11 @@ class Encoder:
 
     def word_vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Per text, its words' unit vectors (compare.embed.words: the mean of their subwords'
-        states at WORD_LAYER), from their own cache where possible. Where the engine gives the
-        states from the sentence pass (OpenVINO), the sentence vectors it gives are cached too,
-        so embedding the same texts afterwards costs nothing."""
-        from compare.embed.words import WORD_LAYER
-
-        identity = f"{self.info.identity} words@{WORD_LAYER}"
-        keys = [cache_key(identity, self.info.prompt, t) for t in texts]
+        states at WORD_LAYER), from their own cache where possible (encode keeps them where
+        asked to). Where the engine gives the states from the sentence pass (OpenVINO), the
+        sentence vectors it gives are cached too, so embedding the same texts afterwards costs
+        nothing."""
+        keys = [self._word_key(t) for t in texts]
         key_of = dict(zip(texts, keys, strict=True))
         cache = self._word_cache()
         found = cache.get_many(list(set(keys))) if cache is not None else {}
@@ -155,15 +177,9 @@ class Encoder:
             for start in range(0, len(todo), BATCH):
                 batch = todo[start : start + BATCH]
                 self.share.apply()
-                words, sentences = self._word_batch(batch, WORD_LAYER)
+                words, sentences = self._word_batch(batch)
                 fresh = {key_of[t]: w.astype(np.float16) for t, w in zip(batch, words, strict=True)}
-                if cache is not None:
-                    try:
-                        cache.put_many(list(fresh.items()))
-                    except CacheUnavailable as err:
-                        if self.announce:
-                            self.announce(f"warning: {err}; going on without the word cache")
-                        cache = self._words = None
+                self._store_words(fresh)
                 if sentences is not None:
                     sentence_key = functools.partial(
                         cache_key, self.info.identity, self.info.prompt
@@ -172,18 +188,28 @@ class Encoder:
                 found.update(fresh)
         return [found[key].reshape(-1, self.dim).astype(np.float32) for key in keys]
 
-    def _word_batch(
-        self, texts: list[str], layer: int
-    ) -> tuple[list[np.ndarray], np.ndarray | None]:
+    def _word_key(self, text: str) -> bytes:
+        """The word cache's key of a text: the model's, the layer's and the prompt's."""
+        from compare.embed.words import WORD_LAYER
+
+        return cache_key(f"{self.info.identity} words@{WORD_LAYER}", self.info.prompt, text)
+
+    def _store_words(self, fresh: dict[bytes, np.ndarray]) -> None:
+        """Commit one batch of word vectors; a word cache that stops accepting writes is
+        dropped (for this run's word_vectors, which then compute what they are asked)."""
+        if self._words is not None and not self._put(self._words, fresh, "word cache"):
+            self._words = None
+
+    def _word_batch(self, texts: list[str]) -> tuple[list[np.ndarray], np.ndarray | None]:
         """Word vectors of texts (window by window, see _windows), and their sentence vectors
         where the engine gives them from the same pass."""
-        from compare.embed.words import pool, states_engine
+        from compare.embed.words import WORD_LAYER, pool, states_engine
 
         if self._states is None:
             self._states = states_engine(self.model)
         spans = [self._window_spans(t) for t in texts]
         pieces = [t[a:b] for t, s in zip(texts, spans, strict=True) for a, b, _ in s]
-        vectors, states = self._states.token_states(pieces, self.info.prompt, layer)
+        vectors, states = self._states.token_states(pieces, self.info.prompt, WORD_LAYER)
         words, sentences, at = [], np.zeros((len(texts), self.dim), dtype=np.float32), 0
         for row, (text, windows) in enumerate(zip(texts, spans, strict=True)):
             # Each window's own tokens (not the prompt's, not the special ones; the first
