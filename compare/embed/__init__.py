@@ -66,6 +66,11 @@ def cache_root(override: Path | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("tilmash"))
 
 
+# Engines kept loaded per process, the most recently used: a command loads one, so a process
+# that loads many (each cache folder, engine and model its own) does not hold all their weights.
+LOADED_ENGINES = 2
+
+
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -109,7 +114,7 @@ def _load_auto(root: Path, use_cache: bool, announce) -> Encoder:
     return _load(None, root, use_cache, announce)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=LOADED_ENGINES)
 def _load_onnx(root: Path, backend: str, use_cache: bool, announce) -> Encoder:
     from compare.embed.onnx_model import OPENVINO, OnnxModel, available_cores, ensure_onnx_model
 
@@ -143,7 +148,7 @@ def _encoder(model, location: str, root: Path, use_cache: bool, announce, share)
     return Encoder(model, model_info(model, location), cache, announce, share)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=LOADED_ENGINES)
 def _load(model: str | None, root: Path, use_cache: bool, announce) -> Encoder:
     if model is None:
         location = str(ensure_default_model(root, announce))
