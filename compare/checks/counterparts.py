@@ -88,28 +88,24 @@ class Forms:
 
     def holding(self, stem: str) -> set[int]:
         """The positions of the words that hold `stem`."""
-        found = set(self.exact.get(stem, ()))
-        if len(stem) < DERIVED_MIN:
-            return found
-        i = bisect_left(self.ordered, stem)
-        while i < len(self.ordered) and self.ordered[i].startswith(stem):
-            found |= self.exact[self.ordered[i]]
-            i += 1
-        for k in range(DERIVED_MIN, len(stem)):
-            found |= self.exact.get(stem[:k], set())
-        return found
+        return set().union(*(self.exact[form] for form in self._forms_holding(stem)))
 
     def holds(self, stem: str) -> bool:
-        """Whether a word holds `stem` (as `holding` finds them, stopping at the first: the gap
-        check asks this of every stem's counterparts in every unit)."""
+        """Whether a word holds `stem`, stopping at the first (the gap check asks this of every
+        stem's counterparts in every unit)."""
+        return next(self._forms_holding(stem), None) is not None
+
+    def _forms_holding(self, stem: str) -> Iterator[str]:
+        """The forms that hold `stem`: itself, those derived from it, those it derives from."""
         if stem in self.exact:
-            return True
+            yield stem
         if len(stem) < DERIVED_MIN:
-            return False
+            return
         i = bisect_left(self.ordered, stem)
-        if i < len(self.ordered) and self.ordered[i].startswith(stem):
-            return True
-        return any(stem[:k] in self.exact for k in range(DERIVED_MIN, len(stem)))
+        while i < len(self.ordered) and self.ordered[i].startswith(stem):
+            yield self.ordered[i]
+            i += 1
+        yield from (stem[:k] for k in range(DERIVED_MIN, len(stem)) if stem[:k] in self.exact)
 
 
 def _present(lexicon: Lexicon, src: str, tgt: str, stem: str, forms: Forms) -> bool | None:

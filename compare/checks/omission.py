@@ -132,8 +132,8 @@ class OmissionCheck(Check):
     the text of a law. With every check (the gap check finds most dropped clauses in a law),
     budgets of 0.25, 0.15 and 0.05 found the same dropped clauses on the tune half of the 12
     smallest laws; with the floor removed, 0.05 found one of 164 fewer than 0.15 (the omission
-    check alone .152 against .232). The default of 0.05 keeps a long law's `check` within
-    1.5 times one embedding pass (on law_on_banks about a hundredth of the whole leave-out,
+    check alone .152 against .232). The default of 0.05 halves what a long law's `check` embeds
+    beyond its embedding pass (on law_on_banks about a hundredth of the whole leave-out,
     and fewer clause candidates for the neighbour test; README, "Laws").
     Keys of UnitText.texts are languages unless `langs` maps them to one.
     """
