@@ -6,7 +6,8 @@ built model is linked in, never copied or changed):
 - embed: one embedding pass over the passages of both files (what every run must do at least);
 - check, report: `tilmash check` / `tilmash report` end to end as a user runs them, stderr on a
   pseudo-terminal so that progress bars draw.
-Prints seconds, peak RSS (MB) and each command's time as a ratio of the embedding pass; the
+Prints seconds, peak RSS (MB; a command's with its worker process's, see scale.run_cli) and
+each command's time as a ratio of the embedding pass; the
 issue's bar is at most 1.5x and under 3 GB. Also the CPU seconds of each step (user + system,
 all threads), which a shared machine's load moves far less than wall time: the engine embeds
 on every core while the checks run on one, so on a busy machine the wall ratio comes out
@@ -108,9 +109,8 @@ def main() -> None:
             cache = fresh_cache(folder)
             args_ = [command, *map(str, files), "--cache-dir", str(cache), *extra]
             began = children_cpu()
-            _, seconds, code, _ = run_cli(args_)
+            _, seconds, code, peak = run_cli(args_)
             cpu = children_cpu() - began
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
             print(
                 f"{command:8} {seconds:8.1f} s {peak:6d} MB  x{seconds / base:.2f} of embed"
                 f"  ({cpu:.1f} CPU s, x{cpu / base_cpu:.2f}; exit {code})",

@@ -8,6 +8,7 @@ the writers only write it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -26,9 +27,11 @@ from compare.checks.run import (
     reads_words,
     run_checks,
     run_lexicon,
+    start_checks,
     unit_texts,
 )
 from compare.checks.wordalign import WordAlignCheck
+from compare.checks.worker import CheckWorker, Started, worth_a_worker
 from compare.corpus import Corpus, DocumentGroup
 from compare.errors import TilmashError
 from compare.glossary import Glossary
@@ -161,13 +164,15 @@ def check_group(
     profile: Profile | None = None,
     units: Sequence[UnitText] | None = None,
     words: bool = False,
+    started: Started | None = None,
 ) -> tuple[ReportSection, dict[str, object]]:
     """Align (unless `alignment` is given) and check one group: its report section and the
     settings of the checks that ran. The one unit of work of a run, on this machine or as a
     task on a Ray cluster; with a `lexicon`, the gap check too, and with `words` every word
     check (default_checks); a `profile` chooses the checks and sets their thresholds. `units`
     are the alignment's as the checks see them (unit_texts), unless given
-    (bench/laws_drift.py gives them with drift injected)."""
+    (bench/laws_drift.py gives them with drift injected); the checks `started` in a worker
+    on them (start_text_checks) are gathered from it, not run again."""
     step = progress or (lambda *_: None)
     alignment = alignment or align_for_checks(corpus, group, encoder, profile)
     terms = build_glossary(alignment, glossary)
@@ -175,7 +180,7 @@ def check_group(
     checks = (profile or Profile()).apply(chosen)
     units = unit_texts(alignment) if units is None else units
     findings = run_checks(
-        units, checks, lambda name, i, total: step("check", f"Check {name}", i, total)
+        units, checks, lambda name, i, total: step("check", f"Check {name}", i, total), started
     )
     section = ReportSection.build(group.id, group.relation, alignment, findings, terms, units)
     return section, {c.name: c.settings() for c in checks if c.settings()}
@@ -214,25 +219,70 @@ def check_groups_here(
 ) -> GroupResults:
     """Every group in turn, in this process. With `learn`, every group is aligned first and
     the word checks (every one with `words`, see check_group) read the lexicon `learn` makes
-    from all the alignments."""
-    aligned: dict[str, Alignment] = {}
-    lexicon = None
-    if learn is not None:
+    from all the alignments. A long group's text-only checks run in a worker process (see
+    long_groups), started as soon as the group is aligned: beside the lexicon's learning and
+    the other checks."""
+    long = long_groups(corpus)
+    profile = profile or Profile()
+    with CheckWorker() if long else nullcontext() as worker:
+        aligned: dict[str, Alignment] = {}
+        ahead: dict[str, tuple[Sequence[UnitText], Started]] = {}
         for n, group in enumerate(corpus.groups):
+            if learn is None and group.id not in long:
+                continue  # aligned when it is checked
             progress("group", f"Aligning {group.id}", n, len(corpus.groups))
             aligned[group.id] = align_for_checks(corpus, group, encoder, profile)
-        lexicon = learn(list(aligned.values()))
-    sections: list[ReportSection] = []
-    settings: dict[str, object] = {}
-    for n, group in enumerate(corpus.groups):
-        progress("group", f"Group {group.id}", n, len(corpus.groups))
-        done = aligned.get(group.id)
-        section, used = check_group(
-            corpus, group, encoder, glossary, progress, lexicon, done, profile, words=words
-        )
-        sections.append(section)
-        settings.update(used)
+            if worker is not None and group.id in long:
+                ahead[group.id] = start_text_checks(
+                    aligned[group.id], encoder, glossary, profile, words, worker
+                )
+        lexicon = learn(list(aligned.values())) if learn is not None else None
+        sections: list[ReportSection] = []
+        settings: dict[str, object] = {}
+        for n, group in enumerate(corpus.groups):
+            progress("group", f"Group {group.id}", n, len(corpus.groups))
+            units, started = ahead.get(group.id, (None, None))
+            section, used = check_group(
+                corpus,
+                group,
+                encoder,
+                glossary,
+                progress,
+                lexicon,
+                aligned.get(group.id),
+                profile,
+                units,
+                words,
+                started,
+            )
+            sections.append(section)
+            settings.update(used)
     return GroupResults(sections, settings, [], lexicon)
+
+
+def long_groups(corpus: Corpus) -> set[str]:
+    """The groups whose checks pay for a worker process (checks.worker.worth_a_worker)."""
+    return {
+        group.id
+        for group in corpus.groups
+        if worth_a_worker(sum(len(doc.passages) for doc in corpus.group_documents(group)))
+    }
+
+
+def start_text_checks(
+    alignment: Alignment,
+    encoder,
+    glossary: Glossary | None,
+    profile: Profile,
+    words: bool,
+    worker: CheckWorker,
+) -> tuple[Sequence[UnitText], Started]:
+    """A group's units and its text-only checks started on them in `worker`, for check_group:
+    those checks read no lexicon, so they start before the run's lexicon is learned."""
+    units = unit_texts(alignment)
+    terms = build_glossary(alignment, glossary)
+    checks = profile.apply(default_checks(alignment, terms, encoder, None, words))
+    return units, start_checks(units, checks, worker)
 
 
 def words_wanted(words: bool, save_lexicon: Path | None) -> bool:

@@ -23,6 +23,7 @@ from compare.checks.structure import MissingPartsCheck, fold_missing_parts
 from compare.checks.terms import TermsCheck
 from compare.checks.uniformity import UniformityCheck
 from compare.checks.wordalign import MIN_VERSIONS, WordAlignCheck
+from compare.checks.worker import CheckWorker, Started, embeds, runs_here
 from compare.corpus import KNOWN_LANGS
 from compare.glossary import Glossary, glossary_from_keywords
 from compare.lexicon.learn import Bag, Lexicon, learn, unit_bags
@@ -177,10 +178,25 @@ def check_classes() -> tuple[type[Check], ...]:
     return (*drift, TermsCheck, ConsistencyCheck, *WORD_CHECKS, *FORMAL_CHECKS)
 
 
+def start_checks(
+    units: Sequence[UnitText], checks: Sequence[Check], worker: CheckWorker
+) -> Started:
+    """Start in `worker` those of `checks` that read text only (see checks.worker), each on
+    the units it reads; run_checks gathers their findings."""
+    text, notes = split_apparatus(units)
+    return worker.start([(c, _reads(c, text, notes)) for c in checks if not runs_here(c)])
+
+
+def _reads(check: Check, text: GroupUnits, notes: GroupUnits) -> GroupUnits:
+    """The units a check reads: the text's own, or its editorial apparatus (never both)."""
+    return notes if check.reads_apparatus else text
+
+
 def run_checks(
     units: Sequence[UnitText],
     checks: Sequence[Check],
     on_check: Callable[[str, int, int], None] | None = None,
+    started: Started | None = None,
 ) -> list[Finding]:
     """All findings over a group's units (see unit_texts), most severe and surest first, then
     in document order. Each check reads either the text's own units or the apparatus units
@@ -189,15 +205,27 @@ def run_checks(
     checks.editions), as do meaning majors in a law that no other check confirms (see
     checks.meaning.confirmed_in_laws). Each finding carries its unit's text (Finding.context),
     which its id and fingerprint are made of, and in a bilingual file its segment's id.
-    `on_check(name, checks done, checks in all)` is called before each."""
+    The checks `started` in a worker (start_checks) are not run again: their findings are
+    gathered from it, and are those they would have found here. `on_check(name, checks done,
+    checks in all)` is called before each check that runs here, and before waiting for the
+    worker's."""
     from compare.checks.meaning import confirmed_in_laws
 
     text, notes = split_apparatus(units)
-    findings = []
-    for done, check in enumerate(checks):
+    away = started.names if started else frozenset()
+    # While a worker works, the checks that embed nothing run first: the engine, when it
+    # embeds, keeps every core busy.
+    here = sorted((c for c in checks if c.name not in away), key=embeds)
+    found: dict[str, list[Finding]] = {}
+    for done, check in enumerate(here):
         if on_check:
             on_check(check.name, done, len(checks))
-        findings += check.run(notes if check.reads_apparatus else text)
+        found[check.name] = check.run(_reads(check, text, notes))
+    if started:
+        if on_check:
+            on_check("the text-only ones, in a worker process", len(here), len(checks))
+        found |= started.findings()
+    findings = [f for check in checks for f in found[check.name]]
     by_index = {unit.unit: unit for unit in units}
     findings = [
         replace(

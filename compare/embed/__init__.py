@@ -116,7 +116,8 @@ def _load_auto(root: Path, use_cache: bool, announce) -> Encoder:
 
 @functools.lru_cache(maxsize=LOADED_ENGINES)
 def _load_onnx(root: Path, backend: str, use_cache: bool, announce) -> Encoder:
-    from compare.embed.onnx_model import OPENVINO, OnnxModel, available_cores, ensure_onnx_model
+    from compare.embed.cores import available_cores
+    from compare.embed.onnx_model import OPENVINO, OnnxModel, ensure_onnx_model
 
     if backend == OPENVINO:
         from compare.embed.openvino_model import OpenVinoModel as engine

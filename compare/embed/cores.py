@@ -8,6 +8,7 @@ both, which costs each of them far more than half its speed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,11 @@ from filelock import FileLock, Timeout
 from compare.embed.build import lock_is_free
 
 MAX_RUNS = 32  # slots looked at; more runs at once than this share as if there were 32
+
+
+def available_cores() -> int:
+    """The cores this process may run on (ONNX Runtime uses one thread per core given)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class CoreShare:

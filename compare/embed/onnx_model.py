@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import re
 import shutil
 import warnings
@@ -199,11 +198,6 @@ def _export(source: Path, out_file: Path) -> None:
             opset_version=_OPSET,
             dynamo=False,
         )
-
-
-def available_cores() -> int:
-    """The cores this process may run on (ONNX Runtime uses one thread per core given)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class _Tokenizer:
