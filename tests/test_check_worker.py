@@ -11,6 +11,7 @@ import pytest
 from law_units import units
 
 import compare.checks.worker
+import compare.report
 from compare.checks.context import GroupUnits
 from compare.checks.numbers import NumbersCheck
 from compare.checks.run import run_checks, start_checks
@@ -54,25 +55,31 @@ def test_a_long_group_checks_in_a_worker_with_the_same_findings(
     tmp_path: Path, fake_encoder, monkeypatch
 ) -> None:
     corpus = load_corpus(_law(tmp_path))
-    alone = build_report(corpus, fake_encoder)
+    alone = build_report(corpus, fake_encoder, words=True)
     assert not long_groups(corpus)
-    jobs = []
-    start = CheckWorker.start
+    events = []
+    start, learn = CheckWorker.start, compare.report.run_lexicon
     monkeypatch.setattr(
-        CheckWorker, "start", lambda self, job: jobs.append(job) or start(self, job)
+        CheckWorker, "start", lambda self, job: events.append(job) or start(self, job)
+    )
+    monkeypatch.setattr(
+        compare.report, "run_lexicon", lambda *a, **k: events.append("learn") or learn(*a, **k)
     )
     monkeypatch.setattr(compare.checks.worker, "WORKER_PASSAGES", 1)
     assert long_groups(corpus) == {g.id for g in corpus.groups}
-    beside = build_report(corpus, fake_encoder)
-    # The text-only checks ran in the worker, the model's checks here; nothing else changed.
-    (job,) = jobs
+    beside = build_report(corpus, fake_encoder, words=True)
+    # The text-only checks started in the worker before the lexicon was learned; the checks
+    # that embed or read the lexicon ran here; nothing else changed.
+    job, learned = events
+    assert learned == "learn"
     names = {check.name for check, _ in job}
     assert {"numbers", "spacing", "structure"} <= names
-    assert not {"meaning", "omission"} & names
+    assert not {"meaning", "omission", "replaced", "gap"} & names
     assert not any(runs_here(check) for check, _ in job)
     assert beside.findings == alone.findings
     assert {"numbers", "spacing", "structure"} <= {f.check for f in beside.findings}
     assert beside.data.signature == alone.data.signature
+    assert beside.lexicon is not None
 
 
 class _Refusing(NumbersCheck):
