@@ -65,19 +65,27 @@ def neighbour_means(
 
 
 def adjacent_sum(
-    vecs: np.ndarray, other: np.ndarray, left: np.ndarray, right: np.ndarray, per_cell: bool = False
+    vecs: np.ndarray, other: np.ndarray, left: np.ndarray, right: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Sum and count of the cosines between each candidate's vector and other[left], other[right]
-    (indices off either end contribute nothing). ``vecs`` is one vector per row of ``left``, or
-    one per cell when ``per_cell``."""
-    total = np.zeros(left.shape, dtype=np.float32)
-    count = np.zeros(left.shape, dtype=np.float32)
-    for idx in (left, right):
-        ok = (idx >= 0) & (idx < other.shape[0])
-        rows = other[np.clip(idx, 0, other.shape[0] - 1)]
-        sims = np.einsum("...d,...d->...", rows, vecs) if per_cell else _rowdot(rows, vecs)
-        total += np.where(ok, sims, 0.0)
-        count += ok
+    """Sum and count of the cosines between each row's vector and other[left], other[right]
+    (indices off either end contribute nothing)."""
+    last = other.shape[0] - 1
+    return _present_sum(
+        [
+            (_rowdot(other[np.clip(idx, 0, last)], vecs), (idx >= 0) & (idx <= last))
+            for idx in (left, right)
+        ]
+    )
+
+
+def _present_sum(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Sum and count of the cosines ``sims`` over the ``(sims, present)`` parts, in their order,
+    leaving out those whose neighbour is not ``present``."""
+    total = np.zeros(parts[0][0].shape, dtype=np.float32)
+    count = np.zeros(parts[0][0].shape, dtype=np.float32)
+    for sims, present in parts:
+        total += np.where(present, sims, 0.0)
+        count += present
     return total, count
 
 
@@ -145,70 +153,36 @@ class PairScorer:
         typical = np.median(np.concatenate([self.src_best, self.tgt_best]))
         self.unit = float(max(typical, 1e-3))
 
-    def grid(self, a: int, b: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-        """DP values of links a -> b ending at (i, lo[i] + t) for every band cell, -inf where
-        the link does not fit; shaped (n+1, width)."""
-        p = self.p
+    def grids(
+        self, shapes: list[tuple[int, int]], lo: np.ndarray, hi: np.ndarray
+    ) -> dict[tuple[int, int], np.ndarray]:
+        """DP values of links a -> b (a >= 1) of every shape ending at (i, lo[i] + t) for every
+        band cell, -inf where the link does not fit; each shaped (n+1, width). All shapes are
+        valued together a chunk of rows at a time (see :class:`_Cells`)."""
         n, m = self.src.shape[0], self.tgt.shape[0]
         width = int((hi - lo).max()) + 1
-        out = np.full((n + 1, width), -np.inf, dtype=np.float32)
-        if a > n or b > m:
-            return out
-        rows_per_chunk = max(1, _GATHER // (width * self.src.shape[1]))
-        for r0 in range(a, n + 1, rows_per_chunk):
+        out = {shape: np.full((n + 1, width), -np.inf, dtype=np.float32) for shape in shapes}
+        fitting = [(a, b) for a, b in shapes if a <= n and b <= m]
+        reach = max(self.tgt_blocks)
+        rows_per_chunk = max(1, _GATHER // ((width + reach + 1) * self.src.shape[1] * (reach + 1)))
+        for r0 in range(1, n + 1, rows_per_chunk):
             rows = np.arange(r0, min(r0 + rows_per_chunk, n + 1))
-            js = lo[rows, None] + np.arange(width)
-            ok = (js >= b) & (js <= np.minimum(hi[rows, None], m))
-            js = np.clip(js, b, m)
-            if b == 0:
-                out[rows] = np.where(ok, p.skip * a, -np.inf)
-                continue
-            values = self.value(rows, a, b, js)
-            out[rows] = np.where(ok, values, -np.inf)
+            cells = _Cells(self, rows, lo[rows], width)
+            last = np.minimum(hi[rows, None], m)
+            for a, b in fitting:
+                ok = (rows[:, None] >= a) & (cells.cols >= b) & (cells.cols <= last)
+                values = self.p.skip * a if b == 0 else cells.value(a, b)
+                out[(a, b)][rows] = np.where(ok, values, -np.inf)
         return out
 
-    def margin(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        """Margins of links src[i-a:i] -> tgt[j-b:j] for rows i (k,) and columns js (k, w)."""
-        sv = self.src_blocks[a][rows]
-        tv = self.tgt_blocks[b][js]
-        cos = _rowdot(tv, sv)
-        knn = 0.5 * (self.src_nn[a][rows, None] + self.tgt_nn[b][js])
-        t_sum, t_cnt = adjacent_sum(sv, self.tgt, js - b - 1, js)
-        r = np.broadcast_to(rows[:, None], js.shape)
-        s_sum, s_cnt = adjacent_sum(tv, self.src, r - a - 1, r, per_cell=True)
-        return _blend(cos, knn, t_sum + s_sum, t_cnt + s_cnt, self.p.adjacent)
-
-    def orphans(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        """How much better the block stripped of its first or last sentence matches the other
-        side than the whole block does, in units. An absorbed orphan always sits at an edge of
-        a link (the path is monotone) and drags the block's cosine down; a true part of a merge
-        raises it."""
-        sv, tv = self.src_blocks[a][rows], self.tgt_blocks[b][js]
-        cos = _rowdot(tv, sv)
-        best = np.full(js.shape, -np.inf, dtype=np.float32)
-        if a > 1:
-            for ends in (rows, rows - 1):
-                best = np.maximum(best, _rowdot(tv, self.src_blocks[a - 1][ends]))
-        if b > 1:
-            for ends in (js, js - 1):
-                best = np.maximum(best, np.einsum("kwd,kd->kw", self.tgt_blocks[b - 1][ends], sv))
-        return np.maximum(0.0, best - cos) / self.unit
+    def link_margins(self, ends: np.ndarray, a: int, b: int) -> np.ndarray:
+        """Margins of links a -> b (a, b >= 1) ending at the lattice points ``ends`` (k, 2)."""
+        return _Cells(self, ends[:, 0], ends[:, 1], 1).margin(a, b)[:, 0]
 
     def null_scores(self, side: str, indices: np.ndarray) -> np.ndarray:
         """Scores of leaving sentences of ``side`` unaligned: minus their best margins."""
         best = self.src_best if side == "src" else self.tgt_best
         return -best[indices]
-
-    def value(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        """DP values of links (a, b >= 1), see :meth:`_value`."""
-        src_len = (self.src_cum[rows] - self.src_cum[rows - a])[:, None]
-        tgt_len = self.tgt_cum[js] - self.tgt_cum[js - b]
-        out = self._value(self.margin(rows, a, b, js), a, b, src_len, tgt_len)
-        if self.anchors is not None:
-            out = out + self.p.anchor_weight * self.anchors.dice(rows, a, b, js)
-        if a + b > 2:
-            out = out - self.p.orphan_weight * self.orphans(rows, a, b, js)
-        return out
 
     def link_value(self, src_idx: tuple[int, ...], tgt_idx: tuple[int, ...]) -> float:
         """The DP value of any link, of any size, null links included (their ``skip``); the
@@ -259,6 +233,106 @@ class PairScorer:
         knn = 0.5 * (s_nn[0] + t_nn[0])
         cos = np.array([[tv @ sv]])
         return float(_blend(cos, knn, t_sum + s_sum, t_cnt + s_cnt, p.adjacent)[0, 0])
+
+
+class _Cells:
+    """Links of any shape ending at the cells (rows[k], starts[k] + t), t < width.
+
+    The target sentences and blocks around each row's cells are gathered once for every link
+    shape, and a cosine that several shapes use (a block's cosine, the cosines with the
+    sentence after each cell) is computed once. Each cosine is taken with the same kind of
+    product, on the same (row, width) layout, as for a single shape, so values do not depend
+    on which shapes are valued together.
+    """
+
+    def __init__(self, scorer: PairScorer, rows: np.ndarray, starts: np.ndarray, width: int):
+        self.s, self.rows = scorer, rows
+        m = scorer.tgt.shape[0]
+        reach = max(scorer.tgt_blocks)
+        self.reach, self.width = reach, width
+        # Columns starts-reach-1 .. starts+width-1: each cell's sentences before its largest
+        # block, its blocks, and the sentence after it.
+        around = starts[:, None] + np.arange(-reach - 1, width)
+        self.cols = around[:, reach + 1 :]
+        self.sentences = scorer.tgt[np.clip(around, 0, m - 1)]
+        self.blocks = {b: v[np.clip(around[:, reach:], 0, m)] for b, v in scorer.tgt_blocks.items()}
+        self._memo: dict[tuple, np.ndarray] = {}
+
+    def _once(self, key: tuple, make) -> np.ndarray:
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    def src_block(self, a: int, shift: int = 0) -> np.ndarray:
+        """Source blocks of size a ending at each row - shift, (k, d)."""
+        return self._once(("src", a, shift), lambda: self.s.src_blocks[a][self.rows - shift])
+
+    def tgt_block(self, b: int) -> np.ndarray:
+        """Target blocks of size b ending at each cell, (k, width, d)."""
+        return self.blocks[b][:, 1:]
+
+    def cos(self, a: int, b: int) -> np.ndarray:
+        return self._once(("cos", a, b), lambda: _rowdot(self.tgt_block(b), self.src_block(a)))
+
+    def margin(self, a: int, b: int) -> np.ndarray:
+        """Margins of links src[i-a:i] -> tgt[j-b:j] at every cell, (k, width)."""
+        s, rows, w = self.s, self.rows, self.width
+        n, m = s.src.shape[0], s.tgt.shape[0]
+        js = np.clip(self.cols, b, m)
+        sv, tv = self.src_block(a), self.tgt_block(b)
+        knn = 0.5 * (s.src_nn[a][rows, None] + s.tgt_nn[b][js])
+        before = self.sentences[:, self.reach - b : self.reach - b + w]
+        after = self._once(("after", a), lambda: _rowdot(self.sentences[:, self.reach + 1 :], sv))
+        tgt_side = _present_sum([(_rowdot(before, sv), js - b - 1 >= 0), (after, js < m)])
+        src_before = (rows - a - 1)[:, None]
+        src_side = _present_sum(
+            [
+                (_celldot(tv, s.src[np.clip(src_before[:, 0], 0, n - 1)]), src_before >= 0),
+                (
+                    self._once(
+                        ("src after", b), lambda: _celldot(tv, s.src[np.minimum(rows, n - 1)])
+                    ),
+                    rows[:, None] < n,
+                ),
+            ]
+        )
+        total, count = tgt_side[0] + src_side[0], tgt_side[1] + src_side[1]
+        return _blend(self.cos(a, b), knn, total, count, s.p.adjacent)
+
+    def orphans(self, a: int, b: int) -> np.ndarray:
+        """How much better the block stripped of its first or last sentence matches the other
+        side than the whole block does, in units. An absorbed orphan always sits at an edge of
+        a link (the path is monotone) and drags the block's cosine down; a true part of a merge
+        raises it."""
+        cos = self.cos(a, b)
+        best = np.full(cos.shape, -np.inf, dtype=np.float32)
+        if a > 1:
+            best = np.maximum(best, self.cos(a - 1, b))
+            best = np.maximum(best, _rowdot(self.tgt_block(b), self.src_block(a - 1, shift=1)))
+        if b > 1:
+            # Target blocks of size b-1 ending at each cell's column and the one before it.
+            stripped = _celldot(self.blocks[b - 1], self.src_block(a))
+            best = np.maximum(np.maximum(best, stripped[:, 1:]), stripped[:, :-1])
+        return np.maximum(0.0, best - cos) / self.s.unit
+
+    def value(self, a: int, b: int) -> np.ndarray:
+        """DP values of links a -> b (a, b >= 1) at every cell, see :meth:`PairScorer._value`."""
+        s, rows = self.s, self.rows
+        js = np.clip(self.cols, b, s.tgt.shape[0])
+        src_len = (s.src_cum[rows] - s.src_cum[rows - a])[:, None]
+        tgt_len = s.tgt_cum[js] - s.tgt_cum[js - b]
+        out = s._value(self.margin(a, b), a, b, src_len, tgt_len)
+        if s.anchors is not None:
+            out = out + s.p.anchor_weight * s.anchors.dice(rows, a, b, js)
+        if a + b > 2:
+            out = out - s.p.orphan_weight * self.orphans(a, b)
+        return out
+
+
+def _celldot(cells: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """cells (k, w, d) against rows (k, d) -> (k, w), each cosine summed on its own, so a
+    cosine's value does not depend on the cells beside it."""
+    return np.einsum("kwd,kd->kw", cells, rows)
 
 
 def _unit_sum(vecs: np.ndarray, weights: np.ndarray) -> np.ndarray:
