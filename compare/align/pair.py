@@ -59,7 +59,7 @@ def pair_alignment(
     lo, hi = band_around(_first_pass(x, y, lx, ly, p, use_lengths, tokens), n, m, p.band)
     rows, cols = band_centres(lo, hi, m)
     sizes = tuple(range(1, p.max_block + 1))
-    anchors = None if tokens is None else Anchors(*tokens, sizes)
+    anchors = None if tokens is None else Anchors(*tokens)
     scorer = PairScorer(x, y, lx, ly, sizes, rows, cols, p, use_lengths, anchors)
     steps = _banded_path(scorer, lo, hi, p.moves(), np.full(m, p.skip))
     return _links(steps, scorer), scorer
@@ -87,9 +87,7 @@ def _first_pass(
     everywhere = replace(p, knn_radius=max(cn, cm))
     anchors = None
     if tokens is not None:
-        anchors = Anchors(
-            coarsen_tokens(tokens[0], factor), coarsen_tokens(tokens[1], factor), (1,)
-        )
+        anchors = Anchors(coarsen_tokens(tokens[0], factor), coarsen_tokens(tokens[1], factor))
     scorer = PairScorer(cx, cy, clx, cly, (1,), rows, cols, everywhere, use_lengths, anchors)
     steps = _banded_path(scorer, lo, hi, _FIRST_PASS_MOVES, np.full(cm, p.skip))
     ends = np.array([(0, 0)] + [(i, j) for i, j, _, _ in steps], dtype=np.int64) * factor

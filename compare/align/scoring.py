@@ -42,26 +42,36 @@ def block_vectors(vecs: np.ndarray, weights: np.ndarray, size: int) -> np.ndarra
 
 
 def neighbour_means(
-    blocks: np.ndarray, other: np.ndarray, centres: np.ndarray, radius: int, k: int
-) -> tuple[np.ndarray, np.ndarray]:
+    blocks: dict[int, np.ndarray], other: np.ndarray, centres: np.ndarray, radius: int, k: int
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
     """Mean of the top-k cosines, and the top cosine, of each block against the ``other`` rows
-    within ±radius of its centre."""
+    within ±radius of its centre, for the blocks of each size (one block per centre). The
+    window of ``other`` rows around each centre is gathered once for every size."""
+    out = {
+        size: (np.zeros(len(centres), dtype=np.float32), np.zeros(len(centres), dtype=np.float32))
+        for size in blocks
+    }
     n_other = other.shape[0]
-    mean = np.zeros(blocks.shape[0], dtype=np.float32)
-    best = np.zeros(blocks.shape[0], dtype=np.float32)
     if n_other == 0:
-        return mean, best
+        return out
     width = min(2 * radius + 1, n_other)
     kk = min(k, width)
     starts = np.clip(np.round(centres).astype(np.int64) - radius, 0, n_other - width)
     offsets = np.arange(width)
-    for lo in range(0, blocks.shape[0], _CHUNK):
-        hi = min(lo + _CHUNK, blocks.shape[0])
-        sims = np.einsum("bd,bwd->bw", blocks[lo:hi], other[starts[lo:hi, None] + offsets])
-        top = np.partition(sims, width - kk, axis=1)[:, width - kk :]
-        mean[lo:hi] = top.mean(axis=1)
-        best[lo:hi] = top.max(axis=1)
-    return mean, best
+    for lo in range(0, len(centres), _CHUNK):
+        hi = min(lo + _CHUNK, len(centres))
+        if (starts[lo:hi] == starts[lo]).all():  # one window for the whole chunk
+            window = np.broadcast_to(
+                other[starts[lo] : starts[lo] + width], (hi - lo, width, other.shape[1])
+            )
+        else:
+            window = other[starts[lo:hi, None] + offsets]
+        for size, (mean, best) in out.items():
+            sims = np.einsum("bd,bwd->bw", blocks[size][lo:hi], window)
+            top = np.partition(sims, width - kk, axis=1)[:, width - kk :]
+            mean[lo:hi] = top.mean(axis=1)
+            best[lo:hi] = top.max(axis=1)
+    return out
 
 
 def adjacent_sum(
@@ -137,12 +147,8 @@ class PairScorer:
         self.src_blocks = {s: block_vectors(src, sw, s) for s in sizes}
         self.tgt_blocks = {s: block_vectors(tgt, tw, s) for s in sizes}
         radius, k = params.knn_radius, params.k
-        src_stats = {
-            s: neighbour_means(v, tgt, src_centres, radius, k) for s, v in self.src_blocks.items()
-        }
-        tgt_stats = {
-            s: neighbour_means(v, src, tgt_centres, radius, k) for s, v in self.tgt_blocks.items()
-        }
+        src_stats = neighbour_means(self.src_blocks, tgt, src_centres, radius, k)
+        tgt_stats = neighbour_means(self.tgt_blocks, src, tgt_centres, radius, k)
         self.src_nn = {s: st[0] for s, st in src_stats.items()}
         self.tgt_nn = {s: st[0] for s, st in tgt_stats.items()}
         # How far a lone sentence's best single match stands above its neighbour mean.
@@ -222,8 +228,12 @@ class PairScorer:
         s, t = list(src_idx), list(tgt_idx)
         sv = _unit_sum(self.src[s], self.src_w[s])
         tv = _unit_sum(self.tgt[t], self.tgt_w[t])
-        s_nn = neighbour_means(sv[None], self.tgt, self.src_centres[[s[-1] + 1]], p.knn_radius, p.k)
-        t_nn = neighbour_means(tv[None], self.src, self.tgt_centres[[t[-1] + 1]], p.knn_radius, p.k)
+        s_nn = neighbour_means(
+            {1: sv[None]}, self.tgt, self.src_centres[[s[-1] + 1]], p.knn_radius, p.k
+        )[1]
+        t_nn = neighbour_means(
+            {1: tv[None]}, self.src, self.tgt_centres[[t[-1] + 1]], p.knn_radius, p.k
+        )[1]
         t_sum, t_cnt = adjacent_sum(
             sv[None], self.tgt, np.array([[t[0] - 1]]), np.array([[t[-1] + 1]])
         )
@@ -256,6 +266,15 @@ class _Cells:
         self.cols = around[:, reach + 1 :]
         self.sentences = scorer.tgt[np.clip(around, 0, m - 1)]
         self.blocks = {b: v[np.clip(around[:, reach:], 0, m)] for b, v in scorer.tgt_blocks.items()}
+        if scorer.anchors is not None:
+            # Every block of a cell lies inside these spans (a cell's column is clipped to b..m).
+            self.tokens = scorer.anchors.spans(
+                (max(int(rows.min()) - reach, 0), int(rows.max())),
+                (
+                    max(min(int(starts.min()), m) - reach, 0),
+                    min(max(int(starts.max()) + width - 1, reach), m),
+                ),
+            )
         self._memo: dict[tuple, np.ndarray] = {}
 
     def _once(self, key: tuple, make) -> np.ndarray:
@@ -323,7 +342,7 @@ class _Cells:
         tgt_len = s.tgt_cum[js] - s.tgt_cum[js - b]
         out = s._value(self.margin(a, b), a, b, src_len, tgt_len)
         if s.anchors is not None:
-            out = out + s.p.anchor_weight * s.anchors.dice(rows, a, b, js)
+            out = out + s.p.anchor_weight * self.tokens.dice(rows, a, b, js)
         if a + b > 2:
             out = out - s.p.orphan_weight * self.orphans(a, b)
         return out
@@ -375,19 +394,16 @@ def _skeleton(word: str) -> str:
 
 
 class Anchors:
-    """Dice overlap of the anchor tokens of any two blocks, for blocks of the given sizes.
+    """Dice overlap of the anchor tokens of any two blocks of consecutive sentences.
 
-    A block's multiset is held as the ids of its (token, nth occurrence) items, so the size of
-    the intersection of two multisets is the number of ids they share."""
+    Each side's tokens are held as integer ids per sentence. The blocks of a band are counted
+    densely over the tokens its source sentences hold, the only ones two blocks can share."""
 
-    def __init__(
-        self, src_tokens: list[Counter[str]], tgt_tokens: list[Counter[str]], sizes: tuple[int, ...]
-    ) -> None:
+    def __init__(self, src_tokens: list[Counter[str]], tgt_tokens: list[Counter[str]]) -> None:
         self.src_tokens, self.tgt_tokens = src_tokens, tgt_tokens
-        ids: dict[tuple[str, int], int] = {}
-        self.src = {s: _blocks_of(src_tokens, s, ids) for s in sizes}
-        self.tgt = {s: _blocks_of(tgt_tokens, s, ids) for s in sizes}
-        self.ids = len(ids)
+        vocabulary: dict[str, int] = {}
+        self.src = _TokenTable(src_tokens, vocabulary)
+        self.tgt = _TokenTable(tgt_tokens, vocabulary)
 
     def dice_of(self, src_idx: tuple[int, ...], tgt_idx: tuple[int, ...]) -> float:
         """Dice coefficient of the token multisets of any two blocks."""
@@ -396,19 +412,75 @@ class Anchors:
         total = sum(s.values()) + sum(t.values())
         return 2.0 * _shared(s, t) / total if total else 0.0
 
+    def spans(self, src: tuple[int, int], tgt: tuple[int, int]) -> "_SpanTokens":
+        """The tokens of the source sentences src[0]..src[1]-1 and the target sentences
+        tgt[0]..tgt[1]-1, for the Dice of blocks inside those spans."""
+        return _SpanTokens(self, src, tgt)
+
+
+class _SpanTokens:
+    """Token counts of the blocks inside a source and a target span, counted densely over the
+    tokens the source span holds (the only ones two of its blocks can share)."""
+
+    def __init__(self, anchors: Anchors, src: tuple[int, int], tgt: tuple[int, int]) -> None:
+        self.anchors, self.src_first, self.tgt_first = anchors, src[0], tgt[0]
+        vocabulary = anchors.src.held(*src)
+        self.src_cum = anchors.src.cumulative(*src, vocabulary)
+        self.tgt_cum = anchors.tgt.cumulative(*tgt, vocabulary)
+
     def dice(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        """Dice coefficient of the token multisets of src[i-a:i] and tgt[j-b:j], (k, w)."""
-        (s_cnt, s_items), (t_cnt, t_items) = self.src[a], self.tgt[b]
-        out = np.zeros(js.shape, dtype=np.float32)
-        r, c = np.nonzero((s_cnt[rows][:, None] > 0) & (t_cnt[js] > 0))
-        ii, jj = rows[r], js[r, c]
-        # Each item keyed by its pair: a key found on both sides is one shared item.
-        s_pair, s_ids = _items(s_items, ii)
-        t_pair, t_ids = _items(t_items, jj)
-        both = np.isin(s_pair * self.ids + s_ids, t_pair * self.ids + t_ids, assume_unique=True)
-        shared = np.bincount(s_pair[both], minlength=len(ii)).astype(np.float64)
-        out[r, c] = 2.0 * shared / (s_cnt[ii] + t_cnt[jj])
-        return out
+        """Dice coefficient of the token multisets of src[i-a:i] and tgt[j-b:j], (k, w); 0
+        where a block does not fit."""
+        s_first, t_first = self.src_first, self.tgt_first
+        s_block = (
+            self.src_cum[:, rows - s_first]
+            - self.src_cum[:, np.maximum(rows - a, s_first) - s_first]
+        )
+        t_block = (
+            self.tgt_cum[:, js - t_first] - self.tgt_cum[:, np.maximum(js - b, t_first) - t_first]
+        )
+        shared = np.minimum(s_block[:, :, None], t_block).sum(axis=0)
+        total = self.anchors.src.total(rows, a)[:, None] + self.anchors.tgt.total(js, b)
+        fits = (rows >= a)[:, None] & (js >= b)
+        return np.where(fits, 2.0 * shared / np.maximum(total, 1), 0.0).astype(np.float32)
+
+
+class _TokenTable:
+    """One side's anchor tokens: (sentence, token id, count) sorted by sentence."""
+
+    def __init__(self, tokens: list[Counter[str]], vocabulary: dict[str, int]) -> None:
+        entries = np.array(
+            [
+                (i, vocabulary.setdefault(token, len(vocabulary)), count)
+                for i, counter in enumerate(tokens)
+                for token, count in counter.items()
+            ],
+            dtype=np.int64,
+        ).reshape(-1, 3)
+        self.sentence, self.ids, self.counts = entries.T
+        self.indptr = np.searchsorted(self.sentence, np.arange(len(tokens) + 1))
+        self.total_cum = np.concatenate(
+            [[0], np.cumsum(np.bincount(self.sentence, self.counts, len(tokens)))]
+        ).astype(np.int64)
+
+    def held(self, first: int, end: int) -> np.ndarray:
+        """Sorted ids of the tokens sentences first..end-1 hold."""
+        return np.unique(self.ids[self.indptr[first] : self.indptr[end]])
+
+    def cumulative(self, first: int, end: int, vocabulary: np.ndarray) -> np.ndarray:
+        """Counts of each ``vocabulary`` token (sorted ids) in sentences first..first+r-1 at
+        column r, shaped (len(vocabulary), end - first + 1)."""
+        span = slice(self.indptr[first], self.indptr[end])
+        ids = self.ids[span]
+        at = np.minimum(np.searchsorted(vocabulary, ids), max(len(vocabulary) - 1, 0))
+        known = vocabulary[at] == ids if len(vocabulary) else np.zeros(len(ids), dtype=bool)
+        dense = np.zeros((len(vocabulary), end - first + 1), dtype=np.int32)
+        dense[at[known], self.sentence[span][known] - first + 1] = self.counts[span][known]
+        return np.cumsum(dense, axis=1, dtype=np.int32)
+
+    def total(self, ends: np.ndarray, size: int) -> np.ndarray:
+        """Number of tokens of the blocks of ``size`` sentences ending at ``ends``."""
+        return self.total_cum[ends] - self.total_cum[np.maximum(ends - size, 0)]
 
 
 def _shared(s: Counter[str], t: Counter[str]) -> int:
@@ -416,35 +488,3 @@ def _shared(s: Counter[str], t: Counter[str]) -> int:
     if len(t) < len(s):
         s, t = t, s
     return sum(min(n, t[w]) for w, n in s.items() if w in t)
-
-
-def _blocks_of(
-    tokens: list[Counter[str]], size: int, ids: dict[tuple[str, int], int]
-) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
-    """Token counts of every block of ``size`` sentences, indexed by its end, and the ids of
-    its (token, nth occurrence) items, block `end` at ids[indptr[end]:indptr[end + 1]] (`ids`
-    gains an id for each item first met); blocks without tokens (most of them) hold none."""
-    n = len(tokens)
-    counts = np.zeros(n + 1, dtype=np.float32)
-    found: list[int] = []
-    indptr = [0]
-    for end in range(n + 1):
-        block = sum((tokens[t] for t in range(max(end - size, 0), end) if tokens[t]), Counter())
-        block = block if end >= size else Counter()
-        counts[end] = sum(block.values())
-        for token, count in block.items():
-            found += [ids.setdefault((token, k), len(ids)) for k in range(count)]
-        indptr.append(len(found))
-    return counts, (np.array(indptr, dtype=np.int64), np.array(found, dtype=np.int64))
-
-
-def _items(
-    blocks: tuple[np.ndarray, np.ndarray], ends: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """(pair, item id) of every item of the blocks ending at `ends`, pair being the position
-    in `ends`."""
-    indptr, found = blocks
-    starts, sizes = indptr[ends], indptr[ends + 1] - indptr[ends]
-    pair = np.repeat(np.arange(len(ends)), sizes)
-    offset = np.arange(len(pair)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    return pair, found[np.repeat(starts, sizes) + offset]
