@@ -56,7 +56,10 @@ def pair_alignment(
     tokens = None
     if src_texts is not None and tgt_texts is not None and p.anchor_weight:
         tokens = [anchor_tokens(t) for t in src_texts], [anchor_tokens(t) for t in tgt_texts]
-    lo, hi = band_around(_first_pass(x, y, lx, ly, p, use_lengths, tokens), n, m, p.band)
+    if min(n, m) <= p.band:  # the band around any path covers the whole lattice
+        lo, hi = full_band(n, m)
+    else:
+        lo, hi = band_around(_first_pass(x, y, lx, ly, p, use_lengths, tokens), n, m, p.band)
     rows, cols = band_centres(lo, hi, m)
     sizes = tuple(range(1, p.max_block + 1))
     anchors = None if tokens is None else Anchors(*tokens)

@@ -264,8 +264,13 @@ class _Cells:
         # block, its blocks, and the sentence after it.
         around = starts[:, None] + np.arange(-reach - 1, width)
         self.cols = around[:, reach + 1 :]
-        self.sentences = scorer.tgt[np.clip(around, 0, m - 1)]
-        self.blocks = {b: v[np.clip(around[:, reach:], 0, m)] for b, v in scorer.tgt_blocks.items()}
+        # Rows that all start at one column share one window (a full band, the first pass).
+        same = bool((starts == starts[0]).all())
+        self.sentences = _window(scorer.tgt, np.clip(around, 0, m - 1), same)
+        self.blocks = {
+            b: _window(v, np.clip(around[:, reach:], 0, m), same)
+            for b, v in scorer.tgt_blocks.items()
+        }
         if scorer.anchors is not None:
             # Every block of a cell lies inside these spans (a cell's column is clipped to b..m).
             self.tokens = scorer.anchors.spans(
@@ -290,6 +295,12 @@ class _Cells:
         """Target blocks of size b ending at each cell, (k, width, d)."""
         return self.blocks[b][:, 1:]
 
+    def columns(self, b: int) -> np.ndarray:
+        """Each cell's column, as the lookups of a link of b target sentences index it."""
+        return self._once(
+            ("columns", b), lambda: np.minimum(np.maximum(self.cols, b), self.s.tgt.shape[0])
+        )
+
     def cos(self, a: int, b: int) -> np.ndarray:
         return self._once(("cos", a, b), lambda: _rowdot(self.tgt_block(b), self.src_block(a)))
 
@@ -297,7 +308,7 @@ class _Cells:
         """Margins of links src[i-a:i] -> tgt[j-b:j] at every cell, (k, width)."""
         s, rows, w = self.s, self.rows, self.width
         n, m = s.src.shape[0], s.tgt.shape[0]
-        js = np.clip(self.cols, b, m)
+        js = self.columns(b)
         sv, tv = self.src_block(a), self.tgt_block(b)
         knn = 0.5 * (s.src_nn[a][rows, None] + s.tgt_nn[b][js])
         before = self.sentences[:, self.reach - b : self.reach - b + w]
@@ -337,7 +348,7 @@ class _Cells:
     def value(self, a: int, b: int) -> np.ndarray:
         """DP values of links a -> b (a, b >= 1) at every cell, see :meth:`PairScorer._value`."""
         s, rows = self.s, self.rows
-        js = np.clip(self.cols, b, s.tgt.shape[0])
+        js = self.columns(b)
         src_len = (s.src_cum[rows] - s.src_cum[rows - a])[:, None]
         tgt_len = s.tgt_cum[js] - s.tgt_cum[js - b]
         out = s._value(self.margin(a, b), a, b, src_len, tgt_len)
@@ -346,6 +357,14 @@ class _Cells:
         if a + b > 2:
             out = out - s.p.orphan_weight * self.orphans(a, b)
         return out
+
+
+def _window(vecs: np.ndarray, indices: np.ndarray, same: bool) -> np.ndarray:
+    """vecs[indices] for (k, c) indices; when every row holds the same indices, one row's
+    vectors seen k times, not copied."""
+    if same:
+        return np.broadcast_to(vecs[indices[0]], (*indices.shape, vecs.shape[1]))
+    return vecs[indices]
 
 
 def _celldot(cells: np.ndarray, rows: np.ndarray) -> np.ndarray:
