@@ -39,6 +39,7 @@ def banded_dp(
     cols = np.arange(width)
     scores = np.full((n + 1, width), -np.inf)
     choice = np.full((n + 1, width), -1, dtype=np.int8)
+    starts, ends = lo.tolist(), hi.tolist()
     for i in range(n + 1):
         best = np.full(width, -np.inf)
         pick = choice[i]
@@ -48,23 +49,22 @@ def banded_dp(
             r = i - a
             if r < 0:
                 continue
-            shift = int(lo[i] - b - lo[r])
+            shift = starts[i] - b - starts[r]
             t0, t1 = max(0, -shift), min(width, width - shift)
             if t0 >= t1:
                 continue
             cand = scores[r, t0 + shift : t1 + shift] + grids[k][i, t0:t1]
-            seg = best[t0:t1]
-            better = cand > seg
-            seg[better] = cand[better]
-            pick[t0:t1][better] = k
+            better = cand > best[t0:t1]
+            np.copyto(best[t0:t1], cand, where=better)
+            np.copyto(pick[t0:t1], k, where=better)
         # Insertions: best[t] = max over s < t of best[s] + insert values of columns s..t-1.
-        cum = insert_cum[np.minimum(lo[i] + cols, len(insert_cum) - 1)]
+        cum = insert_cum[np.minimum(starts[i] + cols, len(insert_cum) - 1)]
         run = np.full(width, -np.inf)
         run[1:] = np.maximum.accumulate(best - cum)[:-1] + cum[1:]
         inserted = run > best
-        best[inserted] = run[inserted]
-        pick[inserted] = len(row_moves)
-        best[cols > hi[i] - lo[i]] = -np.inf
+        np.copyto(best, run, where=inserted)
+        np.copyto(pick, len(row_moves), where=inserted)
+        best[ends[i] - starts[i] + 1 :] = -np.inf
         scores[i] = best
     return _backtrack(lo, hi, choice, row_moves)
 

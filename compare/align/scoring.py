@@ -15,6 +15,8 @@ when texts are given, numbers and names shared by the two blocks add a bonus (:c
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -271,18 +273,25 @@ class _Cells:
             b: _window(v, np.clip(around[:, reach:], 0, m), same)
             for b, v in scorer.tgt_blocks.items()
         }
-        if scorer.anchors is not None:
-            # Every block of a cell lies inside these spans (a cell's column is clipped to b..m).
-            self.tokens = scorer.anchors.spans(
-                (max(int(rows.min()) - reach, 0), int(rows.max())),
-                (
-                    max(min(int(starts.min()), m) - reach, 0),
-                    min(max(int(starts.max()) + width - 1, reach), m),
-                ),
-            )
-        self._memo: dict[tuple, np.ndarray] = {}
+        self._memo: dict[tuple, Any] = {}
 
-    def _once(self, key: tuple, make) -> np.ndarray:
+    def dice(self, a: int, b: int) -> np.ndarray:
+        """Anchor Dice of links a -> b at every cell."""
+        tokens = self._once(("tokens",), self._tokens)
+        return tokens.dice(self.rows, a, b, self.columns(b))
+
+    def _tokens(self) -> "_SpanTokens":
+        # Every block of a cell lies inside these spans (a cell's column is clipped to b..m).
+        rows, starts, reach, m = self.rows, self.cols[:, 0], self.reach, self.s.tgt.shape[0]
+        return self.s.anchors.spans(
+            (max(int(rows.min()) - reach, 0), int(rows.max())),
+            (
+                max(min(int(starts.min()), m) - reach, 0),
+                min(max(int(starts.max()) + self.width - 1, reach), m),
+            ),
+        )
+
+    def _once(self, key: tuple, make: Callable[[], Any]) -> Any:
         if key not in self._memo:
             self._memo[key] = make()
         return self._memo[key]
@@ -353,7 +362,7 @@ class _Cells:
         tgt_len = s.tgt_cum[js] - s.tgt_cum[js - b]
         out = s._value(self.margin(a, b), a, b, src_len, tgt_len)
         if s.anchors is not None:
-            out = out + s.p.anchor_weight * self.tokens.dice(rows, a, b, js)
+            out = out + s.p.anchor_weight * self.dice(a, b)
         if a + b > 2:
             out = out - s.p.orphan_weight * self.orphans(a, b)
         return out
