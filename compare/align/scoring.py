@@ -267,12 +267,9 @@ class _Cells:
         around = starts[:, None] + np.arange(-reach - 1, width)
         self.cols = around[:, reach + 1 :]
         # Rows that all start at one column share one window (a full band, the first pass).
-        same = bool((starts == starts[0]).all())
-        self.sentences = _window(scorer.tgt, np.clip(around, 0, m - 1), same)
-        self.blocks = {
-            b: _window(v, np.clip(around[:, reach:], 0, m), same)
-            for b, v in scorer.tgt_blocks.items()
-        }
+        self.same = bool((starts == starts[0]).all())
+        self.sentences = _window(scorer.tgt, np.clip(around, 0, m - 1), self.same)
+        self.block_columns = np.clip(around[:, reach:], 0, m)
         self._memo: dict[tuple, Any] = {}
 
     def dice(self, a: int, b: int) -> np.ndarray:
@@ -300,9 +297,16 @@ class _Cells:
         """Source blocks of size a ending at each row - shift, (k, d)."""
         return self._once(("src", a, shift), lambda: self.s.src_blocks[a][self.rows - shift])
 
+    def blocks(self, b: int) -> np.ndarray:
+        """Target blocks of size b ending at each cell's column and the one before it,
+        (k, width + 1, d)."""
+        return self._once(
+            ("blocks", b), lambda: _window(self.s.tgt_blocks[b], self.block_columns, self.same)
+        )
+
     def tgt_block(self, b: int) -> np.ndarray:
         """Target blocks of size b ending at each cell, (k, width, d)."""
-        return self.blocks[b][:, 1:]
+        return self.blocks(b)[:, 1:]
 
     def columns(self, b: int) -> np.ndarray:
         """Each cell's column, as the lookups of a link of b target sentences index it."""
@@ -350,7 +354,7 @@ class _Cells:
             best = np.maximum(best, _rowdot(self.tgt_block(b), self.src_block(a - 1, shift=1)))
         if b > 1:
             # Target blocks of size b-1 ending at each cell's column and the one before it.
-            stripped = _celldot(self.blocks[b - 1], self.src_block(a))
+            stripped = _celldot(self.blocks(b - 1), self.src_block(a))
             best = np.maximum(np.maximum(best, stripped[:, 1:]), stripped[:, :-1])
         return np.maximum(0.0, best - cos) / self.s.unit
 
