@@ -3,8 +3,8 @@
 Lattice cell (i, j) means "the first i source and j target sentences are aligned". Row i
 holds only the columns lo[i] .. lo[i] + width - 1, so memory is the band's area, never n x m.
 Link values come precomputed as (rows x width) grids, one per link shape; each row is then a
-few vector operations over every shape at once, and insertions (0-1 links inside a row) are resolved with a
-running maximum.
+few vector operations over every shape at once, and insertions (0-1 links inside a row) are
+resolved with a running maximum.
 """
 
 from collections.abc import Callable

@@ -429,7 +429,8 @@ class Anchors:
     """Dice overlap of the anchor tokens of any two blocks of consecutive sentences.
 
     Each side's tokens are held as integer ids per sentence. The blocks of a band are counted
-    densely over the tokens its source sentences hold, the only ones two blocks can share."""
+    densely over the tokens both sides' sentences there hold, the only ones two blocks can
+    share."""
 
     def __init__(self, src_tokens: list[Counter[str]], tgt_tokens: list[Counter[str]]) -> None:
         self.src_tokens, self.tgt_tokens = src_tokens, tgt_tokens
@@ -452,11 +453,11 @@ class Anchors:
 
 class _SpanTokens:
     """Token counts of the blocks inside a source and a target span, counted densely over the
-    tokens the source span holds (the only ones two of its blocks can share)."""
+    tokens both spans hold (the only ones two of their blocks can share)."""
 
     def __init__(self, anchors: Anchors, src: tuple[int, int], tgt: tuple[int, int]) -> None:
         self.anchors, self.src_first, self.tgt_first = anchors, src[0], tgt[0]
-        vocabulary = anchors.src.held(*src)
+        vocabulary = np.intersect1d(anchors.src.held(*src), anchors.tgt.held(*tgt))
         self.src_cum = anchors.src.cumulative(*src, vocabulary)
         self.tgt_cum = anchors.tgt.cumulative(*tgt, vocabulary)
 
