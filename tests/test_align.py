@@ -232,11 +232,12 @@ def test_anchor_dice_of_a_band_is_the_dice_of_each_pair_of_blocks() -> None:
         return [Counter(rng.choice(vocabulary, size=rng.integers(0, 4)).tolist()) for _ in range(n)]
 
     src, tgt = tokens(12), tokens(10)
-    anchors = Anchors(src, tgt, sizes=(1, 2))
+    anchors = Anchors(src, tgt)
+    band = anchors.spans((0, 12), (0, 10))
     rows = np.arange(2, 13)
     js = np.clip(rows[:, None] - 2 + np.arange(4), 2, 10)
     for a, b in [(1, 1), (2, 1), (1, 2), (2, 2)]:
-        got = anchors.dice(rows, a, b, js)
+        got = band.dice(rows, a, b, js)
         for k, i in enumerate(rows):
             for t, j in enumerate(js[k]):
                 s = sum(src[i - a : i], Counter())

@@ -3,8 +3,8 @@
 Lattice cell (i, j) means "the first i source and j target sentences are aligned". Row i
 holds only the columns lo[i] .. lo[i] + width - 1, so memory is the band's area, never n x m.
 Link values come precomputed as (rows x width) grids, one per link shape; each row is then a
-few vector operations per shape, and insertions (0-1 links inside a row) are resolved with a
-running maximum.
+few vector operations over every shape at once, and insertions (0-1 links inside a row) are
+resolved with a running maximum.
 """
 
 from collections.abc import Callable
@@ -34,38 +34,36 @@ def banded_dp(
     n = len(lo) - 1
     width = int((hi - lo).max()) + 1
     row_moves = [mv for mv in moves if mv[0] >= 1]
-    grids = [grid(a, b) for a, b in row_moves]
+    grids = np.stack([grid(a, b) for a, b in row_moves])
     insert_cum = np.concatenate([[0.0], np.cumsum(insert_value)])
     cols = np.arange(width)
-    scores = np.full((n + 1, width), -np.inf)
+    # Scores row by row, and one -inf after them for links that would start outside the band.
+    flat = np.full((n + 1) * width + 1, -np.inf)
+    scores = flat[:-1].reshape(n + 1, width)
     choice = np.full((n + 1, width), -1, dtype=np.int8)
+    # Where each move's link starts: row i - a, column t + shift of that row's band.
+    a_k, b_k = (np.array(side) for side in zip(*row_moves, strict=True))
+    start_rows = np.arange(n + 1)[:, None] - a_k
+    shifts = lo[:, None] - b_k - lo[np.maximum(start_rows, 0)]
     for i in range(n + 1):
-        best = np.full(width, -np.inf)
-        pick = choice[i]
+        from_cols = cols + shifts[i][:, None]
+        inside = (from_cols >= 0) & (from_cols < width) & (start_rows[i] >= 0)[:, None]
+        cand = flat[np.where(inside, start_rows[i][:, None] * width + from_cols, -1)] + grids[:, i]
+        # The first move with the best value; none where no link reaches the cell.
+        best = cand.max(axis=0)
+        pick = np.where(best > -np.inf, cand.argmax(axis=0), -1)
         if i == 0:
             best[0] = 0.0
-        for k, (a, b) in enumerate(row_moves):
-            r = i - a
-            if r < 0:
-                continue
-            shift = int(lo[i] - b - lo[r])
-            t0, t1 = max(0, -shift), min(width, width - shift)
-            if t0 >= t1:
-                continue
-            cand = scores[r, t0 + shift : t1 + shift] + grids[k][i, t0:t1]
-            seg = best[t0:t1]
-            better = cand > seg
-            seg[better] = cand[better]
-            pick[t0:t1][better] = k
         # Insertions: best[t] = max over s < t of best[s] + insert values of columns s..t-1.
         cum = insert_cum[np.minimum(lo[i] + cols, len(insert_cum) - 1)]
         run = np.full(width, -np.inf)
         run[1:] = np.maximum.accumulate(best - cum)[:-1] + cum[1:]
         inserted = run > best
-        best[inserted] = run[inserted]
-        pick[inserted] = len(row_moves)
-        best[cols > hi[i] - lo[i]] = -np.inf
+        np.copyto(best, run, where=inserted)
+        np.copyto(pick, len(row_moves), where=inserted)
+        best[hi[i] - lo[i] + 1 :] = -np.inf
         scores[i] = best
+        choice[i] = pick
     return _backtrack(lo, hi, choice, row_moves)
 
 

@@ -56,12 +56,15 @@ def pair_alignment(
     tokens = None
     if src_texts is not None and tgt_texts is not None and p.anchor_weight:
         tokens = [anchor_tokens(t) for t in src_texts], [anchor_tokens(t) for t in tgt_texts]
-    lo, hi = band_around(_first_pass(x, y, lx, ly, p, use_lengths, tokens), n, m, p.band)
+    if min(n, m) <= p.band:  # the band around any path covers the whole lattice
+        lo, hi = full_band(n, m)
+    else:
+        lo, hi = band_around(_first_pass(x, y, lx, ly, p, use_lengths, tokens), n, m, p.band)
     rows, cols = band_centres(lo, hi, m)
     sizes = tuple(range(1, p.max_block + 1))
-    anchors = None if tokens is None else Anchors(*tokens, sizes)
+    anchors = None if tokens is None else Anchors(*tokens)
     scorer = PairScorer(x, y, lx, ly, sizes, rows, cols, p, use_lengths, anchors)
-    steps = banded_dp(lo, hi, p.moves(), lambda a, b: scorer.grid(a, b, lo, hi), np.full(m, p.skip))
+    steps = _banded_path(scorer, lo, hi, p.moves(), np.full(m, p.skip))
     return _links(steps, scorer), scorer
 
 
@@ -87,15 +90,23 @@ def _first_pass(
     everywhere = replace(p, knn_radius=max(cn, cm))
     anchors = None
     if tokens is not None:
-        anchors = Anchors(
-            coarsen_tokens(tokens[0], factor), coarsen_tokens(tokens[1], factor), (1,)
-        )
+        anchors = Anchors(coarsen_tokens(tokens[0], factor), coarsen_tokens(tokens[1], factor))
     scorer = PairScorer(cx, cy, clx, cly, (1,), rows, cols, everywhere, use_lengths, anchors)
-    steps = banded_dp(
-        lo, hi, _FIRST_PASS_MOVES, lambda a, b: scorer.grid(a, b, lo, hi), np.full(cm, p.skip)
-    )
+    steps = _banded_path(scorer, lo, hi, _FIRST_PASS_MOVES, np.full(cm, p.skip))
     ends = np.array([(0, 0)] + [(i, j) for i, j, _, _ in steps], dtype=np.int64) * factor
     return np.minimum(ends, [n, m])
+
+
+def _banded_path(
+    scorer: PairScorer,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    moves: tuple[tuple[int, int], ...],
+    insert_value: np.ndarray,
+) -> list[Step]:
+    """The DP's best path through the band, every link shape valued in one pass."""
+    grids = scorer.grids([(a, b) for a, b in moves if a >= 1], lo, hi)
+    return banded_dp(lo, hi, moves, lambda a, b: grids[(a, b)], insert_value)
 
 
 def _links(steps: list[Step], scorer: PairScorer) -> list[Link]:
@@ -107,7 +118,7 @@ def _links(steps: list[Step], scorer: PairScorer) -> list[Link]:
     for (a, b), ks in by_shape.items():
         ends = np.array([steps[k][:2] for k in ks])
         if a and b:
-            scores[ks] = scorer.margin(ends[:, 0], a, b, ends[:, 1:])[:, 0]
+            scores[ks] = scorer.link_margins(ends, a, b)
         elif a:
             scores[ks] = scorer.null_scores("src", ends[:, 0] - 1)
         else:

@@ -15,6 +15,8 @@ when texts are given, numbers and names shared by the two blocks add a bonus (:c
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -42,42 +44,60 @@ def block_vectors(vecs: np.ndarray, weights: np.ndarray, size: int) -> np.ndarra
 
 
 def neighbour_means(
-    blocks: np.ndarray, other: np.ndarray, centres: np.ndarray, radius: int, k: int
-) -> tuple[np.ndarray, np.ndarray]:
+    blocks: dict[int, np.ndarray], other: np.ndarray, centres: np.ndarray, radius: int, k: int
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
     """Mean of the top-k cosines, and the top cosine, of each block against the ``other`` rows
-    within ±radius of its centre."""
+    within ±radius of its centre, for the blocks of each size (one block per centre). The
+    window of ``other`` rows around each centre is gathered once for every size."""
+    out = {
+        size: (np.zeros(len(centres), dtype=np.float32), np.zeros(len(centres), dtype=np.float32))
+        for size in blocks
+    }
     n_other = other.shape[0]
-    mean = np.zeros(blocks.shape[0], dtype=np.float32)
-    best = np.zeros(blocks.shape[0], dtype=np.float32)
     if n_other == 0:
-        return mean, best
+        return out
     width = min(2 * radius + 1, n_other)
     kk = min(k, width)
     starts = np.clip(np.round(centres).astype(np.int64) - radius, 0, n_other - width)
     offsets = np.arange(width)
-    for lo in range(0, blocks.shape[0], _CHUNK):
-        hi = min(lo + _CHUNK, blocks.shape[0])
-        sims = np.einsum("bd,bwd->bw", blocks[lo:hi], other[starts[lo:hi, None] + offsets])
-        top = np.partition(sims, width - kk, axis=1)[:, width - kk :]
-        mean[lo:hi] = top.mean(axis=1)
-        best[lo:hi] = top.max(axis=1)
-    return mean, best
+    for lo in range(0, len(centres), _CHUNK):
+        hi = min(lo + _CHUNK, len(centres))
+        if (starts[lo:hi] == starts[lo]).all():  # one window for the whole chunk
+            window = np.broadcast_to(
+                other[starts[lo] : starts[lo] + width], (hi - lo, width, other.shape[1])
+            )
+        else:
+            window = other[starts[lo:hi, None] + offsets]
+        for size, (mean, best) in out.items():
+            sims = np.einsum("bd,bwd->bw", blocks[size][lo:hi], window)
+            top = np.partition(sims, width - kk, axis=1)[:, width - kk :]
+            mean[lo:hi] = top.mean(axis=1)
+            best[lo:hi] = top.max(axis=1)
+    return out
 
 
 def adjacent_sum(
-    vecs: np.ndarray, other: np.ndarray, left: np.ndarray, right: np.ndarray, per_cell: bool = False
+    vecs: np.ndarray, other: np.ndarray, left: np.ndarray, right: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Sum and count of the cosines between each candidate's vector and other[left], other[right]
-    (indices off either end contribute nothing). ``vecs`` is one vector per row of ``left``, or
-    one per cell when ``per_cell``."""
-    total = np.zeros(left.shape, dtype=np.float32)
-    count = np.zeros(left.shape, dtype=np.float32)
-    for idx in (left, right):
-        ok = (idx >= 0) & (idx < other.shape[0])
-        rows = other[np.clip(idx, 0, other.shape[0] - 1)]
-        sims = np.einsum("...d,...d->...", rows, vecs) if per_cell else _rowdot(rows, vecs)
-        total += np.where(ok, sims, 0.0)
-        count += ok
+    """Sum and count of the cosines between each row's vector and other[left], other[right]
+    (indices off either end contribute nothing)."""
+    last = other.shape[0] - 1
+    return _present_sum(
+        [
+            (_rowdot(other[np.clip(idx, 0, last)], vecs), (idx >= 0) & (idx <= last))
+            for idx in (left, right)
+        ]
+    )
+
+
+def _present_sum(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Sum and count of the cosines ``sims`` over the ``(sims, present)`` parts, in their order,
+    leaving out those whose neighbour is not ``present``."""
+    total = np.zeros(parts[0][0].shape, dtype=np.float32)
+    count = np.zeros(parts[0][0].shape, dtype=np.float32)
+    for sims, present in parts:
+        total += np.where(present, sims, 0.0)
+        count += present
     return total, count
 
 
@@ -129,12 +149,8 @@ class PairScorer:
         self.src_blocks = {s: block_vectors(src, sw, s) for s in sizes}
         self.tgt_blocks = {s: block_vectors(tgt, tw, s) for s in sizes}
         radius, k = params.knn_radius, params.k
-        src_stats = {
-            s: neighbour_means(v, tgt, src_centres, radius, k) for s, v in self.src_blocks.items()
-        }
-        tgt_stats = {
-            s: neighbour_means(v, src, tgt_centres, radius, k) for s, v in self.tgt_blocks.items()
-        }
+        src_stats = neighbour_means(self.src_blocks, tgt, src_centres, radius, k)
+        tgt_stats = neighbour_means(self.tgt_blocks, src, tgt_centres, radius, k)
         self.src_nn = {s: st[0] for s, st in src_stats.items()}
         self.tgt_nn = {s: st[0] for s, st in tgt_stats.items()}
         # How far a lone sentence's best single match stands above its neighbour mean.
@@ -145,70 +161,36 @@ class PairScorer:
         typical = np.median(np.concatenate([self.src_best, self.tgt_best]))
         self.unit = float(max(typical, 1e-3))
 
-    def grid(self, a: int, b: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-        """DP values of links a -> b ending at (i, lo[i] + t) for every band cell, -inf where
-        the link does not fit; shaped (n+1, width)."""
-        p = self.p
+    def grids(
+        self, shapes: list[tuple[int, int]], lo: np.ndarray, hi: np.ndarray
+    ) -> dict[tuple[int, int], np.ndarray]:
+        """DP values of links a -> b (a >= 1) of every shape ending at (i, lo[i] + t) for every
+        band cell, -inf where the link does not fit; each shaped (n+1, width). All shapes are
+        valued together a chunk of rows at a time (see :class:`_Cells`)."""
         n, m = self.src.shape[0], self.tgt.shape[0]
         width = int((hi - lo).max()) + 1
-        out = np.full((n + 1, width), -np.inf, dtype=np.float32)
-        if a > n or b > m:
-            return out
-        rows_per_chunk = max(1, _GATHER // (width * self.src.shape[1]))
-        for r0 in range(a, n + 1, rows_per_chunk):
+        out = {shape: np.full((n + 1, width), -np.inf, dtype=np.float32) for shape in shapes}
+        fitting = [(a, b) for a, b in shapes if a <= n and b <= m]
+        reach = max(self.tgt_blocks)
+        rows_per_chunk = max(1, _GATHER // ((width + reach + 1) * self.src.shape[1] * (reach + 1)))
+        for r0 in range(1, n + 1, rows_per_chunk):
             rows = np.arange(r0, min(r0 + rows_per_chunk, n + 1))
-            js = lo[rows, None] + np.arange(width)
-            ok = (js >= b) & (js <= np.minimum(hi[rows, None], m))
-            js = np.clip(js, b, m)
-            if b == 0:
-                out[rows] = np.where(ok, p.skip * a, -np.inf)
-                continue
-            values = self.value(rows, a, b, js)
-            out[rows] = np.where(ok, values, -np.inf)
+            cells = _Cells(self, rows, lo[rows], width)
+            last = np.minimum(hi[rows, None], m)
+            for a, b in fitting:
+                ok = (rows[:, None] >= a) & (cells.cols >= b) & (cells.cols <= last)
+                values = self.p.skip * a if b == 0 else cells.value(a, b)
+                out[(a, b)][rows] = np.where(ok, values, -np.inf)
         return out
 
-    def margin(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        """Margins of links src[i-a:i] -> tgt[j-b:j] for rows i (k,) and columns js (k, w)."""
-        sv = self.src_blocks[a][rows]
-        tv = self.tgt_blocks[b][js]
-        cos = _rowdot(tv, sv)
-        knn = 0.5 * (self.src_nn[a][rows, None] + self.tgt_nn[b][js])
-        t_sum, t_cnt = adjacent_sum(sv, self.tgt, js - b - 1, js)
-        r = np.broadcast_to(rows[:, None], js.shape)
-        s_sum, s_cnt = adjacent_sum(tv, self.src, r - a - 1, r, per_cell=True)
-        return _blend(cos, knn, t_sum + s_sum, t_cnt + s_cnt, self.p.adjacent)
-
-    def orphans(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        """How much better the block stripped of its first or last sentence matches the other
-        side than the whole block does, in units. An absorbed orphan always sits at an edge of
-        a link (the path is monotone) and drags the block's cosine down; a true part of a merge
-        raises it."""
-        sv, tv = self.src_blocks[a][rows], self.tgt_blocks[b][js]
-        cos = _rowdot(tv, sv)
-        best = np.full(js.shape, -np.inf, dtype=np.float32)
-        if a > 1:
-            for ends in (rows, rows - 1):
-                best = np.maximum(best, _rowdot(tv, self.src_blocks[a - 1][ends]))
-        if b > 1:
-            for ends in (js, js - 1):
-                best = np.maximum(best, np.einsum("kwd,kd->kw", self.tgt_blocks[b - 1][ends], sv))
-        return np.maximum(0.0, best - cos) / self.unit
+    def link_margins(self, ends: np.ndarray, a: int, b: int) -> np.ndarray:
+        """Margins of links a -> b (a, b >= 1) ending at the lattice points ``ends`` (k, 2)."""
+        return _Cells(self, ends[:, 0], ends[:, 1], 1).margin(a, b)[:, 0]
 
     def null_scores(self, side: str, indices: np.ndarray) -> np.ndarray:
         """Scores of leaving sentences of ``side`` unaligned: minus their best margins."""
         best = self.src_best if side == "src" else self.tgt_best
         return -best[indices]
-
-    def value(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        """DP values of links (a, b >= 1), see :meth:`_value`."""
-        src_len = (self.src_cum[rows] - self.src_cum[rows - a])[:, None]
-        tgt_len = self.tgt_cum[js] - self.tgt_cum[js - b]
-        out = self._value(self.margin(rows, a, b, js), a, b, src_len, tgt_len)
-        if self.anchors is not None:
-            out = out + self.p.anchor_weight * self.anchors.dice(rows, a, b, js)
-        if a + b > 2:
-            out = out - self.p.orphan_weight * self.orphans(rows, a, b, js)
-        return out
 
     def link_value(self, src_idx: tuple[int, ...], tgt_idx: tuple[int, ...]) -> float:
         """The DP value of any link, of any size, null links included (their ``skip``); the
@@ -248,8 +230,12 @@ class PairScorer:
         s, t = list(src_idx), list(tgt_idx)
         sv = _unit_sum(self.src[s], self.src_w[s])
         tv = _unit_sum(self.tgt[t], self.tgt_w[t])
-        s_nn = neighbour_means(sv[None], self.tgt, self.src_centres[[s[-1] + 1]], p.knn_radius, p.k)
-        t_nn = neighbour_means(tv[None], self.src, self.tgt_centres[[t[-1] + 1]], p.knn_radius, p.k)
+        s_nn = neighbour_means(
+            {1: sv[None]}, self.tgt, self.src_centres[[s[-1] + 1]], p.knn_radius, p.k
+        )[1]
+        t_nn = neighbour_means(
+            {1: tv[None]}, self.src, self.tgt_centres[[t[-1] + 1]], p.knn_radius, p.k
+        )[1]
         t_sum, t_cnt = adjacent_sum(
             sv[None], self.tgt, np.array([[t[0] - 1]]), np.array([[t[-1] + 1]])
         )
@@ -259,6 +245,145 @@ class PairScorer:
         knn = 0.5 * (s_nn[0] + t_nn[0])
         cos = np.array([[tv @ sv]])
         return float(_blend(cos, knn, t_sum + s_sum, t_cnt + s_cnt, p.adjacent)[0, 0])
+
+
+class _Cells:
+    """Links of any shape ending at the cells (rows[k], starts[k] + t), t < width.
+
+    The target sentences and blocks around each row's cells are gathered once for every link
+    shape, and a cosine that several shapes use (a block's cosine, the cosines with the
+    sentence after each cell) is computed once. Each cosine is taken with the same kind of
+    product, on the same (row, width) layout, as for a single shape, so values do not depend
+    on which shapes are valued together.
+    """
+
+    def __init__(self, scorer: PairScorer, rows: np.ndarray, starts: np.ndarray, width: int):
+        self.s, self.rows = scorer, rows
+        m = scorer.tgt.shape[0]
+        reach = max(scorer.tgt_blocks)
+        self.reach, self.width = reach, width
+        # Columns starts-reach-1 .. starts+width-1: each cell's sentences before its largest
+        # block, its blocks, and the sentence after it.
+        around = starts[:, None] + np.arange(-reach - 1, width)
+        self.cols = around[:, reach + 1 :]
+        # Rows that all start at one column share one window (a full band, the first pass).
+        self.same = bool((starts == starts[0]).all())
+        self.sentences = _window(scorer.tgt, np.clip(around, 0, m - 1), self.same)
+        self.block_columns = np.clip(around[:, reach:], 0, m)
+        self._memo: dict[tuple, Any] = {}
+
+    def dice(self, a: int, b: int) -> np.ndarray:
+        """Anchor Dice of links a -> b at every cell."""
+        tokens = self._once(("tokens",), self._tokens)
+        return tokens.dice(self.rows, a, b, self.columns(b))
+
+    def _tokens(self) -> "_SpanTokens":
+        # Every block of a cell lies inside these spans (a cell's column is clipped to b..m).
+        rows, starts, reach, m = self.rows, self.cols[:, 0], self.reach, self.s.tgt.shape[0]
+        return self.s.anchors.spans(
+            (max(int(rows.min()) - reach, 0), int(rows.max())),
+            (
+                max(min(int(starts.min()), m) - reach, 0),
+                min(max(int(starts.max()) + self.width - 1, reach), m),
+            ),
+        )
+
+    def _once(self, key: tuple, make: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    def src_block(self, a: int, shift: int = 0) -> np.ndarray:
+        """Source blocks of size a ending at each row - shift, (k, d)."""
+        return self._once(("src", a, shift), lambda: self.s.src_blocks[a][self.rows - shift])
+
+    def blocks(self, b: int) -> np.ndarray:
+        """Target blocks of size b ending at each cell's column and the one before it,
+        (k, width + 1, d)."""
+        return self._once(
+            ("blocks", b), lambda: _window(self.s.tgt_blocks[b], self.block_columns, self.same)
+        )
+
+    def tgt_block(self, b: int) -> np.ndarray:
+        """Target blocks of size b ending at each cell, (k, width, d)."""
+        return self.blocks(b)[:, 1:]
+
+    def columns(self, b: int) -> np.ndarray:
+        """Each cell's column, as the lookups of a link of b target sentences index it."""
+        return self._once(
+            ("columns", b), lambda: np.minimum(np.maximum(self.cols, b), self.s.tgt.shape[0])
+        )
+
+    def cos(self, a: int, b: int) -> np.ndarray:
+        return self._once(("cos", a, b), lambda: _rowdot(self.tgt_block(b), self.src_block(a)))
+
+    def margin(self, a: int, b: int) -> np.ndarray:
+        """Margins of links src[i-a:i] -> tgt[j-b:j] at every cell, (k, width)."""
+        s, rows, w = self.s, self.rows, self.width
+        n, m = s.src.shape[0], s.tgt.shape[0]
+        js = self.columns(b)
+        sv, tv = self.src_block(a), self.tgt_block(b)
+        knn = 0.5 * (s.src_nn[a][rows, None] + s.tgt_nn[b][js])
+        before = self.sentences[:, self.reach - b : self.reach - b + w]
+        after = self._once(("after", a), lambda: _rowdot(self.sentences[:, self.reach + 1 :], sv))
+        tgt_side = _present_sum([(_rowdot(before, sv), js - b - 1 >= 0), (after, js < m)])
+        src_before = (rows - a - 1)[:, None]
+        src_side = _present_sum(
+            [
+                (_celldot(tv, s.src[np.clip(src_before[:, 0], 0, n - 1)]), src_before >= 0),
+                (
+                    self._once(
+                        ("src after", b), lambda: _celldot(tv, s.src[np.minimum(rows, n - 1)])
+                    ),
+                    rows[:, None] < n,
+                ),
+            ]
+        )
+        total, count = tgt_side[0] + src_side[0], tgt_side[1] + src_side[1]
+        return _blend(self.cos(a, b), knn, total, count, s.p.adjacent)
+
+    def orphans(self, a: int, b: int) -> np.ndarray:
+        """How much better the block stripped of its first or last sentence matches the other
+        side than the whole block does, in units. An absorbed orphan always sits at an edge of
+        a link (the path is monotone) and drags the block's cosine down; a true part of a merge
+        raises it."""
+        cos = self.cos(a, b)
+        best = np.full(cos.shape, -np.inf, dtype=np.float32)
+        if a > 1:
+            best = np.maximum(best, self.cos(a - 1, b))
+            best = np.maximum(best, _rowdot(self.tgt_block(b), self.src_block(a - 1, shift=1)))
+        if b > 1:
+            # Target blocks of size b-1 ending at each cell's column and the one before it.
+            stripped = _celldot(self.blocks(b - 1), self.src_block(a))
+            best = np.maximum(np.maximum(best, stripped[:, 1:]), stripped[:, :-1])
+        return np.maximum(0.0, best - cos) / self.s.unit
+
+    def value(self, a: int, b: int) -> np.ndarray:
+        """DP values of links a -> b (a, b >= 1) at every cell, see :meth:`PairScorer._value`."""
+        s, rows = self.s, self.rows
+        js = self.columns(b)
+        src_len = (s.src_cum[rows] - s.src_cum[rows - a])[:, None]
+        tgt_len = s.tgt_cum[js] - s.tgt_cum[js - b]
+        out = s._value(self.margin(a, b), a, b, src_len, tgt_len)
+        if s.anchors is not None:
+            out = out + s.p.anchor_weight * self.dice(a, b)
+        if a + b > 2:
+            out = out - s.p.orphan_weight * self.orphans(a, b)
+        return out
+
+
+def _window(vecs: np.ndarray, indices: np.ndarray, same: bool) -> np.ndarray:
+    """vecs[indices] for (k, c) indices; when every row holds the same indices, one row's
+    vectors seen k times, not copied."""
+    if same:
+        return np.broadcast_to(vecs[indices[0]], (*indices.shape, vecs.shape[1]))
+    return vecs[indices]
+
+
+def _celldot(cells: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """cells (k, w, d) against rows (k, d) -> (k, w), each cosine summed on its own, so a
+    cosine's value does not depend on the cells beside it."""
+    return np.einsum("kwd,kd->kw", cells, rows)
 
 
 def _unit_sum(vecs: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -301,19 +426,17 @@ def _skeleton(word: str) -> str:
 
 
 class Anchors:
-    """Dice overlap of the anchor tokens of any two blocks, for blocks of the given sizes.
+    """Dice overlap of the anchor tokens of any two blocks of consecutive sentences.
 
-    A block's multiset is held as the ids of its (token, nth occurrence) items, so the size of
-    the intersection of two multisets is the number of ids they share."""
+    Each side's tokens are held as integer ids per sentence. The blocks of a band are counted
+    densely over the tokens both sides' sentences there hold, the only ones two blocks can
+    share."""
 
-    def __init__(
-        self, src_tokens: list[Counter[str]], tgt_tokens: list[Counter[str]], sizes: tuple[int, ...]
-    ) -> None:
+    def __init__(self, src_tokens: list[Counter[str]], tgt_tokens: list[Counter[str]]) -> None:
         self.src_tokens, self.tgt_tokens = src_tokens, tgt_tokens
-        ids: dict[tuple[str, int], int] = {}
-        self.src = {s: _blocks_of(src_tokens, s, ids) for s in sizes}
-        self.tgt = {s: _blocks_of(tgt_tokens, s, ids) for s in sizes}
-        self.ids = len(ids)
+        vocabulary: dict[str, int] = {}
+        self.src = _TokenTable(src_tokens, vocabulary)
+        self.tgt = _TokenTable(tgt_tokens, vocabulary)
 
     def dice_of(self, src_idx: tuple[int, ...], tgt_idx: tuple[int, ...]) -> float:
         """Dice coefficient of the token multisets of any two blocks."""
@@ -322,19 +445,75 @@ class Anchors:
         total = sum(s.values()) + sum(t.values())
         return 2.0 * _shared(s, t) / total if total else 0.0
 
+    def spans(self, src: tuple[int, int], tgt: tuple[int, int]) -> "_SpanTokens":
+        """The tokens of the source sentences src[0]..src[1]-1 and the target sentences
+        tgt[0]..tgt[1]-1, for the Dice of blocks inside those spans."""
+        return _SpanTokens(self, src, tgt)
+
+
+class _SpanTokens:
+    """Token counts of the blocks inside a source and a target span, counted densely over the
+    tokens both spans hold (the only ones two of their blocks can share)."""
+
+    def __init__(self, anchors: Anchors, src: tuple[int, int], tgt: tuple[int, int]) -> None:
+        self.anchors, self.src_first, self.tgt_first = anchors, src[0], tgt[0]
+        vocabulary = np.intersect1d(anchors.src.held(*src), anchors.tgt.held(*tgt))
+        self.src_cum = anchors.src.cumulative(*src, vocabulary)
+        self.tgt_cum = anchors.tgt.cumulative(*tgt, vocabulary)
+
     def dice(self, rows: np.ndarray, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        """Dice coefficient of the token multisets of src[i-a:i] and tgt[j-b:j], (k, w)."""
-        (s_cnt, s_items), (t_cnt, t_items) = self.src[a], self.tgt[b]
-        out = np.zeros(js.shape, dtype=np.float32)
-        r, c = np.nonzero((s_cnt[rows][:, None] > 0) & (t_cnt[js] > 0))
-        ii, jj = rows[r], js[r, c]
-        # Each item keyed by its pair: a key found on both sides is one shared item.
-        s_pair, s_ids = _items(s_items, ii)
-        t_pair, t_ids = _items(t_items, jj)
-        both = np.isin(s_pair * self.ids + s_ids, t_pair * self.ids + t_ids, assume_unique=True)
-        shared = np.bincount(s_pair[both], minlength=len(ii)).astype(np.float64)
-        out[r, c] = 2.0 * shared / (s_cnt[ii] + t_cnt[jj])
-        return out
+        """Dice coefficient of the token multisets of src[i-a:i] and tgt[j-b:j], (k, w); 0
+        where a block does not fit."""
+        s_first, t_first = self.src_first, self.tgt_first
+        s_block = (
+            self.src_cum[:, rows - s_first]
+            - self.src_cum[:, np.maximum(rows - a, s_first) - s_first]
+        )
+        t_block = (
+            self.tgt_cum[:, js - t_first] - self.tgt_cum[:, np.maximum(js - b, t_first) - t_first]
+        )
+        shared = np.minimum(s_block[:, :, None], t_block).sum(axis=0)
+        total = self.anchors.src.total(rows, a)[:, None] + self.anchors.tgt.total(js, b)
+        fits = (rows >= a)[:, None] & (js >= b)
+        return np.where(fits, 2.0 * shared / np.maximum(total, 1), 0.0).astype(np.float32)
+
+
+class _TokenTable:
+    """One side's anchor tokens: (sentence, token id, count) sorted by sentence."""
+
+    def __init__(self, tokens: list[Counter[str]], vocabulary: dict[str, int]) -> None:
+        entries = np.array(
+            [
+                (i, vocabulary.setdefault(token, len(vocabulary)), count)
+                for i, counter in enumerate(tokens)
+                for token, count in counter.items()
+            ],
+            dtype=np.int64,
+        ).reshape(-1, 3)
+        self.sentence, self.ids, self.counts = entries.T
+        self.indptr = np.searchsorted(self.sentence, np.arange(len(tokens) + 1))
+        self.total_cum = np.concatenate(
+            [[0], np.cumsum(np.bincount(self.sentence, self.counts, len(tokens)))]
+        ).astype(np.int64)
+
+    def held(self, first: int, end: int) -> np.ndarray:
+        """Sorted ids of the tokens sentences first..end-1 hold."""
+        return np.unique(self.ids[self.indptr[first] : self.indptr[end]])
+
+    def cumulative(self, first: int, end: int, vocabulary: np.ndarray) -> np.ndarray:
+        """Counts of each ``vocabulary`` token (sorted ids) in sentences first..first+r-1 at
+        column r, shaped (len(vocabulary), end - first + 1)."""
+        span = slice(self.indptr[first], self.indptr[end])
+        ids = self.ids[span]
+        at = np.minimum(np.searchsorted(vocabulary, ids), max(len(vocabulary) - 1, 0))
+        known = vocabulary[at] == ids if len(vocabulary) else np.zeros(len(ids), dtype=bool)
+        dense = np.zeros((len(vocabulary), end - first + 1), dtype=np.int32)
+        dense[at[known], self.sentence[span][known] - first + 1] = self.counts[span][known]
+        return np.cumsum(dense, axis=1, dtype=np.int32)
+
+    def total(self, ends: np.ndarray, size: int) -> np.ndarray:
+        """Number of tokens of the blocks of ``size`` sentences ending at ``ends``."""
+        return self.total_cum[ends] - self.total_cum[np.maximum(ends - size, 0)]
 
 
 def _shared(s: Counter[str], t: Counter[str]) -> int:
@@ -342,35 +521,3 @@ def _shared(s: Counter[str], t: Counter[str]) -> int:
     if len(t) < len(s):
         s, t = t, s
     return sum(min(n, t[w]) for w, n in s.items() if w in t)
-
-
-def _blocks_of(
-    tokens: list[Counter[str]], size: int, ids: dict[tuple[str, int], int]
-) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
-    """Token counts of every block of ``size`` sentences, indexed by its end, and the ids of
-    its (token, nth occurrence) items, block `end` at ids[indptr[end]:indptr[end + 1]] (`ids`
-    gains an id for each item first met); blocks without tokens (most of them) hold none."""
-    n = len(tokens)
-    counts = np.zeros(n + 1, dtype=np.float32)
-    found: list[int] = []
-    indptr = [0]
-    for end in range(n + 1):
-        block = sum((tokens[t] for t in range(max(end - size, 0), end) if tokens[t]), Counter())
-        block = block if end >= size else Counter()
-        counts[end] = sum(block.values())
-        for token, count in block.items():
-            found += [ids.setdefault((token, k), len(ids)) for k in range(count)]
-        indptr.append(len(found))
-    return counts, (np.array(indptr, dtype=np.int64), np.array(found, dtype=np.int64))
-
-
-def _items(
-    blocks: tuple[np.ndarray, np.ndarray], ends: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """(pair, item id) of every item of the blocks ending at `ends`, pair being the position
-    in `ends`."""
-    indptr, found = blocks
-    starts, sizes = indptr[ends], indptr[ends + 1] - indptr[ends]
-    pair = np.repeat(np.arange(len(ends)), sizes)
-    offset = np.arange(len(pair)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    return pair, found[np.repeat(starts, sizes) + offset]
