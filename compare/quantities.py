@@ -117,12 +117,28 @@ def _mask(text: str) -> str:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of the (non-empty) words, longest first so that the longest form
-    wins. A look-ahead for the words' first letters leads it: a position no word starts with
-    is passed over in one test instead of one per word (the Russian number words are 250)."""
-    words = list(words)
-    firsts = "".join(sorted({re.escape(word[0]) for word in words}))
-    return f"(?=[{firsts}])(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})"
+    """A regex for any of the (non-empty, lower-case) words, the longest that fits first so
+    that the longest form wins. It is their trie, led by a look-ahead for their first letters:
+    a position no word starts with is passed over in one test, and at one that does each
+    letter is tested once, not once per word (the Russian number words are 250)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    firsts = "".join(map(re.escape, sorted(trie)))
+    return f"(?=[{firsts}]){_trie_pattern(trie)}"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The regex of a trie's node: its longer words (one branch per next letter) before the
+    word that ends at it, if one does."""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = f"(?:{'|'.join(branches)})"
+    return f"{body}?" if "" in node else body
 
 
 @cache
