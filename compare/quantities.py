@@ -90,28 +90,55 @@ def _spelled_values(lang: str) -> dict[str, int]:
 
 # ---- masking of what is not content ----------------------------------------------------------
 
-_NOT_CONTENT = re.compile(
+_WEB = (
     r"(?:https?://|www\.)\S+"  # URL
     r"|\b(?:doi:\s*)?10\.\d{4,9}/\S+"  # DOI
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
     r"|@\w+"  # handle
-    r"|(?m:^[ \t]*(?:[-–—•*][ \t]*)?"  # list label at a line start, maybe after a bullet
-    r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[.)]|[IVXLC]{1,5}\.)(?=\s))",
-    re.IGNORECASE,
 )
+_LIST_LABEL = (
+    r"(?m:^[ \t]*(?:[-–—•*][ \t]*)?"  # list label at a line start, maybe after a bullet
+    r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[.)]|[IVXLC]{1,5}\.)(?=\s))"
+)
+_NOT_CONTENT = re.compile(f"{_WEB}|{_LIST_LABEL}", re.IGNORECASE)
+_LIST_LABELS = re.compile(_LIST_LABEL, re.IGNORECASE)
+# What each stretch of _WEB holds: a text without any has list labels alone to mask, and the
+# e-mail pattern, tried at every character, is what makes masking slow (most texts have none).
+_WEB_MARK = re.compile(r"https?://|www\.|10\.|@", re.IGNORECASE)
 
 
 def _mask(text: str) -> str:
     """The text with non-content stretches blanked out; offsets stay those of the text."""
-    return _NOT_CONTENT.sub(lambda m: " " * len(m[0]), text)
+    pattern = _NOT_CONTENT if _WEB_MARK.search(text) else _LIST_LABELS
+    return pattern.sub(lambda m: " " * len(m[0]), text)
 
 
 # ---- rules -----------------------------------------------------------------------------------
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of the words, longest first so that the longest form wins."""
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    """A regex for any of the (non-empty, lower-case) words, the longest that fits first so
+    that the longest form wins. It is their trie, led by a look-ahead for their first letters:
+    a position no word starts with is passed over in one test, and at one that does each
+    letter is tested once, not once per word (the Russian number words are 250)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    firsts = "".join(map(re.escape, sorted(trie)))
+    return f"(?=[{firsts}]){_trie_pattern(trie)}"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The regex of a trie's node: its longer words (one branch per next letter) before the
+    word that ends at it, if one does."""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = f"(?:{'|'.join(branches)})"
+    return f"{body}?" if "" in node else body
 
 
 @cache
@@ -168,10 +195,11 @@ def _valid_date(month: int, day: int | None) -> bool:
 
 @cache
 def _month_starts(lang: str) -> re.Pattern[str]:
-    """The first five letters of any month word. Every date pattern has a month word, so a
-    text without one has no named date; the few beginnings are found much faster than all the
-    forms (213 in Russian)."""
-    return re.compile(_alternation({form[:5] for form in MONTHS[lang]}), re.IGNORECASE)
+    """The first five letters of any month word, at a word's start. Every date pattern has a
+    month word there, so a text without one has no named date; the few beginnings are found
+    much faster than all the forms (213 in Russian)."""
+    starts = _alternation({form[:5] for form in MONTHS[lang]})
+    return re.compile(rf"(?<!{_LETTER}){starts}", re.IGNORECASE)
 
 
 def _named_dates(text: str, lang: str) -> Iterator[list[Quantity]]:
@@ -435,28 +463,32 @@ def _spelled(text: str, lang: str) -> Iterator[list[Quantity]]:
 # ---- extraction ------------------------------------------------------------------------------
 
 Rule = Callable[[str, str], Iterator[list[Quantity]]]
+# What every quantity a rule reads holds: a digit; a year for a date in digits; an hour's digit
+# before its minutes or before "a.m."/"p.m." for a time.
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"[12]\d{3}")
+_CLOCK = re.compile(r"\d[:.]\d|\d\s*[ap]", re.IGNORECASE)
 
 
-def _with_digits(rule: Rule) -> Rule:
-    """The rule, run only on a text with a digit: each quantity it reads holds one, and most
-    units of a law hold none (law_on_banks: 4,395 of 6,405 passages), where its patterns would
-    be tried at every character."""
+def _where(mark: re.Pattern[str], rule: Rule) -> Rule:
+    """The rule, run only on a text where `mark` finds what each quantity it reads holds: most
+    units of a law hold no digit (law_on_banks: 4,395 of 6,405 passages) and most of the rest
+    no year or time, where the rule's patterns would be tried at every character."""
 
     def guarded(text: str, lang: str) -> Iterator[list[Quantity]]:
-        return rule(text, lang) if _DIGIT.search(text) else iter(())
+        return rule(text, lang) if mark.search(text) else iter(())
 
     return guarded
 
 
 # The rules that read dates; they come first, so no later rule takes a date's stretch.
-_DATE_RULES: tuple[Rule, ...] = (_named_dates, _with_digits(_numeric_dates))
+_DATE_RULES: tuple[Rule, ...] = (_named_dates, _where(_YEAR, _numeric_dates))
 # Most specific first: a stretch taken by an earlier rule is not read again by a later one.
 _RULES: tuple[Rule, ...] = (
     *_DATE_RULES,
-    _with_digits(_times),
+    _where(_CLOCK, _times),
     _centuries,
-    _with_digits(_numbers),
+    _where(_DIGIT, _numbers),
     _spelled,
 )
 

@@ -147,6 +147,14 @@ def test_a_missing_dictionary_is_said_once_and_the_other_checks_run(monkeypatch,
     assert run_checks(units, others)
 
 
+@needs_dictionaries
+def test_a_kazakh_typo_in_a_words_first_letter_is_found_with_its_word() -> None:
+    # Near words are looked up by length and first or last letter: this typo keeps the last.
+    unit = one(kk="Оқырмандар көп. Мұнда ықырмандар отыр, оқырмандар келді.")
+    [found] = SpellingCheck().run([unit])
+    assert found.spans[0].text == "ықырмандар" and found.suggestion == "'оқырмандар'?"
+
+
 def test_a_letter_swapped_all_through_a_version_is_one_finding() -> None:
     units = [
         UnitText(i, {"kk": f"{i}) мемлекеттiк бiлiм беру ұйымы;", "ru": f"{i}) организация;"}, {})

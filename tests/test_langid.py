@@ -85,9 +85,8 @@ RUSSIAN_LAW = (
 )
 
 
-@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_identify_unless_is_identify_where_it_is_another_language(model, lang) -> None:
-    texts = [
+def _every_kind() -> list[str]:
+    return [
         *KAZAKH_WITH_LETTERS,
         *KAZAKH_WITHOUT_LETTERS,
         *RUSSIAN,
@@ -98,16 +97,30 @@ def test_identify_unless_is_identify_where_it_is_another_language(model, lang) -
         "Migration мен көші-қон policy туралы",
         "2022",
     ]
-    for text in texts:
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_identify_unless_is_identify_where_it_is_another_language(model, lang) -> None:
+    for text in _every_kind():
         guess = identify(text, model)
         assert identify_unless(text, lang, model) == (None if guess.lang == lang else guess)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_identify_unless_leaves_out_only_guesses_less_sure_than_asked(model, lang) -> None:
+    for text in _every_kind():
+        guess = identify_unless(text, lang, model)
+        sure = identify_unless(text, lang, model, at_least=0.75)
+        assert sure == guess or (sure is None and guess.confidence < 0.75)
 
 
 class _Unasked:
     """A model that must not be asked about Cyrillic text."""
 
     name = "unasked"
-    kazakh_bound = 8.0
+
+    def __init__(self, kazakh_bound: float = 8.0) -> None:
+        self.kazakh_bound = kazakh_bound
 
     def kazakh_logit(self, text: str) -> float:
         raise AssertionError(f"asked about {text!r}")
@@ -121,6 +134,13 @@ def test_identify_unless_does_not_ask_the_model_where_the_words_settle_it() -> N
     assert identify_unless(RUSSIAN_LAW, "ru", _Unasked()) is None
     with pytest.raises(AssertionError):  # the other way round the model has its say
         identify_unless(KAZAKH_LAW, "ru", _Unasked())
+
+
+def test_identify_unless_does_not_ask_the_model_where_no_answer_would_be_sure_enough() -> None:
+    # One Kazakh-looking word (+1) against the most the model says (-2): Russian at 0.73 at most.
+    assert identify_unless("Мен шаршадым.", "kk", _Unasked(2.0), at_least=0.75) is None
+    with pytest.raises(AssertionError):
+        identify_unless("Мен шаршадым.", "kk", _Unasked(2.0))
 
 
 def test_other_latin_language_is_other() -> None:

@@ -48,16 +48,21 @@ def identify(text: str, model: LanguageModel | None = None) -> LangGuess:
     return _identify(profile(text), model or default_model())
 
 
-def identify_unless(text: str, lang: str, model: LanguageModel | None = None) -> LangGuess | None:
+def identify_unless(
+    text: str, lang: str, model: LanguageModel | None = None, at_least: float = 0.0
+) -> LangGuess | None:
     """`identify(text)` where that is not `lang`, else None: what a check that expects `lang`
     asks of every sentence. Most sentences of a long kk or ru text settle it by their words
-    alone: word votes beyond the most the statistical model can say against them
-    (`kazakh_bound`) decide kk or ru whatever it says, so it is not asked."""
+    alone: when even the most the statistical model can say against `lang` (`kazakh_bound`)
+    would leave the guess `lang`, or less sure than `at_least` (for a check that ignores less
+    sure guesses), the model is not asked and the answer is None."""
     letters = profile(text)
     model = model or default_model()
     if lang in ("kk", "ru") and _main_script(letters) == "cyrillic":
         votes = VOTE_WEIGHT * kazakh_votes(words(letters.text))
-        if abs(votes) > model.kazakh_bound and (votes > 0) == (lang == "kk"):
+        against = -model.kazakh_bound if lang == "kk" else model.kazakh_bound
+        most = _guess(letters, against + votes)  # the guess furthest from `lang` can be
+        if most.lang == lang or most.confidence < at_least:
             return None
         guess = _kazakh_or_russian(letters, votes, model)
     else:
@@ -93,7 +98,13 @@ def _identify(letters: ScriptProfile, model: LanguageModel) -> LangGuess:
 
 def _kazakh_or_russian(letters: ScriptProfile, votes: float, model: LanguageModel) -> LangGuess:
     """A Cyrillic text's guess from the model's log-odds and the word votes (weighted)."""
-    lang, p = _pick("kk", "ru", model.kazakh_logit(letters.text) + votes)
+    return _guess(letters, model.kazakh_logit(letters.text) + votes)
+
+
+def _guess(letters: ScriptProfile, logit: float) -> LangGuess:
+    """A Cyrillic text's guess from its log-odds of Kazakh against Russian: the further the
+    log-odds from 0, the surer."""
+    lang, p = _pick("kk", "ru", logit)
     return LangGuess(lang, round(p * letters.share, 3))
 
 

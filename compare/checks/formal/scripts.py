@@ -30,11 +30,11 @@ Swap = tuple[tuple[str, str], ...]  # (letter typed, letter meant) pairs of a wo
 
 
 # The letters script_of gives each script: most words are wholly in their text's script, which
-# one match tells, where the script of each letter was looked up for each of a law's 150,000.
-_WHOLLY = {
-    "cyrillic": re.compile("[\u0400-\u04ff]+"),
-    "latin": re.compile("[\x00-\x7f\u00c0-\u024f]+"),
-}
+# one match tells, where the script of each letter was looked up for each of a law's 150,000;
+# and most texts have no letter outside it (_FOREIGN), which one search tells for all its words.
+_RANGES = {"cyrillic": "\u0400-\u04ff", "latin": "\x00-\x7f\u00c0-\u024f"}
+_WHOLLY = {script: re.compile(f"[{letters}]+") for script, letters in _RANGES.items()}
+_FOREIGN = {script: re.compile(rf"[^\W\d_{letters}]") for script, letters in _RANGES.items()}
 
 
 def script_of(char: str) -> str:
@@ -106,8 +106,10 @@ class ScriptsCheck(FormalCheck):
         """Each flagged word with the letters its fix swaps (empty for a disguised word)."""
         found = []
         for key in present(unit):
-            matches = list(_LETTERS.finditer(unit.texts[key]))
             fixed = _SCRIPT_OF_LANG.get(self.lang(key))
+            if fixed and not _FOREIGN[fixed].search(unit.texts[key]):
+                continue  # every word is wholly in its script
+            matches = list(_LETTERS.finditer(unit.texts[key]))
             for i, match in enumerate(matches):
                 main = fixed or _surrounding(matches, i)
                 flagged = self._word(unit, key, match, main)

@@ -16,7 +16,6 @@ letter away from a known word that the same version uses elsewhere ("оқрым�
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -42,11 +41,21 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
-    """The words by their length, each length's in sorted order."""
-    out: dict[int, list[str]] = {}
-    for word in sorted(words):
-        out.setdefault(len(word), []).append(word)
+def _ends(word: str, size: int | None = None) -> tuple[tuple[int, str, str], ...]:
+    """What a word is filed under: its length (or `size`) with its first letter, and with its
+    last. A word one typo away from a word of three letters or more keeps its first letter or
+    its last (a typo changes one letter or two side by side), and its length is one more or
+    less at most."""
+    size = len(word) if size is None else size
+    return (size, word[0], ""), (size, "", word[-1])
+
+
+def _by_ends(words: Iterable[str]) -> dict[tuple[int, str, str], list[str]]:
+    """The words under each of their _ends."""
+    out: dict[tuple[int, str, str], list[str]] = {}
+    for word in words:
+        for end in _ends(word):
+            out.setdefault(end, []).append(word)
     return out
 
 
@@ -59,16 +68,15 @@ class SpellingCheck(FormalCheck):
         super().__init__(langs)
         self.announce = announce
         self._common: dict[str, set[str]] = {}
-        # Each version's words by length, sorted: a word's near words are one letter longer or
-        # shorter at most, a few of a long law's thousands.
-        self._vocabulary: dict[str, dict[int, list[str]]] = {}
+        # Each version's words by _ends: a word's near words are a few of a long law's thousands.
+        self._vocabulary: dict[str, dict[tuple[int, str, str], list[str]]] = {}
 
     def run(self, units: Sequence[UnitText]) -> list[Finding]:
         counts: dict[str, Counter[str]] = {}
         for unit in units:
             for key, text in unit.texts.items():
                 counts.setdefault(key, Counter()).update(_words(text))
-        self._vocabulary = {key: _by_length(c) for key, c in counts.items()}
+        self._vocabulary = {key: _by_ends(c) for key, c in counts.items()}
         # Words of other versions count in any alphabet: "akimat" is "акимат" in Latin letters.
         self._common = {
             key: {w for w, n in c.items() if n > 1}
@@ -121,18 +129,24 @@ class SpellingCheck(FormalCheck):
 
     def _fix(self, word: str, key: str, lang: str, known: list[Speller]) -> str | None:
         """The word meant, if the word looks like a typo of it: for Kazakh, a known word of the
-        same version one letter away; otherwise the first word one letter away that the
-        dictionary knows (an unknown word with none is a rare word or a form the dictionary
-        lacks: "инклюзивными", "карильона"). Trying those words takes a few milliseconds where
-        Hunspell's own suggestions take 0.1-0.3 s a word."""
+        same version one letter away (the first in alphabetical order); otherwise the first
+        word one letter away that the dictionary knows (an unknown word with none is a rare
+        word or a form the dictionary lacks: "инклюзивными", "карильона"). Trying those words
+        takes a few milliseconds where Hunspell's own suggestions take 0.1-0.3 s a word."""
         if lang != "kk":
             return next(
                 (w for w in one_letter_away(word, ALPHABETS[lang]) if known[0].spell(w)), None
             )
-        lengths = self._vocabulary.get(key, {})
+        filed = self._vocabulary.get(key, {})
+        may = {
+            other
+            for size in (len(word) - 1, len(word), len(word) + 1)
+            for end in _ends(word, size)
+            for other in filed.get(end, ())
+        }
         near = (
             other
-            for other in heapq.merge(*(lengths.get(len(word) + d, ()) for d in (-1, 0, 1)))
+            for other in sorted(may)
             if DamerauLevenshtein.distance(word, other, score_cutoff=1) == 1
             and _known(other, lang, known)
         )
@@ -160,6 +174,7 @@ def _known(word: str, lang: str, spellers: list[Speller]) -> bool:
     for end in range(len(word) - 1, int(shortest) - 1, -1):
         stem = word[:end]
         plain = stem[:-1] + KAZAKH_VOICED_FINALS.get(stem[-1], stem[-1])
-        if any(s.spell(stem) or s.spell(plain) for s in spellers):
+        forms = (stem,) if plain == stem else (stem, plain)
+        if any(s.spell(form) for s in spellers for form in forms):
             return True
     return False

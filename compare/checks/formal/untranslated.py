@@ -59,7 +59,8 @@ def without_names(sentence: str) -> str:
 
 
 def _plain(text: str) -> str:
-    return " ".join(words(text))
+    """The text's words, with a space either side of each (whole words are found in it)."""
+    return f" {' '.join(words(text))} "
 
 
 class UntranslatedCheck(FormalCheck):
@@ -91,10 +92,12 @@ class UntranslatedCheck(FormalCheck):
         tokens = words(own)
         if len(tokens) < self.min_words or sum(map(len, tokens)) < _MIN_LETTERS:
             return None
-        guess = identify_unless(own, lang)
+        copied = [k for k in others if f" {' '.join(tokens)} " in plain[k]]
+        # A sentence not copied is flagged only when its guess is sure (the model is then
+        # asked about fewer sentences).
+        guess = identify_unless(own, lang, at_least=0.0 if copied else self.sure)
         if guess is None:
             return None
-        copied = [k for k in others if f" {' '.join(tokens)} " in f" {plain[k]} "]
         wrong = guess.confidence >= self.sure
         if not (copied or wrong):
             return None
