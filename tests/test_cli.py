@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,20 @@ def test_version():
     result = tilmash("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("tilmash ")
+
+
+def test_a_run_collects_young_garbage_at_its_own_pace(monkeypatch):
+    from compare.cli import GC_YOUNG_THRESHOLD, main
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(sys, "argv", ["tilmash", "--version"])
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+        assert exited.value.code == 0
+        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, *before[1:])
+    finally:
+        gc.set_threshold(*before)
 
 
 @pytest.mark.parametrize(
