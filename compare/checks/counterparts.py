@@ -16,8 +16,9 @@ the words none of whose counterparts stand in this one, one of its other renderi
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import ClassVar
 
 from compare.checks.base import Check, Span, UnitText
@@ -33,7 +34,7 @@ DERIVED_MIN = 5  # shortest stem that may stand for the words derived from it
 STAND_IN_MIN = 4  # shortest word taken for one standing in for another
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """One word of one version of a unit, with how surely its counterpart is expected."""
 
@@ -44,7 +45,7 @@ class Word:
     rendered_otherwise: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lack:
     """A concept the versions `holders` render (by `words`) and version `key` does not."""
 
@@ -89,10 +90,22 @@ class Forms:
 
     def holding(self, stem: str) -> set[int]:
         """The positions of the words that hold `stem`."""
+        bits = self._holding(stem)
+        return {i for i in range(bits.bit_length()) if bits >> i & 1}
+
+    def count_holding(self, stems: Iterable[str]) -> int:
+        """How many words hold one of `stems`."""
+        bits = 0
+        for stem in stems:
+            bits |= self._holding(stem)
+        return bits.bit_count()
+
+    def _holding(self, stem: str) -> int:
+        """The words that hold `stem`, as bits."""
         bits = 0
         for form in self._forms_holding(stem):
             bits |= self.exact[form]
-        return {i for i in range(bits.bit_length()) if bits >> i & 1}
+        return bits
 
     def holds(self, stem: str) -> bool:
         """Whether a word holds `stem`, stopping at the first (the gap check asks this of every
@@ -129,7 +142,7 @@ def rendered_in(lexicon: Lexicon, word: Word, lang: str, other: str, forms: Form
 def _held(entry: Entry, targets: Forms) -> int:
     """How many words of `targets` hold a counterpart of the stem whose lexicon `entry` this
     is: a word said twice is missing once when its counterpart is said once."""
-    return len(set().union(*(targets.holding(c) for c in entry.counterparts)))
+    return targets.count_holding(entry.counterparts)
 
 
 def _linked(lexicon: Lexicon, a: Word, la: str, b: Word, lb: str) -> bool:
@@ -208,11 +221,12 @@ def unit_evidence(
         for tgt in others:
             for word in missing[key].get(tgt, []):
                 by_token.setdefault(id(word.token), []).append(word)
-        unmatched[key] = tuple(
-            min(ws, key=lambda w: w.reliability)
+        weakest = (
+            min(ws, key=attrgetter("reliability"))
             for ws in by_token.values()
-            if len(ws) == len(others) and min(w.reliability for w in ws) >= MIN_RELIABILITY
+            if len(ws) == len(others)
         )
+        unmatched[key] = tuple(w for w in weakest if w.reliability >= MIN_RELIABILITY)
     unaccounted = {
         key: _unaccounted(key, words, entries, answers, langs, present) for key in present
     }
@@ -237,13 +251,9 @@ def _unaccounted(
     entry towards the other and whether a counterpart of it stands there (_present's answers),
     found by unit_evidence for every word."""
     others = [k for k in present if langs[k] != langs[key]]
-    claimed = {
-        c
-        for k in others
-        for entry in entries[(k, key)].values()
-        if entry is not None
-        for c in entry.counterparts
-    }
+    claimed = set().union(
+        *(e.counterparts for k in others for e in entries[(k, key)].values() if e is not None)
+    )
     out = []
     for token in words[key]:
         if len(token.word) < STAND_IN_MIN or not claimed.isdisjoint(token.forms):
