@@ -158,8 +158,10 @@ def _normalise(word: str, lang: str) -> str:
 
 def _kk_strips(word: str, ending: str) -> bool:
     """Whether `ending` may come off `word`, leaving a stem of at least two letters."""
+    if not word.endswith(ending):
+        return False
     rest = word[: -len(ending)]
-    if not word.endswith(ending) or len(rest) < _KK_MIN_STEM or not _KK_VOWELS.intersection(rest):
+    if len(rest) < _KK_MIN_STEM or _KK_VOWELS.isdisjoint(rest):
         return False
     if word in _KK_ROOTS:
         return False
@@ -230,8 +232,10 @@ def _kk_noun_in_at(rest: str) -> bool:
 
 def _kk_voice_strips(word: str, ending: str) -> bool:
     """Whether a negation or voice suffix may come off a verb stem (see _KK_VOICE)."""
+    if not word.endswith(ending):
+        return False
     rest = word[: -len(ending)]
-    if not word.endswith(ending) or len(rest) < _KK_MIN_VERB - 1:
+    if len(rest) < _KK_MIN_VERB - 1:
         return False
     if ending in _KK_NEGATION:
         return _kk_negation_strips(rest, ending[0])
