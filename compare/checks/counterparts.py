@@ -24,8 +24,8 @@ from typing import ClassVar
 from compare.checks.base import Check, Span, UnitText
 from compare.checks.context import shared
 from compare.checks.similarity import text_of, version_keys
-from compare.lexicon.learn import MIN_WORD, Entry, Lexicon
-from compare.stem import Token, tokens
+from compare.lexicon.learn import Entry, Lexicon, content_words, unit_stems
+from compare.stem import Token
 
 MIN_SEEN = 3  # units a word must occur in for its absence to say anything
 MIN_RELIABILITY = 0.6
@@ -71,10 +71,6 @@ class UnitEvidence:
     matched: Mapping[tuple[str, str], frozenset[int]] = field(default_factory=dict)
 
 
-def content_words(text: str, lang: str) -> list[Token]:
-    return [t for t in tokens(text, lang) if len(t.word) >= MIN_WORD]
-
-
 class Forms:
     """The word forms of a text's words, indexed: which words hold a stem, or a word derived
     from it or it from one ("полиц" in "полицейск"), is a few look-ups in its forms, kept
@@ -84,8 +80,9 @@ class Forms:
     def __init__(self, words: Sequence[Token]) -> None:
         self.exact: dict[str, int] = {}  # form -> bit i set when word i holds it
         for i, token in enumerate(words):
+            bit = 1 << i
             for form in token.forms:
-                self.exact[form] = self.exact.get(form, 0) | 1 << i
+                self.exact[form] = self.exact.get(form, 0) | bit
         self.ordered = sorted(self.exact)
 
     def holding(self, stem: str) -> set[int]:
@@ -175,7 +172,8 @@ def unit_evidence(
             if langs[src] == langs[tgt]:
                 continue
             table = lexicon.entries.get((langs[src], langs[tgt]), {})
-            known = entries[(src, tgt)] = {t.stem: table.get(t.stem) for t in words[src]}
+            stems = unit_stems(text_of(unit, src), langs[src])
+            known = entries[(src, tgt)] = {s: table.get(s) for s in stems}
             here = answers[(src, tgt)] = {s: _present(e, forms[tgt]) for s, e in known.items()}
             nth: dict[str, int] = {}
             held: dict[str, int] = {}  # per stem said again, _held's answer
@@ -240,7 +238,7 @@ def unit_evidence(
 
 def _unaccounted(
     key: str,
-    words: Mapping[str, list[Token]],
+    words: Mapping[str, Sequence[Token]],
     entries: Mapping[tuple[str, str], Mapping[str, Entry | None]],
     answers: Mapping[tuple[str, str], Mapping[str, bool | None]],
     langs: Mapping[str, str],

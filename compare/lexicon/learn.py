@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import permutations
 
 import numpy as np
 from scipy import sparse
 
 from compare.checks.base import UnitText
-from compare.stem import tokens
+from compare.stem import Token, tokens
 
 MIN_WORD = 3  # shorter words are mostly particles and prepositions
 MIN_SHARED = 2  # units two stems must share to be taken as translations
@@ -82,9 +83,18 @@ class Lexicon:
         return sum(len(table) for table in self.entries.values())
 
 
+@lru_cache(maxsize=16384)
+def content_words(text: str, lang: str) -> tuple[Token, ...]:
+    """A text's words of MIN_WORD letters or more; cached as `tokens` is, since the lexicon
+    and the checks that read it each read every unit."""
+    return tuple(t for t in tokens(text, lang) if len(t.word) >= MIN_WORD)
+
+
+@lru_cache(maxsize=16384)
 def unit_stems(text: str, lang: str) -> frozenset[str]:
-    """The stems of a text's words of MIN_WORD letters or more."""
-    return frozenset(t.stem for t in tokens(text, lang) if len(t.word) >= MIN_WORD)
+    """The stems of a text's content words (cached: the lexicon learns from them, the gap
+    check looks each up)."""
+    return frozenset(t.stem for t in content_words(text, lang))
 
 
 def _matrix(bags: Sequence[frozenset[str]], vocab: Mapping[str, int]) -> sparse.csr_matrix:
