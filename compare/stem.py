@@ -127,9 +127,10 @@ _PREFIX_MIN_LEN = 5  # shortest stem that may stand for its derived words ("ми
 KINDS = ("exact", "stem", "derived", "fuzzy")  # how a match was made, surest first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
-    """One word of a text, with the forms it may match by."""
+    """One word of a text, with the forms it may match by (slotted: a long law has a hundred
+    thousand of them)."""
 
     start: int
     end: int
@@ -147,9 +148,8 @@ class TermMatch:
     kind: str
 
 
-@lru_cache(maxsize=65536)
 def _normalise(word: str, lang: str) -> str:
-    """A word lower-cased, its look-alike letters read as its script's (words recur: cached)."""
+    """A word lower-cased, its look-alike letters read as its script's."""
     word = word.lower().replace("’", "'").replace("ё", "е")
     if _CYRILLIC.search(word):
         word = word.translate(_LOOKALIKES.get(lang, _LOOKALIKES["ru"]))
@@ -158,8 +158,10 @@ def _normalise(word: str, lang: str) -> str:
 
 def _kk_strips(word: str, ending: str) -> bool:
     """Whether `ending` may come off `word`, leaving a stem of at least two letters."""
+    if not word.endswith(ending):
+        return False
     rest = word[: -len(ending)]
-    if not word.endswith(ending) or len(rest) < _KK_MIN_STEM or not _KK_VOWELS.intersection(rest):
+    if len(rest) < _KK_MIN_STEM or _KK_VOWELS.isdisjoint(rest):
         return False
     if word in _KK_ROOTS:
         return False
@@ -230,8 +232,10 @@ def _kk_noun_in_at(rest: str) -> bool:
 
 def _kk_voice_strips(word: str, ending: str) -> bool:
     """Whether a negation or voice suffix may come off a verb stem (see _KK_VOICE)."""
+    if not word.endswith(ending):
+        return False
     rest = word[: -len(ending)]
-    if not word.endswith(ending) or len(rest) < _KK_MIN_VERB - 1:
+    if len(rest) < _KK_MIN_VERB - 1:
         return False
     if ending in _KK_NEGATION:
         return _kk_negation_strips(rest, ending[0])
@@ -318,9 +322,18 @@ def _forms(word: str, lang: str) -> tuple[str, ...]:
     return (word, stemmed)
 
 
+@lru_cache(maxsize=65536)
+def _read(word: str, lang: str) -> tuple[str, frozenset[str], str]:
+    """A word as written, read: its normalised form, its forms and its stem. A law says its
+    words thousands of times: each spelling is read once."""
+    normal = _normalise(word, lang)
+    forms = _forms(normal, lang)
+    return normal, frozenset(forms), forms[-1]
+
+
 def stem(word: str, lang: str) -> str:
     """The stem of one word in `lang` ("kk", "ru", "en"; others are only lower-cased)."""
-    return _forms(_normalise(word, lang), lang)[-1]
+    return _read(word, lang)[2]
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -332,12 +345,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 def tokens(text: str, lang: str) -> tuple[Token, ...]:
     """The words of `text` with their offsets and stems; cached for as many texts as a long law
     has, since the lexicon and the word checks each read every unit in turn."""
-    result = []
-    for match in _WORD.finditer(text):
-        word = _normalise(match[0], lang)
-        forms = _forms(word, lang)
-        result.append(Token(match.start(), match.end(), word, frozenset(forms), forms[-1]))
-    return tuple(result)
+    return tuple(Token(*match.span(), *_read(match[0], lang)) for match in _WORD.finditer(text))
 
 
 def term_key(term: str, lang: str) -> tuple[str, ...]:

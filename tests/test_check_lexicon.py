@@ -116,6 +116,8 @@ def test_a_texts_forms_hold_a_stem_its_derived_words_and_shorter_forms_of_it():
     assert forms.holding("участок") == {position["участок"]}
     assert forms.holding("суд") == {position["суд"]}
     assert forms.holding("су") == set() and not forms.holds("школ")
+    # a word holding two of the stems counts once
+    assert forms.count_holding(["полиц", "полицейская", "суд"]) == 3
 
 
 def _bilingual_findings(drifted: dict[str, str]) -> list:

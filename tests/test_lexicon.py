@@ -3,12 +3,13 @@
 import csv
 from pathlib import Path
 
+import numpy as np
 import pytest
 from lexicon_units import PAIRS, bilingual_units, honest_units, unit
 
 from compare.errors import InputError
 from compare.lexicon.apertium import read_dix
-from compare.lexicon.learn import learn, unit_bags
+from compare.lexicon.learn import _unit_links, learn, unit_bags
 from compare.stem import stem
 from compare.writers.lexicon import save_lexicon
 
@@ -72,6 +73,15 @@ def test_a_word_frequent_beside_the_counterpart_is_no_other_rendering():
     entry = learn(unit_bags(units)).get("ru", "kk", "закон")
     assert entry is not None and list(entry.counterparts) == ["заң"]
     assert "құқық" in entry.others and stem("туралы", "kk") not in entry.others
+
+
+def test_competitive_linking_takes_the_highest_score_left_first():
+    """In one unit the highest pair is linked first, the first in row order among equal
+    ones, then the highest among the rows and columns left, while one is above zero."""
+    assert list(_unit_links(np.array([[0.5, 0.9], [0.9, 0.4]]))) == [(0, 1), (1, 0)]
+    assert list(_unit_links(np.array([[0.8, 0.7, 0.0], [0.6, 0.0, 0.0]]))) == [(0, 0)]
+    assert list(_unit_links(np.array([[0.3, 0.0], [0.0, 0.7], [0.2, 0.7]]))) == [(1, 1), (0, 0)]
+    assert list(_unit_links(np.zeros((2, 2)))) == []
 
 
 def test_a_word_seen_once_has_no_counterparts():

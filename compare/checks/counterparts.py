@@ -16,15 +16,16 @@ the words none of whose counterparts stand in this one, one of its other renderi
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import ClassVar
 
 from compare.checks.base import Check, Span, UnitText
 from compare.checks.context import shared
 from compare.checks.similarity import text_of, version_keys
-from compare.lexicon.learn import MIN_WORD, Lexicon
-from compare.stem import Token, tokens
+from compare.lexicon.learn import Entry, Lexicon, content_words, unit_stems
+from compare.stem import Token
 
 MIN_SEEN = 3  # units a word must occur in for its absence to say anything
 MIN_RELIABILITY = 0.6
@@ -33,7 +34,7 @@ DERIVED_MIN = 5  # shortest stem that may stand for the words derived from it
 STAND_IN_MIN = 4  # shortest word taken for one standing in for another
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """One word of one version of a unit, with how surely its counterpart is expected."""
 
@@ -44,7 +45,7 @@ class Word:
     rendered_otherwise: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lack:
     """A concept the versions `holders` render (by `words`) and version `key` does not."""
 
@@ -70,30 +71,43 @@ class UnitEvidence:
     matched: Mapping[tuple[str, str], frozenset[int]] = field(default_factory=dict)
 
 
-def content_words(text: str, lang: str) -> list[Token]:
-    return [t for t in tokens(text, lang) if len(t.word) >= MIN_WORD]
-
-
 class Forms:
     """The word forms of a text's words, indexed: which words hold a stem, or a word derived
     from it or it from one ("полиц" in "полицейск"), is a few look-ups in its forms, kept
-    sorted, not a scan of the text."""
+    sorted, not a scan of the text. Each form keeps the positions of its words as the bits of
+    an int, not a set: the gap check indexes every version of every unit of a law."""
 
     def __init__(self, words: Sequence[Token]) -> None:
-        self.exact: dict[str, set[int]] = {}
+        self.exact: dict[str, int] = {}  # form -> bit i set when word i holds it
         for i, token in enumerate(words):
+            bit = 1 << i
             for form in token.forms:
-                self.exact.setdefault(form, set()).add(i)
+                self.exact[form] = self.exact.get(form, 0) | bit
         self.ordered = sorted(self.exact)
 
     def holding(self, stem: str) -> set[int]:
         """The positions of the words that hold `stem`."""
-        return set().union(*(self.exact[form] for form in self._forms_holding(stem)))
+        bits = self._holding(stem)
+        return {i for i in range(bits.bit_length()) if bits >> i & 1}
+
+    def count_holding(self, stems: Iterable[str]) -> int:
+        """How many words hold one of `stems`."""
+        bits = 0
+        for stem in stems:
+            bits |= self._holding(stem)
+        return bits.bit_count()
+
+    def _holding(self, stem: str) -> int:
+        """The words that hold `stem`, as bits."""
+        bits = 0
+        for form in self._forms_holding(stem):
+            bits |= self.exact[form]
+        return bits
 
     def holds(self, stem: str) -> bool:
         """Whether a word holds `stem`, stopping at the first (the gap check asks this of every
         stem's counterparts in every unit)."""
-        return next(self._forms_holding(stem), None) is not None
+        return stem in self.exact or next(self._forms_holding(stem), None) is not None
 
     def _forms_holding(self, stem: str) -> Iterator[str]:
         """The forms that hold `stem`: itself, those derived from it, those it derives from."""
@@ -108,9 +122,9 @@ class Forms:
         yield from (stem[:k] for k in range(DERIVED_MIN, len(stem)) if stem[:k] in self.exact)
 
 
-def _present(lexicon: Lexicon, src: str, tgt: str, stem: str, forms: Forms) -> bool | None:
-    """Whether a counterpart of `stem` is among `forms` (None: the lexicon cannot tell)."""
-    entry = lexicon.get(src, tgt, stem)
+def _present(entry: Entry | None, forms: Forms) -> bool | None:
+    """Whether a counterpart of the stem whose lexicon `entry` this is stands among `forms`
+    (None: the lexicon cannot tell)."""
     if entry is None or entry.seen < MIN_SEEN:
         return None
     return any(forms.holds(c) for c in entry.counterparts)
@@ -119,14 +133,13 @@ def _present(lexicon: Lexicon, src: str, tgt: str, stem: str, forms: Forms) -> b
 def rendered_in(lexicon: Lexicon, word: Word, lang: str, other: str, forms: Forms) -> bool:
     """Whether the words `forms` (of language `other`) hold a counterpart of `word` (of
     language `lang`)."""
-    return bool(_present(lexicon, lang, other, word.token.stem, forms))
+    return bool(_present(lexicon.get(lang, other, word.token.stem), forms))
 
 
-def _held(lexicon: Lexicon, src: str, tgt: str, stem: str, targets: Forms) -> int:
-    """How many words of `targets` hold a counterpart of `stem`: a word said twice is
-    missing once when its counterpart is said once."""
-    counterparts = lexicon.get(src, tgt, stem).counterparts  # type: ignore[union-attr]
-    return len(set().union(*(targets.holding(c) for c in counterparts)))
+def _held(entry: Entry, targets: Forms) -> int:
+    """How many words of `targets` hold a counterpart of the stem whose lexicon `entry` this
+    is: a word said twice is missing once when its counterpart is said once."""
+    return targets.count_holding(entry.counterparts)
 
 
 def _linked(lexicon: Lexicon, a: Word, la: str, b: Word, lb: str) -> bool:
@@ -150,29 +163,29 @@ def unit_evidence(
     missing: dict[str, dict[str, list[Word]]] = {k: {} for k in present}
     matched: dict[tuple[str, str], set[int]] = {}
     absent: dict[tuple[str, str], list[Token]] = {}
-    # (version, other version): per stem of the version's words, _present's answer
+    # (version, other version): per stem of the version's words, its lexicon entry there and
+    # _present's answer, each looked up once
+    entries: dict[tuple[str, str], dict[str, Entry | None]] = {}
     answers: dict[tuple[str, str], dict[str, bool | None]] = {}
     for src in present:
         for tgt in present:
             if langs[src] == langs[tgt]:
                 continue
+            table = lexicon.entries.get((langs[src], langs[tgt]), {})
+            stems = unit_stems(text_of(unit, src), langs[src])
+            known = entries[(src, tgt)] = {s: table.get(s) for s in stems}
+            here = answers[(src, tgt)] = {s: _present(e, forms[tgt]) for s, e in known.items()}
             nth: dict[str, int] = {}
-            present_here = answers.setdefault((src, tgt), {})
             held: dict[str, int] = {}  # per stem said again, _held's answer
             for token in words[src]:
-                if token.stem not in present_here:
-                    present_here[token.stem] = _present(
-                        lexicon, langs[src], langs[tgt], token.stem, forms[tgt]
-                    )
-                there = present_here[token.stem]
+                there = here[token.stem]
                 if there is None:
                     continue
                 nth[token.stem] = nth.get(token.stem, 0) + 1
                 if there and nth[token.stem] > 1:
                     if token.stem not in held:
-                        held[token.stem] = _held(
-                            lexicon, langs[src], langs[tgt], token.stem, forms[tgt]
-                        )
+                        entry = known[token.stem]
+                        held[token.stem] = _held(entry, forms[tgt])  # type: ignore[arg-type]
                     there = held[token.stem] >= nth[token.stem]
                 if there:
                     matched.setdefault((src, tgt), set()).add(token.start)
@@ -180,11 +193,11 @@ def unit_evidence(
                     absent.setdefault((src, tgt), []).append(token)
     for (src, tgt), lost in absent.items():
         done = matched.get((tgt, src), set())
-        free = frozenset(f for t in words[tgt] if t.start not in done for f in t.forms)
+        free = {f for t in words[tgt] if t.start not in done for f in t.forms}
         out = missing[src].setdefault(tgt, [])
         for token in lost:
-            entry = lexicon.get(langs[src], langs[tgt], token.stem)
-            otherwise = bool(entry.others & free)  # type: ignore[union-attr]
+            entry = entries[(src, tgt)][token.stem]
+            otherwise = not entry.others.isdisjoint(free)  # type: ignore[union-attr]
             out.append(Word(src, token, entry.reliability(), otherwise))  # type: ignore[union-attr]
     lacks: dict[str, list[Lack]] = {}
     for key in present:
@@ -206,13 +219,14 @@ def unit_evidence(
         for tgt in others:
             for word in missing[key].get(tgt, []):
                 by_token.setdefault(id(word.token), []).append(word)
-        unmatched[key] = tuple(
-            min(ws, key=lambda w: w.reliability)
+        weakest = (
+            min(ws, key=attrgetter("reliability"))
             for ws in by_token.values()
-            if len(ws) == len(others) and min(w.reliability for w in ws) >= MIN_RELIABILITY
+            if len(ws) == len(others)
         )
+        unmatched[key] = tuple(w for w in weakest if w.reliability >= MIN_RELIABILITY)
     unaccounted = {
-        key: _unaccounted(lexicon, key, words, answers, langs, present) for key in present
+        key: _unaccounted(key, words, entries, answers, langs, present) for key in present
     }
     return UnitEvidence(
         {k: tuple(v) for k, v in lacks.items()},
@@ -223,26 +237,24 @@ def unit_evidence(
 
 
 def _unaccounted(
-    lexicon: Lexicon,
     key: str,
-    words: Mapping[str, list[Token]],
+    words: Mapping[str, Sequence[Token]],
+    entries: Mapping[tuple[str, str], Mapping[str, Entry | None]],
     answers: Mapping[tuple[str, str], Mapping[str, bool | None]],
     langs: Mapping[str, str],
     present: Sequence[str],
 ) -> tuple[Word, ...]:
     """The words of `key` (of STAND_IN_MIN letters or more) that nothing in the other
-    versions accounts for. `answers`: per pair of versions, whether a counterpart of each stem
-    stands in the other (_present's answers, found by unit_evidence for every word)."""
+    versions accounts for. `entries` and `answers`: per pair of versions, each stem's lexicon
+    entry towards the other and whether a counterpart of it stands there (_present's answers),
+    found by unit_evidence for every word."""
     others = [k for k in present if langs[k] != langs[key]]
-    claimed = {
-        c
-        for k in others
-        for stem in {t.stem for t in words[k]}  # a long unit says its words many times
-        for c in getattr(lexicon.get(langs[k], langs[key], stem), "counterparts", {})
-    }
+    claimed = set().union(
+        *(e.counterparts for k in others for e in entries[(k, key)].values() if e is not None)
+    )
     out = []
     for token in words[key]:
-        if len(token.word) < STAND_IN_MIN or token.forms & claimed:
+        if len(token.word) < STAND_IN_MIN or not claimed.isdisjoint(token.forms):
             continue
         if any(answers[(key, k)][token.stem] for k in others):
             continue

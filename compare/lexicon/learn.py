@@ -14,15 +14,16 @@ products, so a law of thousands of units learns in seconds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import permutations
 
 import numpy as np
 from scipy import sparse
 
 from compare.checks.base import UnitText
-from compare.stem import tokens
+from compare.stem import Token, tokens
 
 MIN_WORD = 3  # shorter words are mostly particles and prepositions
 MIN_SHARED = 2  # units two stems must share to be taken as translations
@@ -82,9 +83,18 @@ class Lexicon:
         return sum(len(table) for table in self.entries.values())
 
 
+@lru_cache(maxsize=16384)
+def content_words(text: str, lang: str) -> tuple[Token, ...]:
+    """A text's words of MIN_WORD letters or more; cached as `tokens` is, since the lexicon
+    and the checks that read it each read every unit."""
+    return tuple(t for t in tokens(text, lang) if len(t.word) >= MIN_WORD)
+
+
+@lru_cache(maxsize=16384)
 def unit_stems(text: str, lang: str) -> frozenset[str]:
-    """The stems of a text's words of MIN_WORD letters or more."""
-    return frozenset(t.stem for t in tokens(text, lang) if len(t.word) >= MIN_WORD)
+    """The stems of a text's content words (cached: the lexicon learns from them, the gap
+    check looks each up)."""
+    return frozenset(t.stem for t in content_words(text, lang))
 
 
 def _matrix(bags: Sequence[frozenset[str]], vocab: Mapping[str, int]) -> sparse.csr_matrix:
@@ -126,19 +136,29 @@ def _competitive(
         )
         if not len(here_a) or not len(here_b):
             continue
-        scores = _block(table, here_a, here_b, where)
-        while True:
-            i, j = np.unravel_index(np.argmax(scores), scores.shape)
-            if scores[i, j] <= 0:
-                break
+        for i, j in _unit_links(_block(table, here_a, here_b, where)):
             rows.append(here_a[i])
             cols.append(here_b[j])
-            scores[i, :] = 0
-            scores[:, j] = 0
     links = sparse.csr_matrix(
         (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=table.shape
     )
     return _dice(x_a, x_b, links.tocoo())
+
+
+def _unit_links(scores: np.ndarray) -> Iterator[tuple[int, int]]:
+    """The (row, column) pairs competitive linking takes from one unit's block of scores:
+    the highest first (the first in row order among equal ones), then the highest of the rows
+    and columns left, while any is above zero. One sort of the block's scores, not a search of
+    the whole block for each link."""
+    rows, cols = np.nonzero(scores > 0)
+    order = np.argsort(-scores[rows, cols], kind="stable")
+    used_rows: set[int] = set()
+    used_cols: set[int] = set()
+    for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
+        if i not in used_rows and j not in used_cols:
+            used_rows.add(i)
+            used_cols.add(j)
+            yield i, j
 
 
 def _block(
@@ -223,18 +243,21 @@ def _others(
     `lacking` units): in OTHER_UNITS and OTHER_SHARE of those units, OTHER_LIFT times likelier
     than in any unit (`usual`: each target stem's share of all units) and than in the
     `covered` units where a counterpart stands (`beside`: units per stem pair), so that a
-    word frequent in such units ("және", and) is not taken for another rendering."""
-    row = bare.getrow(stem)
-    if not lacking or row.nnz == 0:
+    word frequent in such units ("және", and) is not taken for another rendering. The rows
+    are read from the CSR arrays directly (see _block)."""
+    targets = bare.indices[bare.indptr[stem] : bare.indptr[stem + 1]]
+    units = bare.data[bare.indptr[stem] : bare.indptr[stem + 1]]
+    if not lacking or not len(targets):
         return set()
-    share = row.data / lacking
-    along = beside[stem, row.indices].toarray().ravel() / max(covered, 1)
+    share = units / lacking
+    where = np.full(beside.shape[1], -1)
+    along = _block(beside, np.array([stem]), targets, where)[0] / max(covered, 1)
     kept = (
-        (row.data >= OTHER_UNITS)
+        (units >= OTHER_UNITS)
         & (share >= OTHER_SHARE)
-        & (share >= OTHER_LIFT * np.maximum(usual[row.indices], along))
+        & (share >= OTHER_LIFT * np.maximum(usual[targets], along))
     )
-    return set(row.indices[kept].tolist())
+    return set(targets[kept].tolist())
 
 
 Bag = Mapping[str, frozenset[str]]  # one unit: per language, the stems it holds
