@@ -7,8 +7,8 @@ built model is linked in, never copied or changed):
 - check, report: `tilmash check` / `tilmash report` end to end as a user runs them, stderr on a
   pseudo-terminal so that progress bars draw.
 Prints seconds, peak RSS (MB; a command's with its worker process's, see scale.run_cli) and
-each command's time as a ratio of the embedding pass; the
-issue's bar is at most 1.5x and under 3 GB. Also the CPU seconds of each step (user + system,
+each command's time as a ratio of the embedding pass; the issue's bar is at most 1.5x and
+under 3 GB. Also the CPU seconds of each step (user + system,
 all threads), which a shared machine's load moves far less than wall time: the engine embeds
 on every core while the checks run on one, so on a busy machine the wall ratio comes out
 lower than on a quiet one, and the CPU ratio says whether a change cut work.

@@ -4,7 +4,8 @@ Past its embedding, a long group's checking is Python on one core: the numbers a
 checks read text only, the word checks read the run's lexicon, meaning and omission embed
 what they leave out. The text-only checks of a long law run in a worker process beside the
 others instead of after them; they compute the same findings, which come back in the checks'
-order (bench/long.py measures the time; RESULTS.md, "Long documents").
+order (bench/long.py measures the time; bench/RESULTS.md, "A worker process for the
+text-only checks").
 
 The worker is spawned, not forked: it shares no thread of the engine or the tokenizer, and
 it starts (importing the checks) while the run's embedding goes on. It is a daemon, so a
@@ -23,9 +24,8 @@ from multiprocessing.connection import Connection
 from compare.checks.base import Check, Finding, UnitText
 from compare.embed.cores import available_cores
 
-# A run whose documents hold fewer passages than this checks without a worker: starting one
-# and copying the units to it cost more than it saves on a short text (README, "Long
-# documents").
+# A group of fewer passages checks without a worker: its text-only checks take a second or
+# two, about what a worker's start costs (importing the checks takes about a CPU second).
 WORKER_PASSAGES = 2000
 
 # Per check, the units it reads: the text's own, or its editorial apparatus.
