@@ -35,14 +35,14 @@ Job = list[tuple[Check, Sequence[UnitText]]]
 def _serve(conn: Connection) -> None:
     """The worker's loop: run each job's checks and send back their findings, or the error a
     check raised, until None. Anything else ends the worker quietly: the run then runs the
-    job's checks itself (CheckWorker.run), and meets any error where it is handled."""
+    job's checks itself (CheckWorker.start), and meets any error where it is handled."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
     import compare.checks.run  # noqa: F401  (every check's module, loaded while the run embeds)
 
     with contextlib.suppress(Exception):
         while (job := conn.recv()) is not None:
             try:
-                found: list[list[Finding]] | Exception = [check.run(units) for check, units in job]
+                found: list[list[Finding]] | Exception = _here(job)
             except Exception as error:
                 found = error
             conn.send(found)
@@ -108,6 +108,7 @@ class CheckWorker:
 
 
 def _here(job: Job) -> list[list[Finding]]:
+    """Each check's findings on its units, in the job's order (in whichever process runs it)."""
     return [check.run(units) for check, units in job]
 
 
